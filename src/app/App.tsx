@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dashboard } from '../features/dashboard/components/Dashboard';
+import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
+import { loadSample } from '../features/import/api/import-files';
+import { ImportPanel } from '../features/import/components/ImportPanel';
+import { LANGS } from '../lib/i18n';
+import { useDatasetStore } from '../stores/dataset-store';
+import { useViewStore } from '../stores/view-store';
+
+let started = false;
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useDatasetStore((s) => s.status);
+  const detail = useDatasetStore((s) => s.statusDetail);
+  const lang = useViewStore((s) => s.lang);
+  const setLang = useViewStore((s) => s.setLang);
+
+  useEffect(() => {
+    if (started) return;
+    started = true;
+    const { setStatus } = useDatasetStore.getState();
+    loadSample()
+      .then(() => setStatus('ready'))
+      .catch((e: unknown) => setStatus('error', e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  return (
+    <div className="app" data-status={status}>
+      <header className="app-header">
+        <div>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <div className="header-right">
+          <label htmlFor="lang">{t('app.language')}</label>{' '}
+          <select id="lang" value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'id')}>
+            {LANGS.map((l) => (
+              <option key={l} value={l}>
+                {l === 'id' ? 'Bahasa Indonesia' : 'English'}
+              </option>
+            ))}
+          </select>
+        </div>
+      </header>
+      <main>
+        <DatasetBadge />
+        {status === 'starting' && (
+          <p role="status" className="busy">
+            {t('app.loadingEngine')}
+          </p>
+        )}
+        {status === 'error' && (
+          <p role="alert" className="notice notice-error">
+            {t('app.engineFailed', { detail: detail ?? '' })}
+          </p>
+        )}
+        <ImportPanel />
+        {status === 'ready' && <Dashboard />}
+        <p className="muted small privacy">{t('app.privacy')}</p>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatPercent, formatRupiahShort } from '../../../lib/format';
+import type { AgencyMetric } from '../../../p3dn/metrics';
+import { useViewStore } from '../../../stores/view-store';
+import { useAgencyMetrics } from '../api/get-komitmen';
+
+/** Okabe–Ito colours (colour-blind safe); misses also get a hatch pattern and a ✗, meets a ✓. */
+export const MEETS_COLOR = '#0072B2';
+export const MISSES_COLOR = '#D55E00';
+const ROW_HEIGHT = 26;
+
+interface Datum {
+  name: string;
+  agencyKey: string;
+  pct: number;
+  share: number | null;
+  meets: boolean | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+interface BarShapeProps {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  payload?: Datum;
+}
+
+function AgencyBar(props: BarShapeProps & { noDenLabel: string }) {
+  const { x = 0, y = 0, width = 0, height = 0, payload, noDenLabel } = props;
+  if (!payload) return null;
+  if (payload.share === null) {
+    return (
+      <text
+        x={x + 4}
+        y={y + height / 2}
+        dominantBaseline="middle"
+        className="no-den-label"
+        data-testid="agency-noden"
+        data-agency={payload.agencyKey}
+      >
+        — {noDenLabel}
+      </text>
+    );
+  }
+  const fill = payload.meets ? MEETS_COLOR : 'url(#miss-hatch)';
+  return (
+    <g
+      data-testid="agency-bar"
+      data-agency={payload.agencyKey}
+      data-share={payload.share}
+      data-meets={String(payload.meets)}
+    >
+      <rect
+        x={x}
+        y={y}
+        width={Math.max(width, 0)}
+        height={height}
+        fill={fill}
+        stroke={payload.meets ? MEETS_COLOR : MISSES_COLOR}
+      />
+    </g>
+  );
+}
+
+/** Horizontal bars of the chosen KPI per agency, sorted, with the target line and the basis written on it. */
+export function AgencyChart() {
+  const { t } = useTranslation();
+  const lang = useViewStore((s) => s.lang);
+  const kpi = useViewStore((s) => s.kpi);
+  const den = useViewStore((s) => s.denominator);
+  const target = useViewStore((s) => s.targets[kpi]);
+  const { data, isPlaceholderData } = useAgencyMetrics();
+  if (!data) return null;
+  const rows: Datum[] = data
+    .map((m: AgencyMetric) => ({
+      name: m.name,
+      agencyKey: m.agencyKey,
+      share: m.share[kpi],
+      pct: (m.share[kpi] ?? 0) * 100,
+      meets: m.meets[kpi],
+      numerator: m[kpi],
+      denominator: m.denominator,
+    }))
+    .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.name.localeCompare(b.name));
+  const maxPct = Math.max(100, target * 100, ...rows.map((r) => r.pct));
+  const height = rows.length * ROW_HEIGHT + 70;
+  const title = t('chart.title', { kpi: t(`kpi.${kpi}`) });
+  const targetLabel = t('chart.target', { target: formatPercent(target, lang) });
+  return (
+    <section
+      className="panel chart-panel"
+      aria-labelledby="chart-title"
+      data-testid="agency-chart"
+      aria-busy={isPlaceholderData}
+    >
+      <h2 id="chart-title">{title}</h2>
+      <p className="basis" data-testid="chart-basis">
+        {t('chart.basis', { flag: kpi === 'pdn' ? 'PDN' : 'UKM', den: t(`den.short_${den}`) })}
+      </p>
+      <div className="legend" aria-hidden="true">
+        <span className="swatch swatch-meets" /> ✓ {t('chart.meets')}
+        <span className="swatch swatch-misses" /> ✗ {t('chart.misses')}
+        <span className="swatch-line" /> {targetLabel}
+      </div>
+      {rows.length === 0 ? (
+        <p>{t('chart.empty')}</p>
+      ) : (
+        <div className="chart-scroll">
+          <ResponsiveContainer width="100%" height={height} minWidth={640}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 24, right: 80, bottom: 8, left: 8 }}>
+              <defs>
+                <pattern
+                  id="miss-hatch"
+                  patternUnits="userSpaceOnUse"
+                  width="6"
+                  height="6"
+                  patternTransform="rotate(45)"
+                >
+                  <rect width="6" height="6" fill={MISSES_COLOR} opacity="0.55" />
+                  <line x1="0" y1="0" x2="0" y2="6" stroke={MISSES_COLOR} strokeWidth="3" />
+                </pattern>
+              </defs>
+              <CartesianGrid horizontal={false} strokeDasharray="2 4" />
+              <XAxis
+                type="number"
+                domain={[0, Math.ceil(maxPct / 10) * 10]}
+                tickFormatter={(v: number) => formatPercent(v / 100, lang, 0)}
+              />
+              <YAxis type="category" dataKey="name" width={300} interval={0} tick={{ fontSize: 12 }} />
+              <Tooltip
+                formatter={(_v, _n, item) => {
+                  const d = (item as { payload?: Datum }).payload;
+                  if (!d) return '';
+                  return d.share === null
+                    ? t('chart.noDen')
+                    : `${formatPercent(d.share, lang)} (${formatRupiahShort(d.numerator, lang)} / ${formatRupiahShort(d.denominator, lang)})`;
+                }}
+              />
+              <Bar
+                dataKey="pct"
+                name={t(`kpi.${kpi}`)}
+                isAnimationActive={false}
+                shape={(p: BarShapeProps) => <AgencyBar {...p} noDenLabel={t('chart.noDen')} />}
+                label={{
+                  position: 'right',
+                  fontSize: 11,
+                  formatter: (v: unknown) =>
+                    typeof v === 'number' && v > 0 ? formatPercent(v / 100, lang) : '',
+                }}
+              />
+              <ReferenceLine
+                x={target * 100}
+                stroke="#111"
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                label={{ value: targetLabel, position: 'top', fontSize: 12, fill: '#111' }}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </section>
+  );
+}

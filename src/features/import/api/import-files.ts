@@ -1,0 +1,95 @@
+import penyediaUrl from '../../../../sample-data/RUP-PaketPenyedia-Terumumkan.csv?url';
+import swakelolaUrl from '../../../../sample-data/RUP-PaketSwakelola-Terumumkan.csv?url';
+import strukturUrl from '../../../../sample-data/RUP-StrukturAnggaranPD.csv?url';
+import { getEngine } from '../../../lib/engine';
+import { ImportError, importCsv, type ImportResult } from '../../../p3dn/importer';
+import { HEAD_BYTES } from '../../../p3dn/sniff';
+import { useDatasetStore } from '../../../stores/dataset-store';
+
+export const SAMPLE_FILES = [
+  { name: 'RUP-PaketPenyedia-Terumumkan.csv', url: penyediaUrl },
+  { name: 'RUP-PaketSwakelola-Terumumkan.csv', url: swakelolaUrl },
+  { name: 'RUP-StrukturAnggaranPD.csv', url: strukturUrl },
+];
+
+let fileSeq = 0;
+
+function noticeFromResult(r: ImportResult) {
+  return {
+    type: 'result' as const,
+    name: r.name,
+    kind: r.kind,
+    confidence: r.confidence,
+    read: r.counts.read,
+    loaded: r.counts.loaded,
+    excluded: r.counts.excluded,
+    rejected: r.counts.rejected,
+    excludedByRule: r.counts.excludedByRule,
+    rejectedByReason: r.counts.rejectedByReason,
+    replaced: r.replaced.length,
+  };
+}
+
+/** The bundled fictional Pemda, loaded at start (served from the app's own origin). */
+export async function loadSample(): Promise<void> {
+  const engine = await getEngine();
+  for (const f of SAMPLE_FILES) {
+    const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
+    const engineFileName = `sample_${++fileSeq}.csv`;
+    // Copy the head first: registering hands the buffer to the worker, which detaches it here.
+    const head = bytes.slice(0, HEAD_BYTES);
+    const sizeBytes = bytes.length;
+    await engine.registerFile(engineFileName, bytes);
+    try {
+      await importCsv(engine, {
+        engineFileName,
+        displayName: f.name,
+        sizeBytes,
+        head,
+        isSample: true,
+        replace: 'same_kind',
+      });
+    } finally {
+      await engine.dropFile(engineFileName);
+    }
+  }
+  useDatasetStore.getState().dataChanged('sample');
+}
+
+/**
+ * Import the user's files one by one. The first file that loads replaces the sample; later files replace an
+ * earlier file of the same kind. A file that fails leaves everything loaded as it was, with a message.
+ */
+export async function importUserFiles(files: readonly File[]): Promise<void> {
+  const engine = await getEngine();
+  const store = useDatasetStore.getState();
+  for (const file of files) {
+    store.setBusy(file.name);
+    const engineFileName = `upload_${++fileSeq}.csv`;
+    try {
+      const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+      await engine.registerFile(engineFileName, file);
+      const result = await importCsv(engine, {
+        engineFileName,
+        displayName: file.name,
+        sizeBytes: file.size,
+        head,
+        isSample: false,
+        replace: useDatasetStore.getState().source === 'sample' ? 'all' : 'same_kind',
+      });
+      store.addNotice(noticeFromResult(result));
+      useDatasetStore.getState().dataChanged('own');
+    } catch (e) {
+      const err = e instanceof ImportError ? e : new ImportError('gagal_baca', String(e));
+      store.addNotice({
+        type: 'error',
+        name: file.name,
+        code: err.code,
+        ...(err.detail !== undefined ? { detail: err.detail } : {}),
+      });
+    } finally {
+      await engine.dropFile(engineFileName).catch(() => undefined);
+    }
+  }
+  store.setBusy(null);
+}

@@ -1,0 +1,73 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { arrowToRows } from './arrow-rows';
+import { ENGINE_INIT_SQL } from './init-sql';
+import type { Engine, Row, SqlParam } from './types';
+
+// Only the single-threaded bundles: the threaded `coi` bundle needs COOP/COEP and hangs on registerFileHandle.
+const BUNDLES: duckdb.DuckDBBundles = {
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+};
+
+/** DuckDB-wasm running in its own Web Worker. All calls are queued so statements never interleave. */
+export class BrowserEngine implements Engine {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly db: duckdb.AsyncDuckDB,
+    private readonly conn: duckdb.AsyncDuckDBConnection,
+  ) {}
+
+  static async create(): Promise<BrowserEngine> {
+    const bundle = await duckdb.selectBundle(BUNDLES);
+    if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker');
+    const worker = new Worker(bundle.mainWorker);
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    await db.instantiate(bundle.mainModule);
+    await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+    const conn = await db.connect();
+    for (const s of ENGINE_INIT_SQL) await conn.query(s);
+    return new BrowserEngine(db, conn);
+  }
+
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+    return this.run(async () => {
+      if (params.length === 0) return arrowToRows(await this.conn.query(sql));
+      const stmt = await this.conn.prepare(sql);
+      try {
+        return arrowToRows(await stmt.query(...params));
+      } finally {
+        await stmt.close();
+      }
+    });
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.run(async () => {
+      await this.conn.query(sql);
+    });
+  }
+
+  registerFile(name: string, source: File | Uint8Array): Promise<void> {
+    return this.run(async () => {
+      if (source instanceof Uint8Array) await this.db.registerFileBuffer(name, source);
+      else await this.db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    });
+  }
+
+  dropFile(name: string): Promise<void> {
+    return this.run(async () => {
+      await this.db.dropFile(name);
+    });
+  }
+}

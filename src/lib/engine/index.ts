@@ -1,0 +1,15 @@
+import { createSchema } from '../../p3dn/importer';
+import type { Engine } from './types';
+
+let enginePromise: Promise<Engine> | null = null;
+
+/** The app's one engine: DuckDB-wasm in a Web Worker, with the canonical schema created. */
+export function getEngine(): Promise<Engine> {
+  enginePromise ??= (async () => {
+    const { BrowserEngine } = await import('./browser-engine');
+    const engine = await BrowserEngine.create();
+    await createSchema(engine);
+    return engine;
+  })();
+  return enginePromise;
+}

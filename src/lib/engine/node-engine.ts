@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { arrowToRows } from './arrow-rows';
+import { ENGINE_INIT_SQL } from './init-sql';
+import type { Engine, Row, SqlParam } from './types';
+
+/** The same DuckDB-wasm build, synchronous, for tests and command-line use in Node. */
+export class NodeEngine implements Engine {
+  private constructor(
+    private readonly db: duckdb.DuckDBBindings,
+    private readonly conn: duckdb.DuckDBConnection,
+  ) {}
+
+  static async create(): Promise<NodeEngine> {
+    const require = createRequire(import.meta.url);
+    const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm'));
+    const db = await duckdb.createDuckDB(
+      {
+        mvp: {
+          mainModule: join(dist, 'duckdb-mvp.wasm'),
+          mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs'),
+        },
+        eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+      },
+      new duckdb.VoidLogger(),
+      duckdb.NODE_RUNTIME,
+    );
+    await db.instantiate();
+    const conn = db.connect();
+    for (const s of ENGINE_INIT_SQL) conn.query(s);
+    return new NodeEngine(db, conn);
+  }
+
+  async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+    if (params.length === 0) return arrowToRows(this.conn.query(sql));
+    const stmt = this.conn.prepare(sql);
+    try {
+      return arrowToRows(stmt.query(...params));
+    } finally {
+      stmt.close();
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    this.conn.query(sql);
+  }
+
+  async registerFile(name: string, source: File | Uint8Array): Promise<void> {
+    const bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
+    this.db.registerFileBuffer(name, bytes);
+  }
+
+  async dropFile(name: string): Promise<void> {
+    this.db.dropFile(name);
+  }
+
+  close(): void {
+    this.conn.close();
+  }
+}

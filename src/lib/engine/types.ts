@@ -1,0 +1,20 @@
+/** A value that can be bound to a `?` placeholder. */
+export type SqlParam = string | number | boolean | null;
+
+/** A plain result cell: money and counts arrive as JS numbers, never BigInt or Arrow decimals. */
+export type Cell = string | number | boolean | null;
+export type Row = Record<string, Cell>;
+
+/**
+ * The one interface the app and the tests talk to DuckDB through.
+ * Browser: AsyncDuckDB in its Web Worker. Node (tests, CLI): the blocking build of the same wasm.
+ */
+export interface Engine {
+  /** Run one statement, binding `params` to its `?` placeholders; return plain rows. */
+  query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** Run one or more statements for their effect. */
+  exec(sql: string): Promise<void>;
+  /** Make a file readable by `read_csv('<name>')`. A browser File is read in place, never copied whole. */
+  registerFile(name: string, source: File | Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+}

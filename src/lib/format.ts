@@ -1,0 +1,55 @@
+export type Lang = 'id' | 'en';
+
+const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** Scale words for short money: Indonesian `jt`/`M`/`T`, English `m`/`bn`/`tn`. */
+const SCALES: Record<Lang, [number, string][]> = {
+  id: [
+    [1e12, 'T'],
+    [1e9, 'M'],
+    [1e6, 'jt'],
+    [1e3, 'rb'],
+  ],
+  en: [
+    [1e12, 'tn'],
+    [1e9, 'bn'],
+    [1e6, 'm'],
+    [1e3, 'k'],
+  ],
+};
+
+/** `Rp 1,2 M`, `Rp 350 jt`, `Rp 950 rb` (id) / `Rp 1.2 bn` (en). One decimal below 100, none above. */
+export function formatRupiahShort(value: number | null, lang: Lang = 'id'): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '−' : '';
+  for (const [factor, word] of SCALES[lang]) {
+    if (abs >= factor) {
+      const x = abs / factor;
+      const s = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: x < 100 ? 1 : 0 }).format(x);
+      return `${sign}Rp ${s} ${word}`;
+    }
+  }
+  return `${sign}Rp ${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(abs)}`;
+}
+
+/** Full rupiah, to the rupiah: `Rp 1.234.567`. */
+export function formatRupiah(value: number | null, lang: Lang = 'id'): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const s = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(Math.abs(value));
+  return `${value < 0 ? '−' : ''}Rp ${s}`;
+}
+
+/** A share as a percentage: 0.385 -> `38,5 %` (id) / `38.5%` (en). */
+export function formatPercent(share: number | null, lang: Lang = 'id', digits = 1): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  const s = new Intl.NumberFormat(LOCALE[lang], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(share * 100);
+  return lang === 'id' ? `${s} %` : `${s}%`;
+}
+
+export function formatInt(n: number, lang: Lang = 'id'): string {
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n);
+}

@@ -1,0 +1,49 @@
+import { KINDS, type ColumnType, type KindSpec } from './kinds';
+import { MACROS_SQL } from './macros';
+import { ident } from './sql';
+
+export function sqlType(t: ColumnType): string {
+  switch (t) {
+    case 'money':
+      return 'DECIMAL(20, 2)';
+    case 'bool':
+    case 'flag_pdn':
+    case 'flag_ukm':
+      return 'BOOLEAN';
+    case 'int':
+      return 'INTEGER';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+/** Canonical columns of a kind's table, in order: provenance, the kind's columns, agency key, exclusion rule. */
+export function tableColumns(spec: KindSpec): { name: string; type: string }[] {
+  return [
+    { name: 'file_id', type: 'INTEGER' },
+    { name: 'line', type: 'BIGINT' },
+    ...spec.columns.map((c) => ({ name: c.name, type: sqlType(c.type) })),
+    { name: 'agency_key', type: 'VARCHAR' },
+    { name: 'exclusion', type: 'VARCHAR' },
+  ];
+}
+
+export function schemaSql(): string {
+  const tables = Object.values(KINDS).map(
+    (spec) =>
+      `CREATE TABLE IF NOT EXISTS ${ident(spec.table)} (${tableColumns(spec)
+        .map((c) => `${ident(c.name)} ${c.type}`)
+        .join(', ')});`,
+  );
+  return [
+    MACROS_SQL,
+    `CREATE TABLE IF NOT EXISTS source_file (
+      file_id INTEGER PRIMARY KEY, name VARCHAR, kind VARCHAR, size_bytes BIGINT, encoding VARCHAR,
+      delimiter VARCHAR, is_sample BOOLEAN, rows_read BIGINT, rows_loaded BIGINT, rows_excluded BIGINT,
+      rows_rejected BIGINT);`,
+    `CREATE TABLE IF NOT EXISTS import_exclusion (file_id INTEGER, rule VARCHAR, n BIGINT);`,
+    `CREATE TABLE IF NOT EXISTS import_reject (
+      file_id INTEGER, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR);`,
+    ...tables,
+  ].join('\n');
+}

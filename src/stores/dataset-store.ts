@@ -1,0 +1,53 @@
+import { create } from 'zustand';
+
+export type ImportNotice =
+  | {
+      id: number;
+      type: 'result';
+      name: string;
+      kind: string;
+      confidence: number;
+      read: number;
+      loaded: number;
+      excluded: number;
+      rejected: number;
+      excludedByRule: Record<string, number>;
+      rejectedByReason: Record<string, number>;
+      replaced: number;
+    }
+  | { id: number; type: 'error'; name: string; code: string; detail?: string };
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
+
+export interface DatasetState {
+  /** Engine + first data: starting, ready, or failed. */
+  status: 'starting' | 'ready' | 'error';
+  statusDetail: string | null;
+  /** Bumped after every change to the loaded data; query results are keyed by it. */
+  version: number;
+  source: 'sample' | 'own';
+  busy: string | null;
+  notices: ImportNotice[];
+  setStatus: (status: DatasetState['status'], detail?: string) => void;
+  dataChanged: (source: DatasetState['source']) => void;
+  setBusy: (name: string | null) => void;
+  addNotice: (n: NewNotice) => void;
+  clearNotices: () => void;
+}
+
+let noticeSeq = 0;
+
+export const useDatasetStore = create<DatasetState>()((set) => ({
+  status: 'starting',
+  statusDetail: null,
+  version: 0,
+  source: 'sample',
+  busy: null,
+  notices: [],
+  setStatus: (status, detail) => set({ status, statusDetail: detail ?? null }),
+  dataChanged: (source) => set((s) => ({ version: s.version + 1, source })),
+  setBusy: (busy) => set({ busy }),
+  addNotice: (n) => set((s) => ({ notices: [...s.notices, { ...n, id: ++noticeSeq }] })),
+  clearNotices: () => set({ notices: [] }),
+}));

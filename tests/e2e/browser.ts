@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    // Playwright gives every launch a new, empty profile directory of its own.
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every request URL the page made, in order. */
+  requests: string[];
+  /** Console errors and uncaught page errors. */
+  errors: string[];
+}
+
+/** A fresh context and page that records every request, so tests can assert nothing leaves the origin. */
+export async function openApp(browser: Browser, baseURL: string): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(baseURL);
+  return { context, page, requests, errors };
+}
+
+/** Requests that went anywhere but the app's own origin (data: and blob: URLs are local). */
+export function foreignRequests(requests: readonly string[], baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  return requests.filter(
+    (u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin,
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

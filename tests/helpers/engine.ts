@@ -1,0 +1,33 @@
+import { NodeEngine } from '../../src/lib/engine/node-engine';
+import { createSchema, importCsv, type ImportRequest, type ImportResult } from '../../src/p3dn/importer';
+import { HEAD_BYTES } from '../../src/p3dn/sniff';
+
+/** A fresh engine with the canonical schema, on the same DuckDB-wasm build the browser runs. */
+export async function freshEngine(): Promise<NodeEngine> {
+  const engine = await NodeEngine.create();
+  await createSchema(engine);
+  return engine;
+}
+
+let seq = 0;
+
+/** Register `content` as a file and import it like the app does. */
+export async function importText(
+  engine: NodeEngine,
+  name: string,
+  content: string | Uint8Array,
+  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind'>> = {},
+): Promise<ImportResult> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const engineFileName = `test_${++seq}.csv`;
+  await engine.registerFile(engineFileName, bytes);
+  return importCsv(engine, {
+    engineFileName,
+    displayName: name,
+    sizeBytes: bytes.length,
+    head: bytes.subarray(0, HEAD_BYTES),
+    isSample: opts.isSample ?? false,
+    replace: opts.replace ?? 'same_kind',
+    ...(opts.kind ? { kind: opts.kind } : {}),
+  });
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import { freshEngine } from '../helpers/engine';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await freshEngine();
+});
+afterAll(() => engine.close());
+
+async function one(sql: string, param: string | null): Promise<unknown> {
+  const rows = await engine.query(`SELECT ${sql} AS v`, [param]);
+  return rows[0]?.['v'];
+}
+
+describe('p3dn_money', () => {
+  // Each case: text as it appears in a real export -> rupiah as exact text (cast to VARCHAR inside DuckDB).
+  const cases: [string | null, string | null][] = [
+    ['1399818654.61', '1399818654.61'],
+    ['250000000', '250000000.00'],
+    ['1.234.567,89', '1234567.89'],
+    ['1.234.567', '1234567.00'],
+    ['1.234', '1234.00'],
+    ['Rp 1.234.567', '1234567.00'],
+    ['Rp1.234.567,-', '1234567.00'],
+    ['Rp. 5.000.000,50', '5000000.50'],
+    ['(1.000)', '-1000.00'],
+    ['-2.500,5', '-2500.50'],
+    ['1,234,567.89', '1234567.89'],
+    ['12,5', '12.50'],
+    ['  750000  ', '750000.00'],
+    ['null', null],
+    ['', null],
+    [null, null],
+    ['-', null],
+    ['abc', null],
+    ['12a', null],
+  ];
+  it.each(cases)('%s -> %s', async (input, expected) => {
+    expect(await one('CAST(p3dn_money(CAST(? AS VARCHAR)) AS VARCHAR)', input)).toBe(expected);
+  });
+
+  it('flags text that is present but not a number', async () => {
+    expect(await one('p3dn_money_bad(CAST(? AS VARCHAR))', 'abc')).toBe(true);
+    expect(await one('p3dn_money_bad(CAST(? AS VARCHAR))', 'null')).toBe(false);
+    expect(await one('p3dn_money_bad(CAST(? AS VARCHAR))', '1.000,00')).toBe(false);
+  });
+});
+
+describe('codes and flags', () => {
+  it('keeps ids as text and undoes float damage', async () => {
+    expect(await one('p3dn_code(CAST(? AS VARCHAR))', '1215490705000.0')).toBe('1215490705000');
+    expect(await one('p3dn_code(CAST(? AS VARCHAR))', '007')).toBe('007');
+    expect(await one('p3dn_code(CAST(? AS VARCHAR))', ' null ')).toBe(null);
+    expect(await one('p3dn_satker_str(CAST(? AS VARCHAR))', '1. 20. 03')).toBe('1.20.03');
+  });
+  it('reads booleans in the spellings exports use', async () => {
+    for (const t of ['true', 'TRUE', '1', 'Ya', 't'])
+      expect(await one('p3dn_bool(CAST(? AS VARCHAR))', t)).toBe(true);
+    for (const f of ['false', '0', 'Tidak', 'f'])
+      expect(await one('p3dn_bool(CAST(? AS VARCHAR))', f)).toBe(false);
+    expect(await one('p3dn_bool(CAST(? AS VARCHAR))', 'maybe')).toBe(null);
+  });
+});
+
+describe('arrow boundary', () => {
+  it('refuses DECIMAL values reaching JS', async () => {
+    await expect(engine.query('SELECT CAST(1.5 AS DECIMAL(18, 2)) AS x')).rejects.toThrow(/DECIMAL/);
+  });
+  it('turns BIGINT into exact numbers', async () => {
+    expect((await engine.query('SELECT CAST(9007199254740991 AS BIGINT) AS x'))[0]?.['x']).toBe(
+      9007199254740991,
+    );
+    await expect(engine.query('SELECT CAST(9007199254740993 AS BIGINT) AS x')).rejects.toThrow(/too large/);
+  });
+});
