@@ -53,3 +53,20 @@ export function formatPercent(share: number | null, lang: Lang = 'id', digits = 
 export function formatInt(n: number, lang: Lang = 'id'): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n);
 }
+
+/**
+ * A share shown next to its target: one decimal, or more when one decimal would round a miss up to the target
+ * (39,96 % must not read "40,0 %" beside a ✗).
+ */
+export function formatShareVsTarget(share: number | null, target: number, lang: Lang = 'id'): string {
+  if (share === null || !Number.isFinite(share)) return '—';
+  let digits = 1;
+  while (
+    digits < 4 &&
+    share !== target &&
+    formatPercent(share, lang, digits) === formatPercent(target, lang, digits)
+  ) {
+    digits++;
+  }
+  return formatPercent(share, lang, digits);
+}

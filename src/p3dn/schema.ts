@@ -1,5 +1,6 @@
 import { KINDS, type ColumnType, type KindSpec } from './kinds';
 import { MACROS_SQL } from './macros';
+import { REALISASI_COLUMNS } from './realisasi-schema';
 import { ident } from './sql';
 
 export function sqlType(t: ColumnType): string {
@@ -45,5 +46,6 @@ export function schemaSql(): string {
     `CREATE TABLE IF NOT EXISTS import_reject (
       file_id INTEGER, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR);`,
     ...tables,
+    `CREATE TABLE IF NOT EXISTS realisasi (${REALISASI_COLUMNS.map((c) => `${ident(c.name)} ${c.type}`).join(', ')});`,
   ].join('\n');
 }

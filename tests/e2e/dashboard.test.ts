@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatPercent } from '../../src/lib/format';
+import { formatShareVsTarget } from '../../src/lib/format';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
 import { foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
 
@@ -95,7 +95,7 @@ function checkTable(rows: TableRow[], expected: Map<string, Expected>, kpi: 'pdn
       expect(r.denominator).toBe(rp(e.bp));
       const share = Number(e[kpi]) / Number(e.bp);
       expect(r.share).toBeCloseTo(share, 10);
-      expect(r.shareText).toBe(formatPercent(share, 'id'));
+      expect(r.shareText).toBe(formatShareVsTarget(share, 0.4, 'id'));
     }
   }
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatInt, formatPercent, formatRupiah, formatRupiahShort } from '../../src/lib/format';
+import {
+  formatInt,
+  formatPercent,
+  formatRupiah,
+  formatRupiahShort,
+  formatShareVsTarget,
+} from '../../src/lib/format';
 
 describe('Indonesian number formats', () => {
   it('shortens rupiah with Indonesian scale words', () => {
@@ -21,5 +27,14 @@ describe('Indonesian number formats', () => {
     expect(formatPercent(0.385, 'en')).toBe('38.5%');
     expect(formatPercent(null)).toBe('—');
     expect(formatInt(3412)).toBe('3.412');
+  });
+
+  it('never rounds a share onto its target', () => {
+    expect(formatShareVsTarget(0.39996, 0.4)).toBe('39,996 %');
+    expect(formatShareVsTarget(0.3996, 0.4)).toBe('39,96 %');
+    expect(formatShareVsTarget(0.4, 0.4)).toBe('40,0 %');
+    expect(formatShareVsTarget(0.385, 0.4)).toBe('38,5 %');
+    expect(formatShareVsTarget(0.40004, 0.4)).toBe('40,004 %');
+    expect(formatShareVsTarget(null, 0.4)).toBe('—');
   });
 });

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatPercent, formatRupiahShort } from '../../../lib/format';
+import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
 import type { AgencyMetric } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../api/get-komitmen';
@@ -145,7 +145,7 @@ export function AgencyChart() {
                   if (!d) return '';
                   return d.share === null
                     ? t('chart.noDen')
-                    : `${formatPercent(d.share, lang)} (${formatRupiahShort(d.numerator, lang)} / ${formatRupiahShort(d.denominator, lang)})`;
+                    : `${formatShareVsTarget(d.share, target, lang)} (${formatRupiahShort(d.numerator, lang)} / ${formatRupiahShort(d.denominator, lang)})`;
                 }}
               />
               <Bar
@@ -157,7 +157,7 @@ export function AgencyChart() {
                   position: 'right',
                   fontSize: 11,
                   formatter: (v: unknown) =>
-                    typeof v === 'number' && v > 0 ? formatPercent(v / 100, lang) : '',
+                    typeof v === 'number' && v > 0 ? formatShareVsTarget(v / 100, target, lang) : '',
                 }}
               />
               <ReferenceLine

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatInt, formatPercent, formatRupiah, formatRupiahShort } from '../../../lib/format';
+import { formatInt, formatRupiah, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
 import { useViewStore, type SortKey } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../api/get-komitmen';
 import { sortAgencies } from '../lib/sort-agencies';
@@ -9,6 +9,7 @@ export function AgencyTable() {
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
   const sort = useViewStore((s) => s.sort);
+  const target = useViewStore((s) => s.targets[kpi]);
   const setSort = useViewStore((s) => s.setSort);
   const { data, isPlaceholderData } = useAgencyMetrics();
   if (!data) return null;
@@ -67,7 +68,7 @@ export function AgencyTable() {
                 <td className="num" title={formatRupiah(m.denominator, lang)}>
                   {formatRupiahShort(m.denominator, lang)}
                 </td>
-                <td className="num">{formatPercent(m.share[kpi], lang)}</td>
+                <td className="num">{formatShareVsTarget(m.share[kpi], target, lang)}</td>
                 <td>
                   {m.meets[kpi] === null ? (
                     <span className="status status-noden">{t('table.noDen')}</span>
