@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -9,7 +10,18 @@ declare module 'vitest' {
   }
 }
 
-const PORT = Number(process.env['E2E_PORT'] ?? 4179);
+/** A free loopback port, so several checkouts can run their browser tests at once. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
 
 async function waitFor(url: string, ms: number): Promise<void> {
   const end = Date.now() + ms;
@@ -30,12 +42,13 @@ export default async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '../..');
   if (!existsSync(resolve(root, 'dist/index.html')))
     throw new Error('dist/ missing: run `npm run build` first');
+  const port = Number(process.env['E2E_PORT'] ?? (await freePort()));
   const child: ChildProcess = spawn(
     resolve(root, 'node_modules/.bin/vite'),
-    ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     { cwd: root, stdio: 'ignore' },
   );
-  const baseURL = `http://127.0.0.1:${PORT}/`;
+  const baseURL = `http://127.0.0.1:${port}/`;
   await waitFor(baseURL, 30_000);
   project.provide('baseURL', baseURL);
   return () => {
