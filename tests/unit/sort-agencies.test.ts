@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { sortAgencies } from '../../src/features/dashboard/lib/sort-agencies';
+import type { AgencyMetric } from '../../src/p3dn/metrics';
+
+function agency(name: string, pdn: number, den: number | null): AgencyMetric {
+  const share = den === null ? null : pdn / den;
+  return {
+    agencyKey: `kd:${name}`,
+    name,
+    code: null,
+    packages: 1,
+    swakelola: 0,
+    rupPenyedia: pdn,
+    rupSwakelola: 0,
+    belanjaPengadaan: den,
+    pdn,
+    umk: 0,
+    denominator: den,
+    share: { pdn: share, umk: den === null ? null : 0 },
+    gap: { pdn: den === null ? null : Math.max(0, 0.4 * den - pdn), umk: null },
+    meets: { pdn: share === null ? null : share >= 0.4, umk: null },
+  };
+}
+
+const rows = [agency('B', 10, 100), agency('A', 50, 100), agency('C', 5, null), agency('D', 30, 100)];
+
+describe('sortAgencies', () => {
+  it('sorts by share either way, agencies without a denominator always last', () => {
+    expect(sortAgencies(rows, 'pdn', { key: 'share', dir: 'desc' }).map((r) => r.name)).toEqual([
+      'A',
+      'D',
+      'B',
+      'C',
+    ]);
+    expect(sortAgencies(rows, 'pdn', { key: 'share', dir: 'asc' }).map((r) => r.name)).toEqual([
+      'B',
+      'D',
+      'A',
+      'C',
+    ]);
+  });
+  it('sorts by name, numerator and gap', () => {
+    expect(sortAgencies(rows, 'pdn', { key: 'name', dir: 'asc' }).map((r) => r.name)).toEqual([
+      'A',
+      'B',
+      'C',
+      'D',
+    ]);
+    expect(sortAgencies(rows, 'pdn', { key: 'numerator', dir: 'desc' }).map((r) => r.name)).toEqual([
+      'A',
+      'D',
+      'B',
+      'C',
+    ]);
+    expect(sortAgencies(rows, 'pdn', { key: 'gap', dir: 'desc' }).map((r) => r.name)).toEqual([
+      'B',
+      'D',
+      'A',
+      'C',
+    ]);
+  });
+});
