@@ -56,4 +56,5 @@ export const VIEW_URL_FIELDS = {
 export type ViewUrlState = Parsed<ViewState, typeof VIEW_URL_FIELDS>;
 
 export const encodeView = (s: ViewState) => encodeState(VIEW_URL_FIELDS, s);
-export const decodeView = (p: URLSearchParams) => decodeState(VIEW_URL_FIELDS, p);
+export const decodeView = (p: URLSearchParams) =>
+  decodeState<ViewState, typeof VIEW_URL_FIELDS>(VIEW_URL_FIELDS, p);
