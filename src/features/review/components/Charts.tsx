@@ -124,23 +124,12 @@ export function RankingChart({
                   fill={meets ? MEETS : `url(#${hatch})`}
                   stroke={meets ? MEETS : MISSES}
                 />
-                <text
-                  x={nameW + scale(share) + 6}
-                  y={y + rowH / 2}
-                  fontSize={fontSize * 0.95}
-                  dominantBaseline="middle"
-                  fill="#1b1f24"
-                  stroke="#ffffff"
-                  strokeWidth={3}
-                  paintOrder="stroke"
-                >
-                  {meets ? '✓' : '✗'} {formatShareVsTarget(share, target, lang)}
-                </text>
               </>
             )}
           </g>
         );
       })}
+      {/* The target line over the bars, under the value labels (drawn last, with a white halo). */}
       <line
         x1={tx}
         x2={tx}
@@ -150,6 +139,25 @@ export function RankingChart({
         strokeWidth={2}
         strokeDasharray="6 3"
       />
+      {rows.map((m, i) => {
+        const share = m.share[kpi];
+        if (share === null) return null;
+        return (
+          <text
+            key={m.agencyKey}
+            x={nameW + scale(share) + 6}
+            y={top + i * rowH + rowH / 2}
+            fontSize={fontSize * 0.95}
+            dominantBaseline="middle"
+            fill="#1b1f24"
+            stroke="#ffffff"
+            strokeWidth={3}
+            paintOrder="stroke"
+          >
+            {m.meets[kpi] ? '✓' : '✗'} {formatShareVsTarget(share, target, lang)}
+          </text>
+        );
+      })}
       <text x={tx} y={top - 10} fontSize={fontSize} textAnchor="middle" fill="#111" fontWeight={600}>
         {t('chart.target', { target: formatPercent(target, lang) })}
       </text>

@@ -20,6 +20,8 @@ export function Presentation() {
   const close = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     setMode('dashboard');
+    // Back where the user started the presentation from.
+    setTimeout(() => document.querySelector<HTMLElement>('[data-testid=open-presentation]')?.focus(), 0);
   }, [setMode]);
 
   useEffect(() => {
