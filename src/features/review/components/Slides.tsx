@@ -4,7 +4,7 @@ import { KPIS } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useMetode, useReviewAgencies, useReviewSummary } from '../api/get-review-data';
 import { laggingAgencies, rankAgencies } from '../lib/tables';
-import { MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
+import { MEETS, MISSES, MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
 
 function BasisLine() {
   const { t } = useTranslation();
@@ -14,6 +14,38 @@ function BasisLine() {
     <p className="slide-basis" data-testid="slide-basis">
       {t('chart.basis', { flag: kpi === 'pdn' ? 'PDN' : 'UKM', den: t(`den.short_${den}`) })}
     </p>
+  );
+}
+
+/** Overall share against the target: a bar, the target marker, and ✓/✗ so colour is never the only cue. */
+function ShareBar({ share, target, meets }: { share: number | null; target: number; meets: boolean | null }) {
+  if (share === null || meets === null) return null;
+  const w = 400;
+  const x = (v: number) => Math.min(1, Math.max(0, v)) * w;
+  return (
+    <svg viewBox={`0 0 ${w + 30} 34`} width="100%" aria-hidden="true" className="slide-sharebar">
+      <rect x={0} y={8} width={w} height={18} fill="#eef1f4" stroke="#c9d0d8" />
+      <rect
+        x={0}
+        y={8}
+        width={x(share)}
+        height={18}
+        fill={meets ? MEETS : MISSES}
+        opacity={meets ? 1 : 0.8}
+      />
+      <line
+        x1={x(target)}
+        x2={x(target)}
+        y1={2}
+        y2={32}
+        stroke="#111"
+        strokeWidth={3}
+        strokeDasharray="5 3"
+      />
+      <text x={w + 8} y={23} fontSize={18} fill="#1b1f24">
+        {meets ? '✓' : '✗'}
+      </text>
+    </svg>
   );
 }
 
@@ -35,13 +67,22 @@ export function SummarySlide() {
           <div className="slide-card" key={k} data-testid={`slide-card-${k}`}>
             <div className="slide-card-label">{t('cards.value', { kpi: t(`kpi.${k}`) })}</div>
             <div className="slide-card-value">{formatRupiahShort(s.value[k], lang)}</div>
+            <div className="slide-card-share nowrap">
+              {t('cards.share', { share: formatPercent(s.share[k], lang) })}
+            </div>
+            <ShareBar
+              share={s.share[k]}
+              target={targets[k]}
+              meets={s.gap[k] === null ? null : s.gap[k] === 0}
+            />
             <div className="slide-card-sub">
-              {t('cards.share', { share: formatPercent(s.share[k], lang) })} ·{' '}
               {t('cards.target', { target: formatPercent(targets[k], lang) })}
             </div>
             <div className="slide-card-sub">
               {t('cards.meeting', { kpi: t(`kpi.${k}`) })}:{' '}
-              {t('cards.meetingValue', { n: s.meeting[k], m: s.agenciesWithDenominator })}
+              <span className="nowrap">
+                {t('cards.meetingValue', { n: s.meeting[k], m: s.agenciesWithDenominator })}
+              </span>
             </div>
           </div>
         ))}
