@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -167,6 +168,24 @@ describe('exports', () => {
       [255, 255, 255, 255],
       [255, 255, 255, 255],
     ]);
+  });
+});
+
+describe('report of own files', () => {
+  it('lists each loaded file with the SHA-256 of its bytes', async () => {
+    const { page } = app;
+    await page.click('[data-testid=open-report]');
+    try {
+      await page.waitForSelector('[data-testid=report][data-ready=true]');
+      const shas = await page.$$eval('[data-testid=report-sha]', (tds) => tds.map((td) => td.textContent));
+      expect(shas).toEqual(
+        FILES.map((f) => `SHA-256: ${createHash('sha256').update(f.buffer).digest('hex')}`),
+      );
+      const text = await page.textContent('[data-testid=report-agency-table]');
+      for (const a of agencies) expect(text).toContain(a.nama);
+    } finally {
+      await page.click('[data-testid=report-back]');
+    }
   });
 });
 

@@ -58,12 +58,13 @@ export function AgencyTableExport({ testId }: { testId: string }) {
   const { t } = useTranslation();
   const { view, lang } = useView();
   const { data: meta } = useReviewMeta();
-  const { data } = useReviewAgencies();
+  const { data, isPlaceholderData } = useReviewAgencies();
   return (
     <ExportMenu
       label={t('review.export.table')}
       testId={testId}
-      table={() => (data ? agencyExportTable(t, lang, data, view, meta) : null)}
+      // Never write rows of a previous view under the current view's heading: wait for the current query.
+      table={() => (data && !isPlaceholderData ? agencyExportTable(t, lang, data, view, meta) : null)}
     />
   );
 }
