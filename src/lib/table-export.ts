@@ -1,4 +1,4 @@
-import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file';
+import type { Cell, SheetData } from 'write-excel-file';
 import { neutralizeFormula, toCsv, type CsvValue } from './csv';
 
 /**
@@ -46,6 +46,8 @@ export async function tableToXlsx(t: ExportTable): Promise<Blob> {
   const widths = t.headers.map((h, i) =>
     Math.min(60, Math.max(h.length, ...t.rows.map((r) => String(r[i] ?? '').length)) + 2),
   );
+  // Loaded on first use: the XLSX writer (with its zip library) stays out of the start-up bundle.
+  const { default: writeXlsxFile } = await import('write-excel-file');
   return writeXlsxFile(tableToSheet(t), {
     columns: widths.map((width) => ({ width })),
     sheet: t.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '),
