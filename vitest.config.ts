@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Engine set-up + imports in beforeAll: 10 s is too tight when the machine is busy.
+          hookTimeout: 60_000,
         },
       },
       {

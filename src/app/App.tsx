@@ -4,8 +4,14 @@ import { Dashboard } from '../features/dashboard/components/Dashboard';
 import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
 import { loadSample } from '../features/import/api/import-files';
 import { ImportPanel } from '../features/import/components/ImportPanel';
+import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
+import { Presentation } from '../features/review/components/Presentation';
+import { Report } from '../features/review/components/Report';
+import { ReviewToolbar } from '../features/review/components/ReviewToolbar';
+import { useShareableView } from '../features/review/hooks/use-shareable-view';
 import { LANGS } from '../lib/i18n';
 import { useDatasetStore } from '../stores/dataset-store';
+import { useReviewStore } from '../stores/review-store';
 import { useViewStore } from '../stores/view-store';
 
 let started = false;
@@ -16,6 +22,8 @@ export function App() {
   const detail = useDatasetStore((s) => s.statusDetail);
   const lang = useViewStore((s) => s.lang);
   const setLang = useViewStore((s) => s.setLang);
+  const mode = useReviewStore((s) => s.mode);
+  useShareableView();
 
   useEffect(() => {
     if (started) return;
@@ -56,8 +64,16 @@ export function App() {
             {t('app.engineFailed', { detail: detail ?? '' })}
           </p>
         )}
-        <ImportPanel />
-        {status === 'ready' && <Dashboard />}
+        {mode === 'dashboard' && <ImportPanel />}
+        {status === 'ready' && mode === 'dashboard' && <ReviewToolbar />}
+        {status === 'ready' && mode === 'report' && <Report />}
+        {status === 'ready' && mode === 'dashboard' && (
+          <Dashboard
+            chartActions={<DashboardChartExport />}
+            tableActions={<AgencyTableExport testId="export-dashboard-table" />}
+          />
+        )}
+        {status === 'ready' && mode === 'present' && <Presentation />}
         <p className="muted small privacy">{t('app.privacy')}</p>
       </main>
     </div>

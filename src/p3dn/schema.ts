@@ -42,6 +42,8 @@ export function schemaSql(): string {
       file_id INTEGER PRIMARY KEY, name VARCHAR, kind VARCHAR, size_bytes BIGINT, encoding VARCHAR,
       delimiter VARCHAR, is_sample BOOLEAN, rows_read BIGINT, rows_loaded BIGINT, rows_excluded BIGINT,
       rows_rejected BIGINT);`,
+    // SHA-256 of each loaded file (hex), computed at import; a table of its own so source_file's INSERT is unchanged.
+    `CREATE TABLE IF NOT EXISTS source_checksum (file_id INTEGER, sha256 VARCHAR);`,
     `CREATE TABLE IF NOT EXISTS import_exclusion (file_id INTEGER, rule VARCHAR, n BIGINT);`,
     `CREATE TABLE IF NOT EXISTS import_reject (
       file_id INTEGER, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR);`,

@@ -14,6 +14,23 @@ export const SAMPLE_FILES = [
 
 let fileSeq = 0;
 
+/** SHA-256 of a file's bytes, hex; null where WebCrypto is unavailable (a page not served securely). */
+async function sha256(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+  return Array.from(d, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** Record the checksum of an imported file, dropping those of files no longer loaded. */
+async function saveChecksum(fileId: number, checksum: string | null): Promise<void> {
+  const engine = await getEngine();
+  await engine.query(
+    'DELETE FROM source_checksum WHERE file_id = ? OR file_id NOT IN (SELECT file_id FROM source_file)',
+    [fileId],
+  );
+  if (checksum !== null) await engine.query('INSERT INTO source_checksum VALUES (?, ?)', [fileId, checksum]);
+}
+
 function noticeFromResult(r: ImportResult) {
   return {
     type: 'result' as const,
@@ -39,9 +56,10 @@ export async function loadSample(): Promise<void> {
     // Copy the head first: registering hands the buffer to the worker, which detaches it here.
     const head = bytes.slice(0, HEAD_BYTES);
     const sizeBytes = bytes.length;
+    const checksum = await sha256(bytes);
     await engine.registerFile(engineFileName, bytes);
     try {
-      await importCsv(engine, {
+      const result = await importCsv(engine, {
         engineFileName,
         displayName: f.name,
         sizeBytes,
@@ -49,6 +67,7 @@ export async function loadSample(): Promise<void> {
         isSample: true,
         replace: 'same_kind',
       });
+      await saveChecksum(result.fileId, checksum);
     } finally {
       await engine.dropFile(engineFileName);
     }
@@ -68,6 +87,7 @@ export async function importUserFiles(files: readonly File[]): Promise<void> {
     const engineFileName = `upload_${++fileSeq}.csv`;
     try {
       const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+      const checksum = await sha256(await file.arrayBuffer());
       await engine.registerFile(engineFileName, file);
       const result = await importCsv(engine, {
         engineFileName,
@@ -77,6 +97,7 @@ export async function importUserFiles(files: readonly File[]): Promise<void> {
         isSample: false,
         replace: useDatasetStore.getState().source === 'sample' ? 'all' : 'same_kind',
       });
+      await saveChecksum(result.fileId, checksum);
       store.addNotice(noticeFromResult(result));
       useDatasetStore.getState().dataChanged('own');
     } catch (e) {

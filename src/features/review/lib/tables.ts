@@ -1,0 +1,153 @@
+import type { TFunction } from 'i18next';
+import { formatPercent, type Lang } from '../../../lib/format';
+import type { ExportTable } from '../../../lib/table-export';
+import type { MetodeRow } from '../../../p3dn/metode';
+import { KPIS, type AgencyMetric, type Denominator, type Kpi, type Targets } from '../../../p3dn/metrics';
+import type { Sort, SortKey } from '../../../stores/view-store';
+import type { ReviewMeta } from '../api/get-review-data';
+
+export interface ViewParams {
+  kpi: Kpi;
+  denominator: Denominator;
+  targets: Targets;
+  sort: Sort;
+}
+
+function sortValue(m: AgencyMetric, kpi: Kpi, key: SortKey): number | string | null {
+  switch (key) {
+    case 'name':
+      return m.name;
+    case 'numerator':
+      return m[kpi];
+    case 'denominator':
+      return m.denominator;
+    case 'share':
+      return m.share[kpi];
+    case 'gap':
+      return m.gap[kpi];
+  }
+}
+
+/** The dashboard table's order (agencies without a value last, whatever the direction). */
+export function sortAgencies(rows: readonly AgencyMetric[], kpi: Kpi, sort: Sort): AgencyMetric[] {
+  const dir = sort.dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = sortValue(a, kpi, sort.key);
+    const vb = sortValue(b, kpi, sort.key);
+    if (va === null && vb === null) return a.name.localeCompare(b.name);
+    if (va === null) return 1;
+    if (vb === null) return -1;
+    const c =
+      typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb) : Number(va) - Number(vb);
+    return c * dir || a.name.localeCompare(b.name);
+  });
+}
+
+/** Ranking against the target: highest share first, agencies without a denominator last. */
+export function rankAgencies(rows: readonly AgencyMetric[], kpi: Kpi): AgencyMetric[] {
+  return sortAgencies(rows, kpi, { key: 'share', dir: 'desc' });
+}
+
+/** Agencies below the target, largest rupiah gap first. */
+export function laggingAgencies(rows: readonly AgencyMetric[], kpi: Kpi): AgencyMetric[] {
+  return rows
+    .filter((m) => m.meets[kpi] === false)
+    .sort((a, b) => (b.gap[kpi] ?? 0) - (a.gap[kpi] ?? 0) || a.name.localeCompare(b.name));
+}
+
+export function targetsText(targets: Targets, t: TFunction, lang: Lang): string {
+  return KPIS.map((k) => `${t(`kpi.${k}`)} ${formatPercent(targets[k], lang)}`).join(' · ');
+}
+
+export function formatDate(d: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long' }).format(d);
+}
+
+/** What a figure means, written into every exported file. */
+export function viewMetaLines(
+  t: TFunction,
+  lang: Lang,
+  view: ViewParams,
+  meta: ReviewMeta | undefined,
+  now = new Date(),
+): [string, string][] {
+  return [
+    [t('review.meta.pemda'), meta?.pemda ?? '—'],
+    [t('review.meta.year'), meta?.year !== null && meta?.year !== undefined ? String(meta.year) : '—'],
+    [t('review.meta.basis'), t('review.basisKomitmen')],
+    [t('review.meta.kpi'), t(`kpi.${view.kpi}`)],
+    [t('review.meta.denominator'), t(`den.${view.denominator}`)],
+    [t('review.meta.targets'), targetsText(view.targets, t, lang)],
+    [t('review.meta.filters'), t('review.meta.noFilters')],
+    [t('review.meta.sources'), meta ? meta.files.map((f) => f.name).join(', ') : '—'],
+    [t('review.meta.generated'), formatDate(now, lang)],
+  ];
+}
+
+const pct = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e4);
+const status = (t: TFunction, meets: boolean | null) =>
+  meets === null ? t('table.noDen') : meets ? t('table.meets') : t('table.misses');
+
+export function agencyExportTable(
+  t: TFunction,
+  lang: Lang,
+  rows: readonly AgencyMetric[],
+  view: ViewParams,
+  meta: ReviewMeta | undefined,
+): ExportTable {
+  const headers = [
+    t('table.agency'),
+    t('table.code'),
+    t('table.packages'),
+    ...KPIS.flatMap((k) => [
+      t('review.col.value', { kpi: t(`kpi.${k}`) }),
+      t('review.col.share', { kpi: t(`kpi.${k}`) }),
+      t('review.col.status', { kpi: t(`kpi.${k}`) }),
+      t('review.col.gap', { kpi: t(`kpi.${k}`) }),
+    ]),
+    t('review.col.denominator', { den: t(`den.short_${view.denominator}`) }),
+  ];
+  return {
+    title: t('table.title'),
+    meta: [...viewMetaLines(t, lang, view, meta), [t('review.meta.sort'), t(`review.sort.${view.sort.key}`)]],
+    headers,
+    rows: sortAgencies(rows, view.kpi, view.sort).map((m) => [
+      m.name,
+      m.code,
+      m.packages,
+      ...KPIS.flatMap((k) => [m[k], pct(m.share[k]), status(t, m.meets[k]), m.gap[k]]),
+      m.denominator,
+    ]),
+  };
+}
+
+export function metodeExportTable(
+  t: TFunction,
+  lang: Lang,
+  rows: readonly MetodeRow[],
+  view: ViewParams,
+  meta: ReviewMeta | undefined,
+): ExportTable {
+  return {
+    title: t('review.metode.title'),
+    meta: viewMetaLines(t, lang, view, meta),
+    headers: [
+      t('review.metode.method'),
+      t('table.packages'),
+      t('review.metode.pagu'),
+      t('review.col.value', { kpi: t('kpi.pdn') }),
+      t('review.metode.partPdn'),
+      t('review.col.value', { kpi: t('kpi.umk') }),
+      t('review.metode.partUmk'),
+    ],
+    rows: rows.map((r) => [
+      r.metode ?? t('review.metode.none'),
+      r.packages,
+      r.pagu,
+      r.pdn,
+      pct(r.pagu > 0 ? r.pdn / r.pagu : null),
+      r.umk,
+      pct(r.pagu > 0 ? r.umk / r.pagu : null),
+    ]),
+  };
+}

@@ -1,0 +1,41 @@
+import type { Row } from '../lib/engine/types';
+import type { Query } from './metrics';
+
+/**
+ * Komitmen by procurement method (`metode_pengadaan` of RUP penyedia): for each method, Σ pagu of counted
+ * packages and its PDN and UMK-K parts. Counted = not excluded (same rule as the agency metrics). Sums stay
+ * DECIMAL in DuckDB; cast to DOUBLE only in the final SELECT. A package without a method is grouped under NULL.
+ */
+export function metodeBreakdownQuery(): Query {
+  return {
+    sql: `WITH m AS (
+      SELECT nullif(trim(metode), '') AS metode, count(*) AS n_paket, sum(pagu) AS pagu,
+        coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
+        coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk
+      FROM rup_penyedia WHERE exclusion IS NULL GROUP BY 1
+    )
+    SELECT metode, n_paket, CAST(pagu AS DOUBLE) AS pagu, CAST(pdn AS DOUBLE) AS pdn, CAST(umk AS DOUBLE) AS umk
+    FROM m ORDER BY m.pagu DESC, metode NULLS LAST`,
+    params: [],
+  };
+}
+
+export interface MetodeRow {
+  /** null: packages whose export gives no method. */
+  metode: string | null;
+  packages: number;
+  pagu: number;
+  pdn: number;
+  umk: number;
+}
+
+export function toMetodeRow(r: Row): MetodeRow {
+  const num = (v: Row[string] | undefined) => (typeof v === 'number' ? v : 0);
+  return {
+    metode: typeof r['metode'] === 'string' ? r['metode'] : null,
+    packages: num(r['n_paket']),
+    pagu: num(r['pagu']),
+    pdn: num(r['pdn']),
+    umk: num(r['umk']),
+  };
+}
