@@ -1866,7 +1866,10 @@ export function generateRealisasi(data: SampleData, seed = 2026): RealisasiData 
             ongkos_kirim: ongkir,
             total_harga: v,
             tanggal_buat_paket: formatTimestamp(d, rng.int(28_800, 57_600)),
-            tanggal_edit_paket: formatTimestamp(Math.min(LAST_DAY, d + rng.int(1, 20)), rng.int(28_800, 57_600)),
+            tanggal_edit_paket: formatTimestamp(
+              Math.min(LAST_DAY, d + rng.int(1, 20)),
+              rng.int(28_800, 57_600),
+            ),
             paket_status_str: status,
             total: nilai,
           });
@@ -2056,7 +2059,12 @@ export function generateRealisasi(data: SampleData, seed = 2026): RealisasiData 
   }
 
   // Toko Daring (Bela Pengadaan): small purchases, no kd_rup; failed orders and repeated order ids in the file.
-  const kategori = ['Alat Tulis Kantor', 'Makanan dan Minuman', 'Komputer dan Aksesoris', 'Perlengkapan Kebersihan'];
+  const kategori = [
+    'Alat Tulis Kantor',
+    'Makanan dan Minuman',
+    'Komputer dan Aksesoris',
+    'Perlengkapan Kebersihan',
+  ];
   for (let i = 0; i < 520; i++) {
     const a = rng.pick(data.agencies);
     const d = day();

@@ -81,7 +81,12 @@ export const REALISASI_SPECS: Record<RealisasiSource, SourceSpec> = {
     source: 'spse_tender',
     signature: ['kd_tender', 'nilai_kontrak', 'nilai_pdn_kontrak'],
     forbidden: ['versi_addendum'],
-    cols: { ...IDENT, trx_id: ['kd_tender'], nilai: ['nilai_kontrak'], tanggal: ['tgl_penetapan_pemenang', 'tgl_kontrak'] },
+    cols: {
+      ...IDENT,
+      trx_id: ['kd_tender'],
+      nilai: ['nilai_kontrak'],
+      tanggal: ['tgl_penetapan_pemenang', 'tgl_kontrak'],
+    },
     exclusions: [],
     dedup: true,
   },
@@ -156,7 +161,13 @@ export const REALISASI_SPECS: Record<RealisasiSource, SourceSpec> = {
   ekatalog_v6: {
     source: 'ekatalog_v6',
     signature: ['kd_paket', 'total_harga', 'status_pkt'],
-    cols: { ...IDENT, trx_id: ['kd_paket'], nilai: ['total_harga'], status: ['status_pkt'], tanggal: ['tgl_order'] },
+    cols: {
+      ...IDENT,
+      trx_id: ['kd_paket'],
+      nilai: ['total_harga'],
+      status: ['status_pkt'],
+      tanggal: ['tgl_order'],
+    },
     metode: 'E-Purchasing',
     exclusions: [{ code: 'belum_selesai', sql: "upper(coalesce(status, '')) <> 'COMPLETED'" }],
   },
@@ -278,7 +289,10 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 let seq = 0;
 
 /** Load one transaction export into `realisasi`, replacing an earlier file of the same source. */
-export async function loadRealisasiCsv(engine: Engine, req: RealisasiLoadRequest): Promise<RealisasiLoadResult> {
+export async function loadRealisasiCsv(
+  engine: Engine,
+  req: RealisasiLoadRequest,
+): Promise<RealisasiLoadResult> {
   const text = new TextDecoder('utf-8').decode(req.head).replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delim = [';', '\t', '|', ','].reduce((best, d) =>

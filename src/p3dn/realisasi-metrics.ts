@@ -447,7 +447,8 @@ const DRILL_SQL = `
     alasan_non_ukm, file_name, line
   FROM realisasi_x WHERE excl IS NULL`;
 
-export type DrillSortKey = 'kd_rup' | 'nama_paket' | 'metode' | 'nilai' | 'part' | 'tanggal' | 'source' | 'line';
+export type DrillSortKey =
+  'kd_rup' | 'nama_paket' | 'metode' | 'nilai' | 'part' | 'tanggal' | 'source' | 'line';
 export const DRILL_SORT_KEYS: readonly DrillSortKey[] = [
   'kd_rup',
   'nama_paket',
@@ -474,7 +475,10 @@ export interface DrillSpec {
 
 function drillWhere(s: DrillSpec): { sql: string; params: SqlParam[] } {
   const fk = s.kind === 'komitmen' ? { ...s.filters, sumberDana: null, source: null } : s.filters;
-  const w = where({ ...fk, agency: null }, { tahun: 'tahun', metode: 'metode', jenis: 'jenis', sumberDana: 'sumber_dana', source: 'source' });
+  const w = where(
+    { ...fk, agency: null },
+    { tahun: 'tahun', metode: 'metode', jenis: 'jenis', sumberDana: 'sumber_dana', source: 'source' },
+  );
   const parts = ['kind = ?', 'agency = ?'];
   const params: SqlParam[] = [s.kind, s.agency];
   const flagCol = s.kpi === 'pdn' ? 'pdn_flag' : 'ukm_flag';
@@ -484,7 +488,9 @@ function drillWhere(s: DrillSpec): { sql: string; params: SqlParam[] } {
   if (s.flag === 'tanpa') parts.push(`${fromCol} = 'tanpa'`);
   const q = s.search.trim();
   if (q) {
-    parts.push(`(coalesce(kd_rup, '') ILIKE ? OR coalesce(trx_id, '') ILIKE ? OR coalesce(nama_paket, '') ILIKE ?)`);
+    parts.push(
+      `(coalesce(kd_rup, '') ILIKE ? OR coalesce(trx_id, '') ILIKE ? OR coalesce(nama_paket, '') ILIKE ?)`,
+    );
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.push(like, like, like);
   }
@@ -493,7 +499,13 @@ function drillWhere(s: DrillSpec): { sql: string; params: SqlParam[] } {
 
 function drillOrder(s: DrillSpec): string {
   const col =
-    s.sort === 'part' ? (s.kpi === 'pdn' ? 'pdn_part' : 'umk_part') : DRILL_SORT_KEYS.includes(s.sort) ? s.sort : 'nilai';
+    s.sort === 'part'
+      ? s.kpi === 'pdn'
+        ? 'pdn_part'
+        : 'umk_part'
+      : DRILL_SORT_KEYS.includes(s.sort)
+        ? s.sort
+        : 'nilai';
   const dir = s.dir === 'asc' ? 'ASC' : 'DESC';
   return `ORDER BY ${col} ${dir} NULLS LAST, file_name, line`;
 }
