@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Breakdowns } from '../features/breakdowns/components/Breakdowns';
 import { Dashboard } from '../features/dashboard/components/Dashboard';
 import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
 import { loadSample } from '../features/import/api/import-files';
+import { DrillDown } from '../features/drilldown/components/DrillDown';
+import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
+import { startAliasSync } from '../features/reconciliation/api/alias-sync';
+import { Reconciliation } from '../features/reconciliation/components/Reconciliation';
 import { LANGS } from '../lib/i18n';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';
@@ -22,6 +27,7 @@ export function App() {
     started = true;
     const { setStatus } = useDatasetStore.getState();
     loadSample()
+      .then(() => startAliasSync())
       .then(() => setStatus('ready'))
       .catch((e: unknown) => setStatus('error', e instanceof Error ? e.message : String(e)));
   }, []);
@@ -57,7 +63,15 @@ export function App() {
           </p>
         )}
         <ImportPanel />
-        {status === 'ready' && <Dashboard />}
+        {status === 'ready' && (
+          <>
+            <FilterBar />
+            <Dashboard />
+            <DrillDown />
+            <Breakdowns />
+            <Reconciliation />
+          </>
+        )}
         <p className="muted small privacy">{t('app.privacy')}</p>
       </main>
     </div>

@@ -108,3 +108,6 @@ export const ALIAS_KEY_SQL = (nameExpr: string, codeExpr: string, kdExpr: string
 
 export type MatchPath = 'kode' | 'nama' | 'alias';
 export const MATCH_PATHS: readonly MatchPath[] = ['kode', 'nama', 'alias'];
+
+/** The SIRUP agencies, for menus (filters, alias mapping). */
+export const AGENCY_LIST_SQL = `SELECT agency_key, coalesce(nama, agency_key) AS nama, kode FROM agency_dim ORDER BY nama`;

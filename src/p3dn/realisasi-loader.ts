@@ -14,6 +14,8 @@
  *       ekatalog_v6                 status_pkt ≠ COMPLETED                           → belum_selesai
  *       tokodaring                  status_verif ≠ verified or status_konfirmasi_ppmse ≠ selesai → tidak_selesai
  *       spse_tender/nontender/pencatatan, tokodaring: a repeated trx id after the first counted one → duplikat
+ * Metode when the export has none: e-Katalog and Toko Daring `E-Purchasing`, pencatatan swakelola `Swakelola`;
+ * otherwise the RUP package's metode (through kd_rup) is used at query time.
  *   - counted (exclusion NULL).
  * e-Katalog v5 sums `total_harga` per product line; the package-level `total` repeated on every line is never read.
  * `read = loaded + excluded + rejected` is checked before anything is kept; one transaction swaps the rows in.
@@ -127,6 +129,7 @@ export const REALISASI_SPECS: Record<RealisasiSource, SourceSpec> = {
       status: ['status_swakelola_pct_ket', 'status_nontender_pct_ket'],
       tanggal: ['tgl_selesai_paket', 'tgl_realisasi', 'tgl_buat_paket'],
     },
+    metode: 'Swakelola',
     exclusions: [{ code: 'dibatalkan', sql: "lower(coalesce(status, '')) LIKE '%batal%'" }],
     dedup: true,
   },
@@ -182,6 +185,8 @@ export const REALISASI_SPECS: Record<RealisasiSource, SourceSpec> = {
       status2: ['status_konfirmasi_ppmse'],
       tanggal: ['tanggal_transaksi'],
     },
+    // Perpres 12/2021: e-purchasing is done through the katalog elektronik or a toko daring.
+    metode: 'E-Purchasing',
     exclusions: [
       {
         code: 'tidak_selesai',
@@ -437,5 +442,7 @@ export async function loadRealisasiCsv(
 /** Drop realisasi rows whose file is no longer loaded (e.g. after a SIRUP import replaced the sample). */
 export async function pruneRealisasi(engine: Engine): Promise<void> {
   await engine.exec('DELETE FROM realisasi WHERE file_id NOT IN (SELECT file_id FROM source_file)');
-  await refreshAgencyMap(engine);
+  const [r] = await engine.query('SELECT count(*) AS n FROM realisasi');
+  if (num(r?.['n']) === 0) await engine.exec('DELETE FROM realisasi_idmap');
+  else await refreshAgencyMap(engine);
 }
