@@ -349,7 +349,7 @@ beforeAll(async () => {
   );
   for (const src of Object.keys(FILES) as Src[])
     loads.set(src, await loadRealisasiText(engine, FILES[src], csvOf(src)));
-});
+}, 60_000);
 
 describe('realisasi loader', () => {
   it('detects every export kind and accounts for every row by a named rule', () => {
