@@ -9,6 +9,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Engines are created and files imported in beforeAll; on a loaded machine that exceeds the 10 s default.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -582,3 +582,49 @@ export function toDrillRow(r: Row): DrillRow {
     line: n(r['line']),
   };
 }
+
+// ------------------------------------------------------------------------------------------------------------
+// Windowed drill-down: the filtered, sorted rows are materialised once per view into a temp table numbered by
+// `rn`; pages are then `WHERE rn BETWEEN …` (constant time), totals and the export read the same table.
+// ------------------------------------------------------------------------------------------------------------
+
+const TABLE_RE = /^drill_[a-z0-9_]{1,60}$/;
+function drillTable(name: string): string {
+  if (!TABLE_RE.test(name)) throw new Error(`Bad drill table name: ${name}`);
+  return `"${name}"`;
+}
+
+/** CREATE the numbered rows of a drill-down view as temp table `table`. */
+export function drillMaterializeQuery(s: DrillSpec, table: string): Query {
+  const w = drillWhere(s);
+  const part = s.kpi === 'pdn' ? 'pdn_part' : 'umk_part';
+  const from = s.kpi === 'pdn' ? 'pdn_from' : 'umk_from';
+  const flag = s.kpi === 'pdn' ? 'pdn_flag' : 'ukm_flag';
+  return {
+    sql: `CREATE OR REPLACE TEMP TABLE ${drillTable(table)} AS
+      SELECT row_number() OVER (${drillOrder(s)}) - 1 AS rn, source, kd_rup, trx_id, nama_paket, metode, jenis,
+        sumber_dana, CAST(tanggal AS VARCHAR) AS tanggal, nilai, ${part} AS part, ${flag} AS flag,
+        ${from} AS flag_from, alasan_non_ukm, file_name, line
+      FROM (${DRILL_SQL}) ${w.sql}`,
+    params: w.params,
+  };
+}
+
+export function drillCachedTotalsSql(table: string): string {
+  return `SELECT count(*) AS n, ${D('coalesce(sum(nilai), 0)')} AS nilai, ${D('coalesce(sum(part), 0)')} AS part,
+      count(*) FILTER (WHERE flag_from = 'nilai') AS n_nilai, count(*) FILTER (WHERE flag_from = 'rup') AS n_rup,
+      count(*) FILTER (WHERE flag_from = 'tanpa') AS n_tanpa
+    FROM ${drillTable(table)}`;
+}
+
+export function drillCachedPageQuery(table: string, offset: number, limit: number): Query {
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) {
+    throw new Error(`Bad page: ${offset}+${limit}`);
+  }
+  return {
+    sql: `SELECT source, kd_rup, trx_id, nama_paket, metode, jenis, sumber_dana, tanggal, ${D('nilai')} AS nilai,
+        ${D('part')} AS part, flag, flag_from, alasan_non_ukm, file_name, line
+      FROM ${drillTable(table)} WHERE rn >= ? AND rn < ? ORDER BY rn`,
+    params: [offset, offset + limit],
+  };
+}

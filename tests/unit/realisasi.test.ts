@@ -8,6 +8,9 @@ import {
   basisAgencyQuery,
   basisSummaryQuery,
   breakdownQuery,
+  drillCachedPageQuery,
+  drillCachedTotalsSql,
+  drillMaterializeQuery,
   drillPageQuery,
   drillTotalsQuery,
   matchSummaryQuery,
@@ -557,6 +560,23 @@ describe('drill-down', () => {
     expect(tanpa.reduce((s, r) => s + r.nilai, 0)).toBeCloseTo(rp(e.from.pdn.tanpa), 2);
     const f = drillTotalsQuery(spec({ flag: 'tanpa' }));
     expect((await engine.query(f.sql, f.params))[0]?.['n']).toBe(tanpa.length);
+  });
+
+  it('gives the same rows, order and totals from the materialised (windowed) table as from the direct query', async () => {
+    const sp = spec({ sort: 'nama_paket', dir: 'asc', kpi: 'umk' });
+    const m = drillMaterializeQuery(sp, 'drill_t1');
+    await engine.query(m.sql, m.params);
+    const direct = drillTotalsQuery(sp);
+    const [a] = await engine.query(direct.sql, direct.params);
+    const [b] = await engine.query(drillCachedTotalsSql('drill_t1'));
+    expect(b).toEqual(a);
+    const n = Number(a?.['n']);
+    for (const off of [0, 50, n - 7]) {
+      const p1 = drillPageQuery(sp, off, 25);
+      const p2 = drillCachedPageQuery('drill_t1', off, 25);
+      expect(await engine.query(p2.sql, p2.params)).toEqual(await engine.query(p1.sql, p1.params));
+    }
+    expect(() => drillCachedPageQuery('x; DROP TABLE realisasi', 0, 1)).toThrow();
   });
 
   it('lists komitmen packages with their flag for the komitmen basis', async () => {

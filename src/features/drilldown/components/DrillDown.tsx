@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText, toCsv } from '../../../lib/csv';
 import { formatInt, formatRupiah, formatRupiahShort } from '../../../lib/format';
@@ -71,10 +71,27 @@ function DrillPanel({ agency, t }: { agency: string; t: ReturnType<typeof useTra
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const pages = [...new Set(items.map((i) => Math.floor(i.index / PAGE_SIZE)))];
-  const pageResults = useQueries({ queries: pages.map((p) => drillPageOptions(version, aliases, spec, p)) });
+  // Fetch only the pages where scrolling has come to rest (100 ms): a fast scroll through 50,000 rows must not
+  // queue hundreds of page queries in the engine. Pages already fetched show at once while scrolling.
+  const pagesKey = pages.join(',');
+  const [settled, setSettled] = useState(pagesKey);
+  useEffect(() => {
+    const id = setTimeout(() => setSettled(pagesKey), 100);
+    return () => clearTimeout(id);
+  }, [pagesKey]);
+  const settledPages = new Set(settled.split(','));
+  // Pages come from the table of the current view only (not from a placeholder of the previous one).
+  const table = totals.data && !totals.isPlaceholderData ? totals.data.table : null;
+  const pageResults = useQueries({
+    queries: pages.map((p) => ({
+      ...drillPageOptions(table ?? '', p),
+      enabled: table !== null && settledPages.has(String(p)),
+    })),
+  });
   const rowAt = (index: number): DrillRow | undefined => {
     const p = pages.indexOf(Math.floor(index / PAGE_SIZE));
     return pageResults[p]?.data?.[index % PAGE_SIZE];
@@ -85,7 +102,8 @@ function DrillPanel({ agency, t }: { agency: string; t: ReturnType<typeof useTra
   const onExport = async () => {
     setExporting(true);
     try {
-      const rows = await fetchAllDrillRows(spec, count);
+      if (!table) return;
+      const rows = await fetchAllDrillRows(table, count);
       const headers = [
         'sumber', 'kd_rup', 'kode_transaksi', 'nama_paket', 'metode', 'jenis', 'sumber_dana', 'tanggal', 'nilai',
         `bagian_${kpi}`, `status_${kpi}`, 'asal_status', 'alasan_non_ukm', 'berkas', 'baris',
@@ -151,7 +169,7 @@ function DrillPanel({ agency, t }: { agency: string; t: ReturnType<typeof useTra
             <option value="tanpa">{t('drill.flagTanpa')}</option>
           </select>
         </span>
-        <button type="button" onClick={() => void onExport()} disabled={exporting || count === 0}>
+        <button type="button" onClick={() => void onExport()} disabled={exporting || count === 0 || !table}>
           {t('drill.export')}
         </button>
       </div>
