@@ -287,6 +287,35 @@ describe('realisasi and capaian on the bundled sample', () => {
       )
       .toBe(rp(withAlias.out.get('3519142')!.pdn));
     await screenshot(page, '14-alias-mapped');
+
+    // The alias table goes out as CSV and comes back in.
+    const [aliasDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ekspor alias (CSV)' }).click(),
+    ]);
+    const aliasCsv = readFileSync((await aliasDownload.path())!, 'utf8');
+    const aliasRows = Papa.parse<Record<string, string>>(aliasCsv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(aliasRows).toEqual([
+      {
+        alias_key: 'DINAS KOMUNIKASI INFORMATIKA DAN STATISTIK',
+        agency_key: 'kd:3519142',
+        nama_satker: 'DINAS KOMUNIKASI DAN INFORMATIKA',
+      },
+    ]);
+    await page.locator('[data-testid=alias-table]').getByRole('button', { name: 'Hapus' }).click();
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await page.setInputFiles('[data-testid=alias-import]', {
+      name: 'alias.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(aliasCsv),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid=unmatched-table]').count(), { timeout: 15_000 })
+      .toBe(0);
+    expect(await page.textContent('[data-testid=reconciliation] [role=status]')).toBe('1 alias dimuat.');
   });
 
   it('sent no request outside the page origin, and logged no errors', () => {

@@ -263,7 +263,9 @@ function Cells({
 }) {
   return (
     <>
-      <div role="cell">{t(`source.${r.source}`, { defaultValue: r.source })}</div>
+      <div role="cell" title={t(`source.${r.source}`, { defaultValue: r.source })}>
+        {t(`source.${r.source}`, { defaultValue: r.source })}
+      </div>
       <div role="cell" className="code">{r.kdRup ?? '—'}</div>
       <div role="cell" className="code">{r.trxId ?? '—'}</div>
       <div role="cell" className="ellipsis" title={r.namaPaket ?? ''}>{r.namaPaket ?? '—'}</div>
