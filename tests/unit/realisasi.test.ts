@@ -515,6 +515,28 @@ describe('realisasi per agency, flag inheritance and capaian', () => {
       expect(got.get(`kd:${a.kd}`)!.realisasiTotal).toBe(rp(byAgency.get(a.kd)!.total));
   });
 
+  it('applies metode (own or inherited from the RUP package) and fiscal-year filters to every figure', async () => {
+    const ep = { ...NO_FILTERS, metode: 'E-Purchasing' };
+    const { byAgency } = expected({
+      alias: false,
+      only: (t) => t.src === 'ekatalogV5' || t.src === 'ekatalogV6' || t.src === 'tokoDaring',
+    });
+    const got = await agencies('realisasi', ep);
+    for (const a of AGENCIES) {
+      expect(got.get(`kd:${a.kd}`)!.realisasiTotal).toBe(rp(byAgency.get(a.kd)!.total));
+      // No RUP package of the fixture is e-purchasing: no komitmen under this filter.
+      expect(got.get(`kd:${a.kd}`)!.komitmen.pdn).toBe(0);
+    }
+    const pl = await agencies('capaian', { ...NO_FILTERS, metode: 'Pengadaan Langsung' });
+    for (const a of AGENCIES) expect(pl.get(`kd:${a.kd}`)!.komitmen.pdn).toBe(rp(komitmen(a, 'pdn')));
+    const other = toBasisSummary(
+      'realisasi',
+      (await summary('realisasi', { ...NO_FILTERS, tahun: 2024 }))[0],
+    );
+    expect(other.realisasiTotal).toBe(0);
+    expect(other.value.pdn).toBe(0);
+  });
+
   it('maps a renamed agency through the alias table', async () => {
     await writeAliases(engine, [{ aliasKey: 'BAGIAN UMUM SEKRETARIAT LAMA', agencyKey: `kd:${C.kd}` }]);
     const { byAgency, unmatched } = expected({ alias: true });
