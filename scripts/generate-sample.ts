@@ -1651,12 +1651,482 @@ export function writeSample(outDir: string, data: SampleData = generateSample())
   writeFileSync(join(outDir, SAMPLE_FILES.struktur), toCsv(STRUKTUR_COLUMNS, data.struktur), 'utf8');
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Realisasi: transaction exports consistent with the RUP above (SPSE, e-Katalog v5/v6, Toko Daring)
+// ---------------------------------------------------------------------------------------------------------
+
+export const REALISASI_FILES = {
+  tender: 'SPSE-TenderSelesaiNilai.csv',
+  nonTender: 'SPSE-NonTenderSelesai.csv',
+  pencatatanNonTender: 'SPSE-PencatatanNonTender.csv',
+  pencatatanSwakelola: 'SPSE-PencatatanSwakelola.csv',
+  ekontrak: 'SPSE-NonTenderEkontrak-Kontrak.csv',
+  ekatalogV5: 'Ecat-PaketEPurchasing.csv',
+  ekatalogV6: 'Ecat-PaketEPurchasing-V6.csv',
+  tokoDaring: 'Bela-TokoDaringRealisasi.csv',
+} as const;
+export type RealisasiFileKey = keyof typeof REALISASI_FILES;
+
+export const REALISASI_COLUMNS: Record<RealisasiFileKey, readonly string[]> = {
+  tender: [
+    'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'jenis_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_lpse',
+    'kd_tender', 'kd_paket', 'kd_rup_paket', 'nama_paket', 'mtd_pemilihan', 'jenis_pengadaan', 'sumber_dana', 'pagu',
+    'hps', 'nilai_penawaran', 'nilai_terkoreksi', 'nilai_negosiasi', 'nilai_kontrak', 'nilai_pdn_kontrak',
+    'nilai_umk_kontrak', 'kd_penyedia', 'nama_penyedia', 'npwp_penyedia', 'tgl_pengumuman_tender',
+    'tgl_penetapan_pemenang',
+  ],
+  nonTender: [
+    'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'jenis_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_lpse',
+    'kd_nontender', 'kd_paket', 'kd_rup', 'nama_paket', 'mtd_pemilihan', 'jenis_pengadaan', 'sumber_dana', 'pagu',
+    'hps', 'nilai_penawaran', 'nilai_negosiasi', 'nilai_kontrak', 'nilai_pdn_kontrak', 'nilai_umk_kontrak',
+    'kd_penyedia', 'nama_penyedia', 'status_nontender', 'tgl_buat_paket', 'tgl_selesai_paket',
+  ],
+  pencatatanNonTender: [
+    'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'jenis_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_lpse',
+    'kd_nontender_pct', 'kd_rup', 'nama_paket', 'mtd_pemilihan', 'jenis_pengadaan', 'sumber_dana', 'pagu',
+    'total_realisasi', 'nilai_pdn_pct', 'nilai_umk_pct', 'status_nontender_pct', 'status_nontender_pct_ket',
+    'tgl_buat_paket', 'tgl_selesai_paket',
+  ],
+  pencatatanSwakelola: [
+    'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'jenis_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_lpse',
+    'kd_swakelola_pct', 'kd_rup', 'nama_paket', 'tipe_swakelola', 'sumber_dana', 'pagu', 'total_realisasi',
+    'nilai_pdn_pct', 'nilai_umk_pct', 'status_swakelola_pct', 'status_swakelola_pct_ket', 'tgl_buat_paket',
+    'tgl_selesai_paket',
+  ],
+  ekontrak: [
+    'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_lpse', 'kd_nontender',
+    'kd_rup', 'nama_paket', 'no_kontrak', 'tgl_kontrak', 'nilai_kontrak', 'nilai_pdn_kontrak', 'nilai_umk_kontrak',
+    'kd_penyedia', 'nama_penyedia', 'status_kontrak', 'apakah_addendum', 'versi_addendum',
+  ],
+  ekatalogV5: [
+    'tahun_anggaran', 'kd_klpd', 'satker_id', 'nama_satker', 'kd_paket', 'no_paket', 'nama_paket', 'kd_rup',
+    'nama_sumber_dana', 'kd_komoditas', 'kd_produk', 'kd_penyedia', 'kuantitas', 'harga_satuan', 'ongkos_kirim',
+    'total_harga', 'tanggal_buat_paket', 'tanggal_edit_paket', 'paket_status_str', 'total',
+  ],
+  ekatalogV6: [
+    'tahun_anggaran', 'nama_satker', 'kd_klpd', 'kd_satker_str', 'kd_paket', 'kd_rup', 'rup_nama_pkt',
+    'kd_penyedia', 'nama_penyedia', 'sumber_dana', 'total_harga', 'ongkir', 'tgl_order', 'status_pkt',
+  ],
+  tokoDaring: [
+    'tahun', 'kd_klpd', 'nama_klpd', 'kd_satker', 'nama_satker', 'order_id', 'order_desc', 'valuasi', 'kategori',
+    'metode_bayar', 'tanggal_transaksi', 'marketplace', 'merchant_name', 'jenis_transaksi', 'kota_kab', 'provinsi',
+    'nama_pemesan', 'status_verif', 'sumber_data', 'status_konfirmasi_ppmse', 'keterangan_ppmse',
+  ],
+}; // prettier-ignore
+
+export type RealisasiRow = Record<string, CsvValue>;
+export type RealisasiData = Record<RealisasiFileKey, RealisasiRow[]>;
+
+/** The agency whose later exports use a new name and code unknown to SIRUP (renamed mid-year). */
+export const RENAMED_AGENCY = {
+  kdSatker: '3519142',
+  newName: 'DINAS KOMUNIKASI, INFORMATIKA DAN STATISTIK',
+  newCode: '2.16.0.00.0.00.02.0000',
+} as const;
+/** The agency whose Toko Daring and e-Katalog v6 rows spell its name in title case with the Pemda suffix. */
+export const TWO_SPELLINGS_AGENCY = '3519027';
+
+const LPSE = '1234';
+const PENYEDIA_NAMES = [
+  'CV Maju Bersama', 'CV Karya Mandiri', 'PT Sinar Abadi Konstruksi', 'CV Berkah Jaya', 'UD Sumber Rejeki',
+  'PT Mitra Medika Nusantara', 'CV Cahaya Komputer', 'Koperasi Serba Usaha Makmur', 'CV Tunas Harapan',
+  'PT Graha Teknik Utama', 'UD Tani Subur', 'CV Prima Solusi', 'PT Nusantara Printing', 'CV Anugerah Sejahtera',
+]; // prettier-ignore
+const MONTH_WEIGHTS = [2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14] as const;
+
+/**
+ * Transactions of the fictional Pemda, consistent with its RUP: the same agencies and kd_rup; realistic completion
+ * rates; half of the SPSE rows without nilai_pdn_kontrak; a few kd_rup that match no RUP package; one agency
+ * spelled two ways; one renamed agency (unmatched until an alias is set); e-Katalog v5 with the package `total`
+ * repeated on every product line; Toko Daring with failed and repeated orders; e-kontrak addenda.
+ */
+export function generateRealisasi(data: SampleData, seed = 2026): RealisasiData {
+  const rng = createRng(seed);
+  const out: RealisasiData = {
+    tender: [],
+    nonTender: [],
+    pencatatanNonTender: [],
+    pencatatanSwakelola: [],
+    ekontrak: [],
+    ekatalogV5: [],
+    ekatalogV6: [],
+    tokoDaring: [],
+  };
+  const bySatker = new Map(data.agencies.map((a) => [a.kdSatker, a]));
+  const agencyOf = (kd: string): AgencySpec => {
+    const a = bySatker.get(kd);
+    if (!a) throw new Error(`unknown agency ${kd}`);
+    return a;
+  };
+  const identity = (a: AgencySpec) => ({
+    tahun_anggaran: TAHUN_ANGGARAN,
+    kd_klpd: KLPD.kd_klpd,
+    nama_klpd: KLPD.nama_klpd,
+    jenis_klpd: KLPD.jenis_klpd,
+    // SPSE has its own satker ids; only kd_satker_str joins to SIRUP.
+    kd_satker: String(Number(a.kdSatker) + 600_000),
+    // One agency's code comes with spaces, as some exports write it.
+    kd_satker_str: a.kdSatker === '3519161' ? a.kdSatkerStr.replaceAll('.', '. ') : a.kdSatkerStr,
+    nama_satker: a.namaSatker,
+    kd_lpse: LPSE,
+  });
+  const sumberDana = (a: AgencySpec) =>
+    a.profile === 'rumahSakit'
+      ? rng.pick(['BLUD', 'BLUD', 'APBD'])
+      : rng.weighted([
+          ['APBD', 80],
+          ['DAK', 12],
+          ['DBHCHT', 8],
+        ] as const);
+  const day = (): number => {
+    const month = rng.weighted(MONTH_WEIGHTS.map((w, i) => [i, w] as const));
+    return Math.min(LAST_DAY, Math.floor((month * 365) / 12) + rng.int(0, 29));
+  };
+  const realised = (pagu: number) => Math.round(pagu * (0.82 + rng.next() * 0.17));
+  /** Reported PDN/UMK part of a contract, or null (not reported: about half the rows). */
+  const part = (nilai: number, flagged: boolean): number | null => {
+    if (rng.chance(0.5)) return null;
+    return Math.round(nilai * (flagged ? 0.7 + rng.next() * 0.3 : rng.next() * 0.25));
+  };
+  let trxSeq = 10_000;
+  const trx = () => String(++trxSeq * 7 + rng.int(0, 6));
+  const penyedia = () => rng.pick(PENYEDIA_NAMES);
+
+  for (const p of data.penyedia) {
+    if (!isCounted(p)) continue;
+    const a = agencyOf(p.kd_satker);
+    const id = identity(a);
+    const isPdn = p.status_pdn === 'PDN';
+    const isUkm = p.status_ukm === 'UKM';
+    const jenis = JENIS[(Number(String(p.kd_jenis_pengadaan).split(';')[0]) || 1) as JenisCode];
+    const common = {
+      nama_paket: p.nama_paket,
+      mtd_pemilihan: p.metode_pengadaan,
+      jenis_pengadaan: jenis,
+      sumber_dana: sumberDana(a),
+      pagu: p.pagu,
+    };
+    const d = day();
+    const metode = p.kd_metode_pengadaan;
+    if (metode === 13 || metode === 14 || metode === 15) {
+      if (!rng.chance(0.72)) continue; // still running
+      const nilai = realised(p.pagu);
+      out.tender.push({
+        ...id,
+        kd_tender: trx(),
+        kd_paket: trx(),
+        kd_rup_paket: p.kd_rup,
+        ...common,
+        hps: Math.round(p.pagu * 0.99),
+        nilai_penawaran: nilai,
+        nilai_terkoreksi: nilai,
+        nilai_negosiasi: null,
+        nilai_kontrak: nilai,
+        nilai_pdn_kontrak: part(nilai, isPdn),
+        nilai_umk_kontrak: part(nilai, isUkm),
+        kd_penyedia: String(rng.int(100000, 999999)),
+        nama_penyedia: penyedia(),
+        npwp_penyedia: `0${rng.int(10, 99)}.${rng.int(100, 999)}.${rng.int(100, 999)}.${rng.int(1, 9)}-${rng.int(100, 999)}.000`,
+        tgl_pengumuman_tender: formatDate(Math.max(0, d - 45)),
+        tgl_penetapan_pemenang: formatTimestamp(d, rng.int(28_800, 57_600)),
+      });
+    } else if (metode === 9) {
+      if (rng.chance(0.45)) {
+        // e-Katalog v5: one row per product line, the package `total` repeated on each.
+        const lines = rng.int(1, 4);
+        const nilai = realised(p.pagu);
+        const status = rng.chance(0.8) ? 'Paket Selesai' : 'Paket Proses';
+        const kdPaket = trx();
+        const shares = Array.from({ length: lines }, () => 0.5 + rng.next());
+        const sum = shares.reduce((x, y) => x + y, 0);
+        let left = nilai;
+        const parts = shares.map((s, i) => {
+          const v = i === lines - 1 ? left : Math.round((nilai * s) / sum);
+          left -= v;
+          return v;
+        });
+        parts.forEach((v, i) => {
+          const qty = rng.int(1, 40);
+          const ongkir = 0;
+          out.ekatalogV5.push({
+            tahun_anggaran: TAHUN_ANGGARAN,
+            kd_klpd: KLPD.kd_klpd,
+            satker_id: a.kdSatker,
+            nama_satker: rng.chance(0.5) ? null : a.namaSatker,
+            kd_paket: kdPaket,
+            no_paket: `EPA-${kdPaket}-${i + 1}`,
+            nama_paket: p.nama_paket,
+            kd_rup: p.kd_rup,
+            nama_sumber_dana: common.sumber_dana,
+            kd_komoditas: String(rng.int(10, 99)),
+            kd_produk: String(rng.int(1_000_000, 9_999_999)),
+            kd_penyedia: String(rng.int(100000, 999999)),
+            kuantitas: qty,
+            harga_satuan: Math.round((v - ongkir) / qty),
+            ongkos_kirim: ongkir,
+            total_harga: v,
+            tanggal_buat_paket: formatTimestamp(d, rng.int(28_800, 57_600)),
+            tanggal_edit_paket: formatTimestamp(
+              Math.min(LAST_DAY, d + rng.int(1, 20)),
+              rng.int(28_800, 57_600),
+            ),
+            paket_status_str: status,
+            total: nilai,
+          });
+        });
+      } else {
+        const spelled = p.kd_satker === TWO_SPELLINGS_AGENCY && rng.chance(0.5);
+        const renamed = p.kd_satker === RENAMED_AGENCY.kdSatker;
+        out.ekatalogV6.push({
+          tahun_anggaran: TAHUN_ANGGARAN,
+          nama_satker: renamed
+            ? RENAMED_AGENCY.newName
+            : spelled
+              ? `${titleCase(a.namaSatker)} Kabupaten Contoh Makmur`
+              : a.namaSatker,
+          kd_klpd: KLPD.kd_klpd,
+          kd_satker_str: renamed ? RENAMED_AGENCY.newCode : spelled ? null : a.kdSatkerStr,
+          kd_paket: trx(),
+          kd_rup: p.kd_rup,
+          rup_nama_pkt: p.nama_paket,
+          kd_penyedia: String(rng.int(100000, 999999)),
+          nama_penyedia: penyedia(),
+          sumber_dana: common.sumber_dana,
+          total_harga: realised(p.pagu),
+          ongkir: 0,
+          tgl_order: `${formatDate(d)}T${String(rng.int(8, 16)).padStart(2, '0')}:00:00.000000Z`,
+          status_pkt: rng.weighted([
+            ['COMPLETED', 78],
+            ['ON_PROCESS', 12],
+            ['PAYMENT_OUTSIDE_SYSTEM', 6],
+            ['ON_ADDENDUM', 4],
+          ] as const),
+        });
+      }
+    } else if (metode === 7 || metode === 8) {
+      if (metode === 8 && rng.chance(0.15)) {
+        if (!rng.chance(0.8)) continue;
+        const nilai = realised(p.pagu);
+        const batal = rng.chance(0.05);
+        out.pencatatanNonTender.push({
+          ...id,
+          kd_nontender_pct: trx(),
+          kd_rup: p.kd_rup,
+          ...common,
+          total_realisasi: nilai,
+          nilai_pdn_pct: part(nilai, isPdn),
+          nilai_umk_pct: part(nilai, isUkm),
+          status_nontender_pct: batal ? 'dibatalkan' : 'selesai',
+          status_nontender_pct_ket: batal ? 'Paket Dibatalkan' : 'Paket Selesai',
+          tgl_buat_paket: formatTimestamp(Math.max(0, d - 20), rng.int(28_800, 57_600)),
+          tgl_selesai_paket: formatTimestamp(d, rng.int(28_800, 57_600)),
+        });
+        continue;
+      }
+      const status = rng.weighted([
+        ['Selesai', 76],
+        ['Berlangsung', 16],
+        ['Gagal', 5],
+        ['Batal', 3],
+      ] as const);
+      const nilai = realised(p.pagu);
+      const kdNontender = trx();
+      out.nonTender.push({
+        ...id,
+        kd_nontender: kdNontender,
+        kd_paket: trx(),
+        kd_rup: p.kd_rup,
+        ...common,
+        hps: Math.round(p.pagu * 0.99),
+        nilai_penawaran: nilai,
+        nilai_negosiasi: nilai,
+        nilai_kontrak: status === 'Selesai' || status === 'Berlangsung' ? nilai : null,
+        nilai_pdn_kontrak: status === 'Selesai' ? part(nilai, isPdn) : null,
+        nilai_umk_kontrak: status === 'Selesai' ? part(nilai, isUkm) : null,
+        kd_penyedia: String(rng.int(100000, 999999)),
+        nama_penyedia: penyedia(),
+        status_nontender: status,
+        tgl_buat_paket: formatTimestamp(Math.max(0, d - 20), rng.int(28_800, 57_600)),
+        tgl_selesai_paket: status === 'Selesai' ? formatTimestamp(d, rng.int(28_800, 57_600)) : null,
+      });
+      // E-kontrak: contracts of some non-tenders, some with addenda. A contract of a non-tender still
+      // "Berlangsung" in the export above counts from here; one already "Selesai" there is not counted twice.
+      if ((status === 'Selesai' && rng.chance(0.12)) || (status === 'Berlangsung' && rng.chance(0.5))) {
+        const versions = rng.weighted([
+          [1, 70],
+          [2, 22],
+          [3, 8],
+        ] as const);
+        let v = nilai;
+        for (let versi = 0; versi < versions; versi++) {
+          if (versi > 0) v = Math.round(v * (1 + (rng.next() - 0.3) * 0.1));
+          out.ekontrak.push({
+            tahun_anggaran: TAHUN_ANGGARAN,
+            kd_klpd: KLPD.kd_klpd,
+            nama_klpd: KLPD.nama_klpd,
+            kd_satker: id.kd_satker,
+            kd_satker_str: id.kd_satker_str,
+            nama_satker: a.namaSatker,
+            kd_lpse: LPSE,
+            kd_nontender: kdNontender,
+            kd_rup: p.kd_rup,
+            nama_paket: p.nama_paket,
+            no_kontrak: `027/${kdNontender}/${versi}/${TAHUN_ANGGARAN}`,
+            tgl_kontrak: formatDate(Math.min(LAST_DAY, d + versi * 21)),
+            nilai_kontrak: v,
+            nilai_pdn_kontrak: part(v, isPdn),
+            nilai_umk_kontrak: part(v, isUkm),
+            kd_penyedia: String(rng.int(100000, 999999)),
+            nama_penyedia: penyedia(),
+            status_kontrak: versi === versions - 1 ? 'aktif' : 'addendum',
+            apakah_addendum: versi > 0,
+            versi_addendum: versi,
+          });
+        }
+      }
+    } else {
+      // Kontes, Dikecualikan: recorded as pencatatan non-tender.
+      if (!rng.chance(0.7)) continue;
+      const nilai = realised(p.pagu);
+      out.pencatatanNonTender.push({
+        ...id,
+        kd_nontender_pct: trx(),
+        kd_rup: p.kd_rup,
+        ...common,
+        total_realisasi: nilai,
+        nilai_pdn_pct: part(nilai, isPdn),
+        nilai_umk_pct: part(nilai, isUkm),
+        status_nontender_pct: 'selesai',
+        status_nontender_pct_ket: 'Paket Selesai',
+        tgl_buat_paket: formatTimestamp(Math.max(0, d - 20), rng.int(28_800, 57_600)),
+        tgl_selesai_paket: formatTimestamp(d, rng.int(28_800, 57_600)),
+      });
+    }
+  }
+
+  // A few SPSE contracts whose kd_rup matches no RUP package (typed wrong, or from a package deleted since).
+  for (let i = 0; i < 6; i++) {
+    const a = rng.pick(data.agencies);
+    const pagu = roundPagu(rng, rng.logUniform(30e6, 400e6));
+    const nilai = realised(pagu);
+    const d = day();
+    out.nonTender.push({
+      ...identity(a),
+      kd_nontender: trx(),
+      kd_paket: trx(),
+      kd_rup: String(99_000_000 + rng.int(1, 99_999)),
+      nama_paket: `Belanja ${rng.pick(['Jasa Kebersihan', 'Cetak Spanduk', 'Sewa Tenda', 'Konsumsi Rapat'])}`,
+      mtd_pemilihan: 'Pengadaan Langsung',
+      jenis_pengadaan: 'Jasa Lainnya',
+      sumber_dana: 'APBD',
+      pagu,
+      hps: pagu,
+      nilai_penawaran: nilai,
+      nilai_negosiasi: nilai,
+      nilai_kontrak: nilai,
+      nilai_pdn_kontrak: null,
+      nilai_umk_kontrak: null,
+      kd_penyedia: String(rng.int(100000, 999999)),
+      nama_penyedia: penyedia(),
+      status_nontender: 'Selesai',
+      tgl_buat_paket: formatTimestamp(Math.max(0, d - 20), 36_000),
+      tgl_selesai_paket: formatTimestamp(d, 50_000),
+    });
+  }
+
+  // Pencatatan swakelola: most counted swakelola packages, rarely with a reported PDN/UMK part.
+  for (const s of data.swakelola) {
+    if (!isCounted(s) || !rng.chance(0.6)) continue;
+    const a = agencyOf(s.kd_satker);
+    const nilai = realised(s.pagu);
+    const d = day();
+    out.pencatatanSwakelola.push({
+      ...identity(a),
+      kd_swakelola_pct: trx(),
+      kd_rup: s.kd_rup,
+      nama_paket: s.nama_paket,
+      tipe_swakelola: s.tipe_swakelola,
+      sumber_dana: sumberDana(a),
+      pagu: s.pagu,
+      total_realisasi: nilai,
+      nilai_pdn_pct: rng.chance(0.3) ? Math.round(nilai * rng.next()) : null,
+      nilai_umk_pct: rng.chance(0.3) ? Math.round(nilai * rng.next() * 0.6) : null,
+      status_swakelola_pct: 'selesai',
+      status_swakelola_pct_ket: 'Paket Selesai',
+      tgl_buat_paket: formatTimestamp(Math.max(0, d - 30), 36_000),
+      tgl_selesai_paket: formatTimestamp(d, 50_000),
+    });
+  }
+
+  // Toko Daring (Bela Pengadaan): small purchases, no kd_rup; failed orders and repeated order ids in the file.
+  const kategori = [
+    'Alat Tulis Kantor',
+    'Makanan dan Minuman',
+    'Komputer dan Aksesoris',
+    'Perlengkapan Kebersihan',
+  ];
+  for (let i = 0; i < 520; i++) {
+    const a = rng.pick(data.agencies);
+    const d = day();
+    const fail = rng.chance(0.08);
+    const spelled = a.kdSatker === TWO_SPELLINGS_AGENCY && rng.chance(0.5);
+    const renamed = a.kdSatker === RENAMED_AGENCY.kdSatker;
+    const row: RealisasiRow = {
+      tahun: TAHUN_ANGGARAN,
+      kd_klpd: KLPD.kd_klpd,
+      nama_klpd: KLPD.nama_klpd,
+      // Toko Daring's own satker ids: not SIRUP's.
+      kd_satker: String(880_000 + Number(a.kdSatker.slice(-3))),
+      nama_satker: renamed
+        ? RENAMED_AGENCY.newName
+        : spelled
+          ? `${titleCase(a.namaSatker)} Kabupaten Contoh Makmur`
+          : a.namaSatker,
+      order_id: `BELA-${TAHUN_ANGGARAN}-${String(700_000 + i * 13 + rng.int(0, 12))}`,
+      order_desc: `Pembelian ${rng.pick(kategori)}`,
+      valuasi: roundPagu(rng, rng.logUniform(250_000, 49_000_000)),
+      kategori: rng.pick(kategori),
+      metode_bayar: rng.pick(['Transfer', 'Kartu Kredit Pemerintah Daerah', 'Virtual Account']),
+      tanggal_transaksi: formatTimestamp(d, rng.int(28_800, 57_600)),
+      marketplace: rng.pick(['Pasar Daring A', 'Pasar Daring B', 'Pasar Daring C']),
+      merchant_name: rng.pick(PENYEDIA_NAMES),
+      jenis_transaksi: 'PL',
+      kota_kab: 'Kab. Contoh Makmur',
+      provinsi: 'Provinsi Contoh',
+      nama_pemesan: rng.pick(PPK_FIRST_NAMES),
+      status_verif: fail ? rng.pick(['unverified', 'verified']) : 'verified',
+      sumber_data: 'Bela Pengadaan',
+      status_konfirmasi_ppmse: fail ? 'gagal' : 'selesai',
+      keterangan_ppmse: fail ? 'Pesanan dibatalkan oleh penjual' : null,
+    };
+    out.tokoDaring.push(row);
+    if (rng.chance(0.04)) out.tokoDaring.push({ ...row }); // the same order exported twice
+  }
+  return out;
+}
+
+export function writeRealisasi(outDir: string, data: RealisasiData): void {
+  mkdirSync(outDir, { recursive: true });
+  for (const key of Object.keys(REALISASI_FILES) as RealisasiFileKey[]) {
+    const cols = REALISASI_COLUMNS[key];
+    const rows = data[key].map((r) => Object.fromEntries(cols.map((c) => [c, r[c] ?? null])));
+    writeFileSync(join(outDir, REALISASI_FILES[key]), toCsv(cols, rows), 'utf8');
+  }
+}
+
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 
 if (isMain) {
   const outDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'sample-data');
   const data = generateSample();
   writeSample(outDir, data);
+  const realisasi = generateRealisasi(data);
+  writeRealisasi(outDir, realisasi);
+  console.log(
+    Object.entries(realisasi)
+      .map(([k, rows]) => `${k}: ${rows.length}`)
+      .join(', '),
+  );
   console.log(
     `Wrote ${data.penyedia.length} penyedia, ${data.swakelola.length} swakelola and ${data.struktur.length} ` +
       `struktur rows to ${outDir}`,

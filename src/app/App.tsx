@@ -1,14 +1,19 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Breakdowns } from '../features/breakdowns/components/Breakdowns';
 import { Dashboard } from '../features/dashboard/components/Dashboard';
 import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
 import { loadSample } from '../features/import/api/import-files';
+import { DrillDown } from '../features/drilldown/components/DrillDown';
+import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
 import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
 import { Presentation } from '../features/review/components/Presentation';
 import { Report } from '../features/review/components/Report';
 import { ReviewToolbar } from '../features/review/components/ReviewToolbar';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
+import { startAliasSync } from '../features/reconciliation/api/alias-sync';
+import { Reconciliation } from '../features/reconciliation/components/Reconciliation';
 import { LANGS } from '../lib/i18n';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useReviewStore } from '../stores/review-store';
@@ -30,6 +35,7 @@ export function App() {
     started = true;
     const { setStatus } = useDatasetStore.getState();
     loadSample()
+      .then(() => startAliasSync())
       .then(() => setStatus('ready'))
       .catch((e: unknown) => setStatus('error', e instanceof Error ? e.message : String(e)));
   }, []);
@@ -65,14 +71,20 @@ export function App() {
           </p>
         )}
         {mode === 'dashboard' && <ImportPanel />}
-        {status === 'ready' && mode === 'dashboard' && <ReviewToolbar />}
-        {status === 'ready' && mode === 'report' && <Report />}
         {status === 'ready' && mode === 'dashboard' && (
-          <Dashboard
-            chartActions={<DashboardChartExport />}
-            tableActions={<AgencyTableExport testId="export-dashboard-table" />}
-          />
+          <>
+            <ReviewToolbar />
+            <FilterBar />
+            <Dashboard
+              chartActions={<DashboardChartExport />}
+              tableActions={<AgencyTableExport testId="export-dashboard-table" />}
+            />
+            <DrillDown />
+            <Breakdowns />
+            <Reconciliation />
+          </>
         )}
+        {status === 'ready' && mode === 'report' && <Report />}
         {status === 'ready' && mode === 'present' && <Presentation />}
         <p className="muted small privacy">{t('app.privacy')}</p>
       </main>

@@ -1,4 +1,5 @@
 import { DENOMINATORS, KPIS } from '../p3dn/metrics';
+import { BASES, NO_FILTERS, type Filters } from '../p3dn/realisasi-metrics';
 import type { SortKey, ViewState } from '../stores/view-store';
 import type { Lang } from './format';
 import {
@@ -13,6 +14,37 @@ import {
 
 const SORT_KEYS: readonly SortKey[] = ['name', 'numerator', 'denominator', 'share', 'gap'];
 const LANGS: readonly Lang[] = ['id', 'en'];
+const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
+const MAX_TEXT = 300;
+
+/** Active filters as `key:value;key:value` (values URI-encoded); only set filters are written. */
+export function serializeFilters(f: Filters): string {
+  return FILTER_KEYS.filter((k) => f[k] !== null)
+    .map((k) => `${k}:${encodeURIComponent(String(f[k]))}`)
+    .join(';');
+}
+
+export function parseFilters(text: string): Filters | undefined {
+  const out: Filters = { ...NO_FILTERS };
+  if (text === '') return out;
+  for (const part of text.split(';')) {
+    const i = part.indexOf(':');
+    const key = FILTER_KEYS.find((k) => k === part.slice(0, i));
+    if (i < 1 || !key) return undefined;
+    let value: string;
+    try {
+      value = decodeURIComponent(part.slice(i + 1));
+    } catch {
+      return undefined;
+    }
+    if (value === '' || value.length > MAX_TEXT) return undefined;
+    if (key === 'tahun') {
+      if (!/^\d{4}$/.test(value)) return undefined;
+      out.tahun = Number(value);
+    } else out[key] = value;
+  }
+  return out;
+}
 
 /**
  * The view state a shared link carries: ONE table. To share a new view-store field (basis, filters, selected
@@ -51,6 +83,19 @@ export const VIEW_URL_FIELDS = {
     },
   }),
   lang: field({ key: 'l', get: (s: ViewState) => s.lang, serialize: String, parse: oneOf(LANGS) }),
+  basis: field({ key: 'b', get: (s: ViewState) => s.basis, serialize: String, parse: oneOf(BASES) }),
+  filters: field({
+    key: 'f',
+    get: (s: ViewState) => s.filters,
+    serialize: serializeFilters,
+    parse: parseFilters,
+  }),
+  selectedAgency: field({
+    key: 'a',
+    get: (s: ViewState) => s.selectedAgency,
+    serialize: (v: string | null) => v ?? '',
+    parse: (text: string) => (text.length <= MAX_TEXT ? (text === '' ? null : text) : undefined),
+  }),
 };
 
 export type ViewUrlState = Parsed<ViewState, typeof VIEW_URL_FIELDS>;

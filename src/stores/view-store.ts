@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Lang } from '../lib/format';
 import { DEFAULT_TARGETS, type Denominator, type Kpi, type Targets } from '../p3dn/metrics';
+import { NO_FILTERS, type Basis, type Filters } from '../p3dn/realisasi-metrics';
 
 export type SortKey = 'name' | 'numerator' | 'denominator' | 'share' | 'gap';
 export interface Sort {
@@ -15,6 +16,16 @@ export interface ViewState {
   targets: Targets;
   sort: Sort;
   lang: Lang;
+  /** What the figures measure: komitmen (RUP), realisasi (transactions) or capaian (realisasi ÷ komitmen). */
+  basis: Basis;
+  /** Filters that apply to every view (null = all). */
+  filters: Filters;
+  /** The agency whose rows the drill-down shows (null = closed). */
+  selectedAgency: string | null;
+  setBasis: (b: Basis) => void;
+  setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
+  setFilters: (f: Filters) => void;
+  setSelectedAgency: (agencyKey: string | null) => void;
   setKpi: (kpi: Kpi) => void;
   setDenominator: (d: Denominator) => void;
   setTargets: (t: Targets) => void;
@@ -31,6 +42,13 @@ export const useViewStore = create<ViewState>()(
       targets: DEFAULT_TARGETS,
       sort: { key: 'share', dir: 'desc' },
       lang: 'id',
+      basis: 'komitmen',
+      filters: NO_FILTERS,
+      selectedAgency: null,
+      setBasis: (basis) => set({ basis }),
+      setFilter: (key, value) => set((s) => ({ filters: { ...s.filters, [key]: value } })),
+      setFilters: (filters) => set({ filters }),
+      setSelectedAgency: (selectedAgency) => set({ selectedAgency }),
       setKpi: (kpi) => set({ kpi }),
       setDenominator: (denominator) => set({ denominator }),
       setTargets: (targets) => set({ targets }),

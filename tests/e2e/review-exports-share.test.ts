@@ -197,7 +197,7 @@ describe('shareable view', () => {
     await page.getByRole('button', { name: 'PDN 95 %' }).click();
     await page.click('[data-sort=gap]');
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.textContent('#chart-title')).toBe('UMK-K share per agency');
+    await expect.poll(() => page.textContent('#chart-title')).toBe('UMK-K commitment share per agency');
     await page.waitForSelector('[data-testid=agency-table][aria-busy=false]');
     const url = await page.inputValue('[data-testid=share-url]');
     expect(new URL(url).searchParams.get('v')).toBe('1');
@@ -229,7 +229,7 @@ describe('shareable view', () => {
     const fresh = await openApp(browser, url);
     others.push(fresh);
     await loadOwnFiles(fresh.page);
-    await expect.poll(() => fresh.page.textContent('#chart-title')).toBe('UMK-K share per agency');
+    await expect.poll(() => fresh.page.textContent('#chart-title')).toBe('UMK-K commitment share per agency');
     expect(await view(fresh.page)).toEqual(before);
     await screenshot(fresh.page, 'review-share-opened');
   });

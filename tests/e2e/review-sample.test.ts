@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -184,7 +184,7 @@ describe('languages', () => {
   it('shows no Indonesian interface text and no raw keys in English, on every main view', async () => {
     const { page } = app;
     await page.selectOption('#lang', 'en');
-    await expect.poll(() => page.textContent('#chart-title')).toBe('PDN share per agency');
+    await expect.poll(() => page.textContent('#chart-title')).toBe('PDN commitment share per agency');
     const enValues = new Map(leaves(en as unknown as Tree));
     // Indonesian strings without placeholders, long enough to be words, that no English string contains
     // (so shared words such as "Target" or "PDN" do not count).
@@ -209,6 +209,8 @@ describe('languages', () => {
     await screenshot(page, 'review-report-en');
     const dataStrings = [
       ...new Set(penyedia.flatMap((r) => [r['metode_pengadaan']!, r['nama_satker']!, r['nama_klpd']!])),
+      // File names are data too (e.g. "Bela-TokoDaringRealisasi.csv").
+      ...readdirSync(resolve(import.meta.dirname, '../../sample-data')),
     ].sort((a, b) => b.length - a.length);
     for (const [view, raw] of texts) {
       // The language menu names each language in itself ("Bahasa Indonesia"): that is not untranslated text.

@@ -1,11 +1,15 @@
 import { NodeEngine } from '../../src/lib/engine/node-engine';
 import { createSchema, importCsv, type ImportRequest, type ImportResult } from '../../src/p3dn/importer';
+import { loadRealisasiCsv, pruneRealisasi, type RealisasiLoadResult } from '../../src/p3dn/realisasi-loader';
+import type { RealisasiSource } from '../../src/p3dn/realisasi-schema';
+import { createRealisasiSchema } from '../../src/p3dn/realisasi-views';
 import { HEAD_BYTES } from '../../src/p3dn/sniff';
 
 /** A fresh engine with the canonical schema, on the same DuckDB-wasm build the browser runs. */
 export async function freshEngine(): Promise<NodeEngine> {
   const engine = await NodeEngine.create();
   await createSchema(engine);
+  await createRealisasiSchema(engine);
   return engine;
 }
 
@@ -21,7 +25,7 @@ export async function importText(
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const engineFileName = `test_${++seq}.csv`;
   await engine.registerFile(engineFileName, bytes);
-  return importCsv(engine, {
+  const result = await importCsv(engine, {
     engineFileName,
     displayName: name,
     sizeBytes: bytes.length,
@@ -29,5 +33,28 @@ export async function importText(
     isSample: opts.isSample ?? false,
     replace: opts.replace ?? 'same_kind',
     ...(opts.kind ? { kind: opts.kind } : {}),
+  });
+  // SIRUP changed: transaction rows of dropped files go, and agencies are matched again (as the app does).
+  await pruneRealisasi(engine);
+  return result;
+}
+
+/** Register `content` as a transaction export and load it into `realisasi` like the app does. */
+export async function loadRealisasiText(
+  engine: NodeEngine,
+  name: string,
+  content: string | Uint8Array,
+  source?: RealisasiSource,
+): Promise<RealisasiLoadResult> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const engineFileName = `test_${++seq}.csv`;
+  await engine.registerFile(engineFileName, bytes);
+  return loadRealisasiCsv(engine, {
+    engineFileName,
+    displayName: name,
+    sizeBytes: bytes.length,
+    head: bytes.subarray(0, HEAD_BYTES),
+    isSample: false,
+    ...(source ? { source } : {}),
   });
 }

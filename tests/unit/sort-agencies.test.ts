@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sortAgencies } from '../../src/features/dashboard/lib/sort-agencies';
-import type { AgencyMetric } from '../../src/p3dn/metrics';
+import type { BasisAgencyMetric } from '../../src/p3dn/realisasi-metrics';
 
-function agency(name: string, pdn: number, den: number | null): AgencyMetric {
+function agency(name: string, pdn: number, den: number | null): BasisAgencyMetric {
   const share = den === null ? null : pdn / den;
   return {
     agencyKey: `kd:${name}`,
@@ -19,6 +19,16 @@ function agency(name: string, pdn: number, den: number | null): AgencyMetric {
     share: { pdn: share, umk: den === null ? null : 0 },
     gap: { pdn: den === null ? null : Math.max(0, 0.4 * den - pdn), umk: null },
     meets: { pdn: share === null ? null : share >= 0.4, umk: null },
+    basis: 'komitmen',
+    transactions: 0,
+    realisasiTotal: 0,
+    denominatorKpi: { pdn: den, umk: den },
+    komitmen: { pdn, umk: 0 },
+    realisasi: { pdn: 0, umk: 0 },
+    komitmenShare: { pdn: share, umk: null },
+    realisasiShare: { pdn: null, umk: null },
+    capaian: { pdn: null, umk: null },
+    from: { pdn: { nilai: 0, rup: 0, tanpa: 0 }, umk: { nilai: 0, rup: 0, tanpa: 0 } },
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { URL_STATE_VERSION, parsePercentFraction } from '../../src/lib/url-state';
 import { decodeView, encodeView } from '../../src/lib/view-url';
+import { NO_FILTERS } from '../../src/p3dn/realisasi-metrics';
 import type { ViewState } from '../../src/stores/view-store';
 
 const noop = () => undefined;
@@ -10,6 +11,13 @@ const state = (over: Partial<ViewState> = {}): ViewState => ({
   targets: { pdn: 0.95, umk: 0.375 },
   sort: { key: 'gap', dir: 'asc' },
   lang: 'en',
+  basis: 'capaian',
+  filters: { ...NO_FILTERS, tahun: 2025, metode: 'Tender Cepat', sumberDana: 'APBD;APBDP' },
+  selectedAgency: 'kd:3519027',
+  setBasis: noop,
+  setFilter: noop,
+  setFilters: noop,
+  setSelectedAgency: noop,
   setKpi: noop,
   setDenominator: noop,
   setTargets: noop,
@@ -29,6 +37,9 @@ describe('view URL codec', () => {
       t: '95_37.5',
       s: 'gap.asc',
       l: 'en',
+      b: 'capaian',
+      f: 'tahun:2025;metode:Tender%20Cepat;sumberDana:APBD%3BAPBDP',
+      a: 'kd:3519027',
     });
     const back = decodeView(new URLSearchParams(p.toString()));
     expect(back).toEqual({
@@ -37,6 +48,9 @@ describe('view URL codec', () => {
       targets: { pdn: 0.95, umk: 0.375 },
       sort: { key: 'gap', dir: 'asc' },
       lang: 'en',
+      basis: 'capaian',
+      filters: { ...NO_FILTERS, tahun: 2025, metode: 'Tender Cepat', sumberDana: 'APBD;APBDP' },
+      selectedAgency: 'kd:3519027',
     });
   });
 
@@ -50,7 +64,8 @@ describe('view URL codec', () => {
     const bad = [
       'k=PDN', 'k=pdn;drop', 'd=belanja', 'd=__proto__', 't=40', 't=140_40', 't=-1_40', 't=40_40_40',
       't=1e2_40', 't=40.123_40', 's=share', 's=share.up', 's=constructor.asc', 's=share.asc.x', 'l=fr',
-      'l=<script>', 'k=' + 'u'.repeat(5000),
+      'l=<script>', 'k=' + 'u'.repeat(5000), 'b=semua', 'f=tahun:25', 'f=warna:merah', 'f=metode:',
+      'f=metode:%E0%A4%A', 'f=:x', 'a=' + 'x'.repeat(301),
     ]; // prettier-ignore
     for (const b of bad) expect(decodeView(new URLSearchParams(`v=1&${b}`)), b).toEqual({});
     expect(decodeView(new URLSearchParams('v=1&k=pdn&d=nope&l=id&zzz=1'))).toEqual({

@@ -1,4 +1,5 @@
 import { createSchema } from '../../p3dn/importer';
+import { createRealisasiSchema } from '../../p3dn/realisasi-views';
 import type { Engine } from './types';
 
 let enginePromise: Promise<Engine> | null = null;
@@ -9,6 +10,7 @@ export function getEngine(): Promise<Engine> {
     const { BrowserEngine } = await import('./browser-engine');
     const engine = await BrowserEngine.create();
     await createSchema(engine);
+    await createRealisasiSchema(engine);
     return engine;
   })();
   return enginePromise;

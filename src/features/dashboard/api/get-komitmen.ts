@@ -1,51 +1,74 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../lib/engine';
+import type { Denominator, Targets } from '../../../p3dn/metrics';
 import {
-  agencyMetricsQuery,
-  summaryQuery,
-  toAgencyMetric,
-  toSummary,
-  type Denominator,
-  type Targets,
-} from '../../../p3dn/metrics';
+  basisAgencyQuery,
+  basisSummaryQuery,
+  toBasisAgencyMetric,
+  toBasisSummary,
+  type Basis,
+  type Filters,
+} from '../../../p3dn/realisasi-metrics';
+import { useAliasStore } from '../../../stores/alias-store';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
-/** Query results are keyed by dataset version and view parameters: new data or a new view = a new query. */
-export const agencyMetricsOptions = (version: number, den: Denominator, targets: Targets) =>
+/**
+ * Query results are keyed by dataset version, alias version and view parameters: new data, new aliases or a new
+ * view = a new query. The basis (komitmen / realisasi / capaian) decides what numerator and denominator mean.
+ */
+export const agencyMetricsOptions = (
+  version: number,
+  aliases: number,
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  filters: Filters,
+) =>
   queryOptions({
-    queryKey: ['komitmen', 'agencies', version, den, targets.pdn, targets.umk],
+    queryKey: ['metrics', 'agencies', version, aliases, basis, den, targets.pdn, targets.umk, filters],
     enabled: version > 0,
     placeholderData: keepPreviousData,
     queryFn: async () => {
       const engine = await getEngine();
-      const q = agencyMetricsQuery(den, targets);
-      return (await engine.query(q.sql, q.params)).map(toAgencyMetric);
+      const q = basisAgencyQuery(basis, den, targets, filters);
+      return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
     },
   });
 
-export const summaryOptions = (version: number, den: Denominator, targets: Targets) =>
+export const summaryOptions = (
+  version: number,
+  aliases: number,
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  filters: Filters,
+) =>
   queryOptions({
-    queryKey: ['komitmen', 'summary', version, den, targets.pdn, targets.umk],
+    queryKey: ['metrics', 'summary', version, aliases, basis, den, targets.pdn, targets.umk, filters],
     enabled: version > 0,
     placeholderData: keepPreviousData,
     queryFn: async () => {
       const engine = await getEngine();
-      const q = summaryQuery(den, targets);
-      return toSummary((await engine.query(q.sql, q.params))[0]);
+      const q = basisSummaryQuery(basis, den, targets, filters);
+      return toBasisSummary(basis, (await engine.query(q.sql, q.params))[0]);
     },
   });
 
-export function useAgencyMetrics() {
+function useParams() {
   const version = useDatasetStore((s) => s.version);
+  const aliases = useAliasStore((s) => s.appliedVersion);
+  const basis = useViewStore((s) => s.basis);
   const den = useViewStore((s) => s.denominator);
   const targets = useViewStore((s) => s.targets);
-  return useQuery(agencyMetricsOptions(version, den, targets));
+  const filters = useViewStore((s) => s.filters);
+  return [version, aliases, basis, den, targets, filters] as const;
+}
+
+export function useAgencyMetrics() {
+  return useQuery(agencyMetricsOptions(...useParams()));
 }
 
 export function useSummary() {
-  const version = useDatasetStore((s) => s.version);
-  const den = useViewStore((s) => s.denominator);
-  const targets = useViewStore((s) => s.targets);
-  return useQuery(summaryOptions(version, den, targets));
+  return useQuery(summaryOptions(...useParams()));
 }

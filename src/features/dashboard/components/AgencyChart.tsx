@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -10,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
-import type { AgencyMetric } from '../../../p3dn/metrics';
+import type { BasisAgencyMetric } from '../../../p3dn/realisasi-metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../api/get-komitmen';
 
@@ -29,6 +30,8 @@ interface Datum {
   denominator: number | null;
 }
 
+type Select = (agencyKey: string) => void;
+
 interface BarShapeProps {
   x?: number;
   y?: number;
@@ -37,9 +40,23 @@ interface BarShapeProps {
   payload?: Datum;
 }
 
-function AgencyBar(props: BarShapeProps & { noDenLabel: string }) {
-  const { x = 0, y = 0, width = 0, height = 0, payload, noDenLabel } = props;
+function AgencyBar(props: BarShapeProps & { noDenLabel: string; onSelect: Select; openLabel: string }) {
+  const { x = 0, y = 0, width = 0, height = 0, payload, noDenLabel, onSelect, openLabel } = props;
   if (!payload) return null;
+  // A bar opens the agency's rows (click, Enter or Space): the drill-down total equals its numerator.
+  const open = {
+    role: 'button',
+    tabIndex: 0,
+    'aria-label': `${openLabel}: ${payload.name}`,
+    style: { cursor: 'pointer' },
+    onClick: () => onSelect(payload.agencyKey),
+    onKeyDown: (e: KeyboardEvent) => {
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        onSelect(payload.agencyKey);
+      }
+    },
+  };
   if (payload.share === null) {
     return (
       <text
@@ -49,6 +66,10 @@ function AgencyBar(props: BarShapeProps & { noDenLabel: string }) {
         className="no-den-label"
         data-testid="agency-noden"
         data-agency={payload.agencyKey}
+        data-value={payload.numerator}
+        {...open}
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+        aria-label={`— ${noDenLabel} · ${openLabel}: ${payload.name}`}
       >
         — {noDenLabel}
       </text>
@@ -60,8 +81,12 @@ function AgencyBar(props: BarShapeProps & { noDenLabel: string }) {
       data-testid="agency-bar"
       data-agency={payload.agencyKey}
       data-share={payload.share}
+      data-value={payload.numerator}
       data-meets={String(payload.meets)}
+      {...open}
     >
+      {/* A full-height transparent hit area so that short bars are easy to click. */}
+      <rect x={x} y={y} width={Math.max(width, 24)} height={height} fill="transparent" />
       <rect
         x={x}
         y={y}
@@ -80,35 +105,46 @@ export function AgencyChart() {
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
   const den = useViewStore((s) => s.denominator);
-  const target = useViewStore((s) => s.targets[kpi]);
+  const basis = useViewStore((s) => s.basis);
+  const kpiTarget = useViewStore((s) => s.targets[kpi]);
+  const select = useViewStore((s) => s.setSelectedAgency);
   const { data, isPlaceholderData } = useAgencyMetrics();
   if (!data) return null;
+  const shown = data[0]?.basis ?? basis;
+  // Capaian is measured against the commitment itself: its reference line is 100 %.
+  const target = shown === 'capaian' ? 1 : kpiTarget;
   const rows: Datum[] = data
-    .map((m: AgencyMetric) => ({
+    .map((m: BasisAgencyMetric) => ({
       name: m.name,
       agencyKey: m.agencyKey,
       share: m.share[kpi],
       pct: (m.share[kpi] ?? 0) * 100,
       meets: m.meets[kpi],
       numerator: m[kpi],
-      denominator: m.denominator,
+      denominator: m.denominatorKpi[kpi],
     }))
     .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.name.localeCompare(b.name));
   const maxPct = Math.max(100, target * 100, ...rows.map((r) => r.pct));
   const height = rows.length * ROW_HEIGHT + 70;
-  const title = t('chart.title', { kpi: t(`kpi.${kpi}`) });
-  const targetLabel = t('chart.target', { target: formatPercent(target, lang) });
+  const title = t(`basis.chartTitle_${shown}`, { kpi: t(`kpi.${kpi}`) });
+  const targetLabel =
+    shown === 'capaian' ? t('basis.reference') : t('chart.target', { target: formatPercent(target, lang) });
+  const flag = kpi === 'pdn' ? 'PDN' : 'UKM';
   return (
     <section
       className="panel chart-panel"
       aria-labelledby="chart-title"
       data-testid="agency-chart"
-      aria-busy={isPlaceholderData}
+      data-basis={shown}
+      aria-busy={isPlaceholderData || shown !== basis}
     >
       <h2 id="chart-title">{title}</h2>
       <p className="basis" data-testid="chart-basis">
-        {t('chart.basis', { flag: kpi === 'pdn' ? 'PDN' : 'UKM', den: t(`den.short_${den}`) })}
+        {shown === 'komitmen'
+          ? t('chart.basis', { flag, den: t(`den.short_${den}`) })
+          : t(`basis.line_${shown}`, { kpi: t(`kpi.${kpi}`), flag, den: t(`den.short_${den}`) })}
       </p>
+      <p className="muted small">{t('drill.hint')}</p>
       <div className="legend" aria-hidden="true">
         <span className="swatch swatch-meets" /> ✓ {t('chart.meets')}
         <span className="swatch swatch-misses" /> ✗ {t('chart.misses')}
@@ -152,7 +188,14 @@ export function AgencyChart() {
                 dataKey="pct"
                 name={t(`kpi.${kpi}`)}
                 isAnimationActive={false}
-                shape={(p: BarShapeProps) => <AgencyBar {...p} noDenLabel={t('chart.noDen')} />}
+                shape={(p: BarShapeProps) => (
+                  <AgencyBar
+                    {...p}
+                    noDenLabel={t('chart.noDen')}
+                    onSelect={select}
+                    openLabel={t('basis.openRows', { name: '' }).trim()}
+                  />
+                )}
                 label={{
                   position: 'right',
                   fontSize: 11,

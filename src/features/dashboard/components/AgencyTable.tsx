@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { formatInt, formatRupiah, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
+import {
+  formatInt,
+  formatPercent,
+  formatRupiah,
+  formatRupiahShort,
+  formatShareVsTarget,
+} from '../../../lib/format';
 import { useViewStore, type SortKey } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../api/get-komitmen';
 import { sortAgencies } from '../lib/sort-agencies';
@@ -9,11 +15,16 @@ export function AgencyTable() {
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
   const sort = useViewStore((s) => s.sort);
-  const target = useViewStore((s) => s.targets[kpi]);
   const setSort = useViewStore((s) => s.setSort);
+  const basis = useViewStore((s) => s.basis);
+  const select = useViewStore((s) => s.setSelectedAgency);
+  const kpiTarget = useViewStore((s) => s.targets[kpi]);
   const { data, isPlaceholderData } = useAgencyMetrics();
   if (!data) return null;
+  const shown = data[0]?.basis ?? basis;
+  const target = shown === 'capaian' ? 1 : kpiTarget;
   const rows = sortAgencies(data, kpi, sort);
+  const kpiName = t(`kpi.${kpi}`);
   const header = (key: SortKey, label: string, numeric = true) => (
     <th
       scope="col"
@@ -32,9 +43,16 @@ export function AgencyTable() {
   );
   return (
     <section className="panel" aria-labelledby="table-title">
-      <h2 id="table-title">{t('table.title')}</h2>
+      <h2 id="table-title">
+        {t('table.title')} · {t('basis.shown', { basis: t(`basis.${shown}`) })}
+      </h2>
       <div className="table-scroll">
-        <table className="agency-table" data-testid="agency-table" aria-busy={isPlaceholderData}>
+        <table
+          className="agency-table"
+          data-testid="agency-table"
+          data-basis={shown}
+          aria-busy={isPlaceholderData || shown !== basis}
+        >
           <thead>
             <tr>
               {header('name', t('table.agency'), false)}
@@ -42,11 +60,43 @@ export function AgencyTable() {
               <th scope="col" className="num">
                 {t('table.packages')}
               </th>
-              {header('numerator', t('table.numerator', { kpi: t(`kpi.${kpi}`) }))}
-              {header('denominator', t('table.denominator'))}
+              {header(
+                'numerator',
+                shown === 'komitmen'
+                  ? t('table.numerator', { kpi: kpiName })
+                  : t(`basis.numerator_${shown}`, { kpi: kpiName }),
+              )}
+              {header(
+                'denominator',
+                shown === 'capaian'
+                  ? t('basis.denominator_capaian', { kpi: kpiName })
+                  : t('table.denominator'),
+              )}
               {header('share', t('table.share'))}
               <th scope="col">{t('table.status')}</th>
               {header('gap', t('table.gap'))}
+              {shown !== 'komitmen' && (
+                <>
+                  <th scope="col" className="num">
+                    {t('basis.komitmenShare')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('basis.realisasiShare')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('basis.capaianCol')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('basis.fromNilai')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('basis.fromRup')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('basis.fromTanpa')}
+                  </th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -55,18 +105,27 @@ export function AgencyTable() {
                 key={m.agencyKey}
                 data-agency={m.agencyKey}
                 data-numerator={m[kpi]}
-                data-denominator={m.denominator ?? ''}
+                data-denominator={m.denominatorKpi[kpi] ?? ''}
                 data-share={m.share[kpi] ?? ''}
                 data-gap={m.gap[kpi] ?? ''}
               >
-                <th scope="row">{m.name}</th>
+                <th scope="row">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => select(m.agencyKey)}
+                    title={t('basis.openRows', { name: m.name })}
+                  >
+                    {m.name}
+                  </button>
+                </th>
                 <td className="code">{m.code ?? '—'}</td>
                 <td className="num">{formatInt(m.packages, lang)}</td>
                 <td className="num" title={formatRupiah(m[kpi], lang)}>
                   {formatRupiahShort(m[kpi], lang)}
                 </td>
-                <td className="num" title={formatRupiah(m.denominator, lang)}>
-                  {formatRupiahShort(m.denominator, lang)}
+                <td className="num" title={formatRupiah(m.denominatorKpi[kpi], lang)}>
+                  {formatRupiahShort(m.denominatorKpi[kpi], lang)}
                 </td>
                 <td className="num">{formatShareVsTarget(m.share[kpi], target, lang)}</td>
                 <td>
@@ -81,6 +140,24 @@ export function AgencyTable() {
                 <td className="num" title={formatRupiah(m.gap[kpi], lang)}>
                   {formatRupiahShort(m.gap[kpi], lang)}
                 </td>
+                {shown !== 'komitmen' && (
+                  <>
+                    <td className="num">{formatPercent(m.komitmenShare[kpi], lang)}</td>
+                    <td className="num">{formatPercent(m.realisasiShare[kpi], lang)}</td>
+                    <td className="num" data-capaian={m.capaian[kpi] ?? ''}>
+                      {formatPercent(m.capaian[kpi], lang)}
+                    </td>
+                    <td className="num" title={formatRupiah(m.from[kpi].nilai, lang)}>
+                      {formatRupiahShort(m.from[kpi].nilai, lang)}
+                    </td>
+                    <td className="num" title={formatRupiah(m.from[kpi].rup, lang)}>
+                      {formatRupiahShort(m.from[kpi].rup, lang)}
+                    </td>
+                    <td className="num" title={formatRupiah(m.from[kpi].tanpa, lang)}>
+                      {formatRupiahShort(m.from[kpi].tanpa, lang)}
+                    </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,14 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DENOMINATORS, KPIS, TARGET_PRESETS, isDenominator, type Kpi } from '../../../p3dn/metrics';
+import { BASES } from '../../../p3dn/realisasi-metrics';
 import { useViewStore } from '../../../stores/view-store';
 
 /** KPI, denominator and targets: everything that changes what a share means, in one visible row. */
 export function Controls() {
   const { t } = useTranslation();
-  const { kpi, denominator, targets, setKpi, setDenominator, setTargets } = useViewStore();
+  const { kpi, denominator, targets, basis, setKpi, setDenominator, setTargets, setBasis } = useViewStore();
   return (
     <section className="panel controls" aria-label={t('controls.kpi')}>
+      <fieldset>
+        <legend>{t('basis.label')}</legend>
+        <div className="segmented" role="radiogroup" data-testid="basis-switch">
+          {BASES.map((b) => (
+            <label key={b} className={basis === b ? 'active' : ''}>
+              <input type="radio" name="basis" value={b} checked={basis === b} onChange={() => setBasis(b)} />
+              {t(`basis.${b}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <fieldset>
         <legend>{t('controls.kpi')}</legend>
         <div className="segmented" role="radiogroup">

@@ -1,4 +1,5 @@
-import type { AgencyMetric, Kpi } from '../../../p3dn/metrics';
+import type { Kpi } from '../../../p3dn/metrics';
+import type { BasisAgencyMetric as AgencyMetric } from '../../../p3dn/realisasi-metrics';
 import type { Sort, SortKey } from '../../../stores/view-store';
 
 function sortValue(m: AgencyMetric, kpi: Kpi, key: SortKey): number | string | null {
@@ -8,7 +9,7 @@ function sortValue(m: AgencyMetric, kpi: Kpi, key: SortKey): number | string | n
     case 'numerator':
       return m[kpi];
     case 'denominator':
-      return m.denominator;
+      return m.denominatorKpi[kpi];
     case 'share':
       return m.share[kpi];
     case 'gap':

@@ -1,8 +1,17 @@
 import penyediaUrl from '../../../../sample-data/RUP-PaketPenyedia-Terumumkan.csv?url';
 import swakelolaUrl from '../../../../sample-data/RUP-PaketSwakelola-Terumumkan.csv?url';
 import strukturUrl from '../../../../sample-data/RUP-StrukturAnggaranPD.csv?url';
+import tokoDaringUrl from '../../../../sample-data/Bela-TokoDaringRealisasi.csv?url';
+import ecatV6Url from '../../../../sample-data/Ecat-PaketEPurchasing-V6.csv?url';
+import ecatV5Url from '../../../../sample-data/Ecat-PaketEPurchasing.csv?url';
+import ekontrakUrl from '../../../../sample-data/SPSE-NonTenderEkontrak-Kontrak.csv?url';
+import nonTenderUrl from '../../../../sample-data/SPSE-NonTenderSelesai.csv?url';
+import pctNonTenderUrl from '../../../../sample-data/SPSE-PencatatanNonTender.csv?url';
+import pctSwakelolaUrl from '../../../../sample-data/SPSE-PencatatanSwakelola.csv?url';
+import tenderUrl from '../../../../sample-data/SPSE-TenderSelesaiNilai.csv?url';
 import { getEngine } from '../../../lib/engine';
 import { ImportError, importCsv, type ImportResult } from '../../../p3dn/importer';
+import { loadRealisasiCsv, pruneRealisasi } from '../../../p3dn/realisasi-loader';
 import { HEAD_BYTES } from '../../../p3dn/sniff';
 import { useDatasetStore } from '../../../stores/dataset-store';
 
@@ -10,6 +19,18 @@ export const SAMPLE_FILES = [
   { name: 'RUP-PaketPenyedia-Terumumkan.csv', url: penyediaUrl },
   { name: 'RUP-PaketSwakelola-Terumumkan.csv', url: swakelolaUrl },
   { name: 'RUP-StrukturAnggaranPD.csv', url: strukturUrl },
+];
+
+/** Transaction exports of the same fictional Pemda (realisasi), loaded through the realisasi loader. */
+export const SAMPLE_REALISASI_FILES = [
+  { name: 'SPSE-TenderSelesaiNilai.csv', url: tenderUrl },
+  { name: 'SPSE-NonTenderSelesai.csv', url: nonTenderUrl },
+  { name: 'SPSE-PencatatanNonTender.csv', url: pctNonTenderUrl },
+  { name: 'SPSE-PencatatanSwakelola.csv', url: pctSwakelolaUrl },
+  { name: 'SPSE-NonTenderEkontrak-Kontrak.csv', url: ekontrakUrl },
+  { name: 'Ecat-PaketEPurchasing.csv', url: ecatV5Url },
+  { name: 'Ecat-PaketEPurchasing-V6.csv', url: ecatV6Url },
+  { name: 'Bela-TokoDaringRealisasi.csv', url: tokoDaringUrl },
 ];
 
 let fileSeq = 0;
@@ -72,6 +93,24 @@ export async function loadSample(): Promise<void> {
       await engine.dropFile(engineFileName);
     }
   }
+  for (const f of SAMPLE_REALISASI_FILES) {
+    const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
+    const engineFileName = `sample_${++fileSeq}.csv`;
+    const head = bytes.slice(0, HEAD_BYTES);
+    const sizeBytes = bytes.length;
+    await engine.registerFile(engineFileName, bytes);
+    try {
+      await loadRealisasiCsv(engine, {
+        engineFileName,
+        displayName: f.name,
+        sizeBytes,
+        head,
+        isSample: true,
+      });
+    } finally {
+      await engine.dropFile(engineFileName);
+    }
+  }
   useDatasetStore.getState().dataChanged('sample');
 }
 
@@ -98,6 +137,8 @@ export async function importUserFiles(files: readonly File[]): Promise<void> {
         replace: useDatasetStore.getState().source === 'sample' ? 'all' : 'same_kind',
       });
       await saveChecksum(result.fileId, checksum);
+      // Transactions of replaced files go; the others are matched again to the new SIRUP agencies.
+      await pruneRealisasi(engine);
       store.addNotice(noticeFromResult(result));
       useDatasetStore.getState().dataChanged('own');
     } catch (e) {

@@ -1,0 +1,325 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SCREENSHOT_DIR, foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+
+const baseURL = inject('baseURL');
+const SAMPLE = resolve(import.meta.dirname, '../../sample-data');
+
+function readCsv(name: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(readFileSync(resolve(SAMPLE, name), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+}
+
+/** Exact rupiah -> cents, from the plain API numbers of the sample files. */
+function cents(text: string | undefined): bigint {
+  const [whole = '0', frac = ''] = (text ?? '').split('.');
+  return BigInt(whole || '0') * 100n + BigInt((frac + '00').slice(0, 2));
+}
+const rp = (c: bigint) => Number(c) / 100;
+
+/*
+ * Expected realisasi per agency, computed here from the sample files with the rules of P3DN.md §2 — an independent
+ * implementation: the app's SQL is not consulted. Agencies: by code (spaces removed), e-Katalog v5 by SIRUP id,
+ * otherwise by name (case and the Pemda suffix ignored). The renamed agency stays unmatched.
+ */
+interface Exp {
+  total: bigint;
+  pdn: bigint;
+  umk: bigint;
+  tanpaPdn: bigint;
+  rows: number;
+  tanpaRows: number;
+}
+function expectedRealisasi(aliases: Record<string, string> = {}) {
+  const rup = new Map<string, { pdn: boolean; ukm: boolean }>();
+  const komitmen = new Map<string, { pdn: bigint; umk: bigint }>();
+  const byCode = new Map<string, string>();
+  const byName = new Map<string, string>();
+  const sirupIds = new Set<string>();
+  const bp = new Map<string, bigint>();
+  const normName = (s: string) =>
+    s
+      .toUpperCase()
+      .replace(/[^A-Z0-9]+/g, ' ')
+      .replace(/\s+KABUPATEN\s+CONTOH\s+MAKMUR\s*$/, '')
+      .trim();
+  for (const r of readCsv('RUP-PaketPenyedia-Terumumkan.csv')) {
+    const kd = r['kd_satker']!;
+    sirupIds.add(kd);
+    byCode.set(r['kd_satker_str']!, kd);
+    byName.set(normName(r['nama_satker']!), kd);
+    if (r['status_umumkan_rup'] !== 'Terumumkan' || r['status_aktif_rup'] !== 'true') continue;
+    if (r['status_delete_rup'] !== 'false') continue;
+    rup.set(r['kd_rup']!, { pdn: r['status_pdn'] === 'PDN', ukm: r['status_ukm'] === 'UKM' });
+    const k = komitmen.get(kd) ?? { pdn: 0n, umk: 0n };
+    if (r['status_pdn'] === 'PDN') k.pdn += cents(r['pagu']);
+    if (r['status_ukm'] === 'UKM') k.umk += cents(r['pagu']);
+    komitmen.set(kd, k);
+  }
+  for (const r of readCsv('RUP-StrukturAnggaranPD.csv')) {
+    if (r['belanja_pengadaan']) bp.set(r['kd_satker']!, cents(r['belanja_pengadaan']));
+  }
+  const out = new Map<string, Exp>();
+  let unmatched = 0n;
+  const add = (
+    r: Record<string, string>,
+    nilai: string,
+    pdn: string | undefined,
+    umk: string | undefined,
+    ecatV5 = false,
+  ) => {
+    const code = (r['kd_satker_str'] ?? '').replace(/\s+/g, '');
+    const owner =
+      (code && byCode.get(code)) ||
+      (ecatV5 && sirupIds.has(r['satker_id'] ?? '') ? r['satker_id'] : undefined) ||
+      byName.get(normName(r['nama_satker'] ?? '')) ||
+      aliases[normName(r['nama_satker'] ?? '')];
+    const v = cents(nilai);
+    if (!owner) {
+      unmatched += v;
+      return;
+    }
+    const e = out.get(owner) ?? { total: 0n, pdn: 0n, umk: 0n, tanpaPdn: 0n, rows: 0, tanpaRows: 0 };
+    out.set(owner, e);
+    e.total += v;
+    e.rows++;
+    const flags = rup.get(r['kd_rup'] ?? r['kd_rup_paket'] ?? '');
+    if (pdn) e.pdn += cents(pdn);
+    else if (flags) e.pdn += flags.pdn ? v : 0n;
+    else {
+      e.tanpaPdn += v;
+      e.tanpaRows++;
+    }
+    if (umk) e.umk += cents(umk);
+    else if (flags) e.umk += flags.ukm ? v : 0n;
+  };
+  for (const r of readCsv('SPSE-TenderSelesaiNilai.csv'))
+    add(
+      { ...r, kd_rup: r['kd_rup_paket']! },
+      r['nilai_kontrak']!,
+      r['nilai_pdn_kontrak'],
+      r['nilai_umk_kontrak'],
+    );
+  const doneNonTender = new Set<string>();
+  for (const r of readCsv('SPSE-NonTenderSelesai.csv')) {
+    if (r['status_nontender'] !== 'Selesai') continue;
+    doneNonTender.add(r['kd_nontender']!);
+    add(r, r['nilai_kontrak']!, r['nilai_pdn_kontrak'], r['nilai_umk_kontrak']);
+  }
+  for (const r of readCsv('SPSE-PencatatanNonTender.csv')) {
+    if (r['status_nontender_pct_ket']!.toLowerCase().includes('batal')) continue;
+    add(r, r['total_realisasi']!, r['nilai_pdn_pct'], r['nilai_umk_pct']);
+  }
+  for (const r of readCsv('SPSE-PencatatanSwakelola.csv'))
+    add(r, r['total_realisasi']!, r['nilai_pdn_pct'], r['nilai_umk_pct']);
+  const latest = new Map<string, Record<string, string>>();
+  for (const r of readCsv('SPSE-NonTenderEkontrak-Kontrak.csv')) {
+    const prev = latest.get(r['kd_nontender']!);
+    if (!prev || Number(r['versi_addendum']) > Number(prev['versi_addendum']))
+      latest.set(r['kd_nontender']!, r);
+  }
+  for (const r of latest.values()) {
+    if (!doneNonTender.has(r['kd_nontender']!))
+      add(r, r['nilai_kontrak']!, r['nilai_pdn_kontrak'], r['nilai_umk_kontrak']);
+  }
+  for (const r of readCsv('Ecat-PaketEPurchasing.csv')) {
+    if (r['paket_status_str'] === 'Paket Selesai') add(r, r['total_harga']!, undefined, undefined, true);
+  }
+  for (const r of readCsv('Ecat-PaketEPurchasing-V6.csv')) {
+    if (r['status_pkt'] === 'COMPLETED') add(r, r['total_harga']!, undefined, undefined);
+  }
+  const orders = new Set<string>();
+  for (const r of readCsv('Bela-TokoDaringRealisasi.csv')) {
+    if (r['status_verif'] !== 'verified' || r['status_konfirmasi_ppmse'] !== 'selesai') continue;
+    if (orders.has(r['order_id']!)) continue;
+    orders.add(r['order_id']!);
+    add(r, r['valuasi']!, undefined, undefined);
+  }
+  return { out, unmatched, komitmen, bp };
+}
+
+interface TableRow {
+  agency: string;
+  numerator: number;
+  denominator: number | null;
+  share: number | null;
+}
+
+async function readTable(page: Page, basis: string): Promise<TableRow[]> {
+  await page.waitForSelector(`[data-testid=agency-table][data-basis=${basis}][aria-busy=false]`);
+  return page.$$eval('[data-testid=agency-table] tbody tr', (trs) =>
+    trs.map((tr) => {
+      const d = (tr as HTMLElement).dataset;
+      return {
+        agency: d['agency'] ?? '',
+        numerator: Number(d['numerator']),
+        denominator: d['denominator'] ? Number(d['denominator']) : null,
+        share: d['share'] ? Number(d['share']) : null,
+      };
+    }),
+  );
+}
+
+/** Click the basis by its visible label (the radio itself is visually hidden) and wait until it is on. */
+async function setBasis(page: Page, label: string) {
+  await page.locator('[data-testid=basis-switch] label', { hasText: label }).click();
+  await page.waitForSelector(`[data-testid=basis-switch] label.active:has-text("${label}")`);
+}
+
+let browser: Browser;
+let app: OpenedPage;
+const E = expectedRealisasi();
+
+beforeAll(async () => {
+  browser = await launch();
+  app = await openApp(browser, baseURL);
+  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('realisasi and capaian on the bundled sample', () => {
+  it('switches the basis to realisasi: figures equal the sample transactions, and the basis is named', async () => {
+    const { page } = app;
+    await setBasis(page, 'Realisasi');
+    const rows = await readTable(page, 'realisasi');
+    expect(rows.length).toBe(24);
+    for (const r of rows) {
+      const e = E.out.get(r.agency.slice(3));
+      expect(r.numerator).toBe(rp(e?.pdn ?? 0n));
+      const bp = E.bp.get(r.agency.slice(3));
+      if (bp) expect(r.share).toBeCloseTo(Number(e?.pdn ?? 0n) / Number(bp), 10);
+      else expect(r.share).toBeNull();
+    }
+    expect(await page.textContent('[data-testid=chart-basis]')).toContain('Basis: realisasi');
+    expect(await page.textContent('[data-testid=basis-shown]')).toBe('Ditampilkan: Realisasi');
+    const unmatched = await page.getAttribute('[data-testid=card-unmatched]', 'data-value');
+    expect(Number(unmatched)).toBe(rp(E.unmatched));
+    await screenshot(page, '10-basis-realisasi');
+  });
+
+  it('switches the basis to capaian = realisasi ÷ komitmen', async () => {
+    const { page } = app;
+    await setBasis(page, 'Capaian');
+    const rows = await readTable(page, 'capaian');
+    for (const r of rows) {
+      const kd = r.agency.slice(3);
+      const kom = E.komitmen.get(kd)?.pdn ?? 0n;
+      const real = E.out.get(kd)?.pdn ?? 0n;
+      expect(r.denominator).toBe(kom > 0n ? rp(kom) : null);
+      if (kom > 0n) expect(r.share).toBeCloseTo(Number(real) / Number(kom), 10);
+    }
+    expect(await page.textContent('#chart-title')).toContain('Capaian PDN');
+    expect(await page.textContent('[data-testid=agency-chart]')).toContain('Komitmen (100 %)');
+    await screenshot(page, '11-basis-capaian');
+  });
+
+  it("opens an agency's rows from its bar: the total equals the bar, and it filters and exports", async () => {
+    const { page } = app;
+    await setBasis(page, 'Realisasi');
+    await readTable(page, 'realisasi');
+    const kd = '3519027'; // DINAS KESEHATAN: spelled two ways in the sample
+    const bar = page.locator(`[data-testid=agency-bar][data-agency="kd:${kd}"]`);
+    const barValue = Number(await bar.getAttribute('data-value'));
+    expect(barValue).toBe(rp(E.out.get(kd)!.pdn));
+    await bar.click();
+    const totals = page.locator('[data-testid=drill-totals][aria-busy=false]');
+    await expect.poll(() => totals.getAttribute('data-part'), { timeout: 15_000 }).toBe(String(barValue));
+    expect(Number(await totals.getAttribute('data-rows'))).toBe(E.out.get(kd)!.rows);
+    expect(await page.locator('[data-testid=drill-row]').count()).toBeLessThan(60); // virtualised
+    await page.locator('[data-testid=drilldown]').scrollIntoViewIfNeeded();
+    await screenshot(page, '12-drilldown');
+    await page
+      .locator('[data-testid=drilldown]')
+      .screenshot({ path: resolve(SCREENSHOT_DIR, '12b-drilldown-panel.png') });
+
+    // Only rows without any PDN status.
+    await page.selectOption('#drill-flag', 'tanpa');
+    await expect
+      .poll(() => page.locator('[data-testid=drill-totals][aria-busy=false]').getAttribute('data-rows'), {
+        timeout: 15_000,
+      })
+      .toBe(String(E.out.get(kd)!.tanpaRows));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ekspor CSV (sesuai filter)' }).click(),
+    ]);
+    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const csv = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect(csv.length).toBe(E.out.get(kd)!.tanpaRows);
+    expect(csv.every((r) => r['asal_status'] === 'tanpa' && r['status_pdn'] === '')).toBe(true);
+    const sum = csv.reduce((s, r) => s + cents(r['nilai']), 0n);
+    expect(sum).toBe(E.out.get(kd)!.tanpaPdn);
+    expect(download.suggestedFilename()).toMatch(/^rincian_realisasi_pdn_DINAS_KESEHATAN.*tanpa\.csv$/);
+    await page.getByRole('button', { name: 'Tutup rincian' }).click();
+  });
+
+  it('lists the renamed agency as unmatched with its rupiah, and maps it by alias', async () => {
+    const { page } = app;
+    const row = page.locator('[data-testid=unmatched-table] tbody tr');
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(Number(await row.first().getAttribute('data-total'))).toBe(rp(E.unmatched));
+    await page.locator('[data-testid=reconciliation]').scrollIntoViewIfNeeded();
+    await screenshot(page, '13-reconciliation');
+    await page
+      .locator('[data-testid=reconciliation]')
+      .screenshot({ path: resolve(SCREENSHOT_DIR, '13b-reconciliation-panel.png') });
+    await row.first().locator('select').selectOption('kd:3519142');
+    await expect
+      .poll(() => page.locator('[data-testid=unmatched-table]').count(), { timeout: 15_000 })
+      .toBe(0);
+    await expect
+      .poll(() => page.getAttribute('[data-testid=match-alias]', 'data-total'), { timeout: 15_000 })
+      .toBe(String(rp(E.unmatched)));
+    const withAlias = expectedRealisasi({ 'DINAS KOMUNIKASI INFORMATIKA DAN STATISTIK': '3519142' });
+    expect(withAlias.unmatched).toBe(0n);
+    expect(withAlias.out.get('3519142')!.total).toBe(E.out.get('3519142')!.total + E.unmatched);
+    await expect
+      .poll(
+        async () => (await readTable(page, 'realisasi')).find((r) => r.agency === 'kd:3519142')?.numerator,
+      )
+      .toBe(rp(withAlias.out.get('3519142')!.pdn));
+    await screenshot(page, '14-alias-mapped');
+
+    // The alias table goes out as CSV and comes back in.
+    const [aliasDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Ekspor alias (CSV)' }).click(),
+    ]);
+    const aliasCsv = readFileSync((await aliasDownload.path())!, 'utf8');
+    const aliasRows = Papa.parse<Record<string, string>>(aliasCsv.replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    expect(aliasRows).toEqual([
+      {
+        alias_key: 'DINAS KOMUNIKASI INFORMATIKA DAN STATISTIK',
+        agency_key: 'kd:3519142',
+        nama_satker: 'DINAS KOMUNIKASI DAN INFORMATIKA',
+      },
+    ]);
+    await page.locator('[data-testid=alias-table]').getByRole('button', { name: 'Hapus' }).click();
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    await page.setInputFiles('[data-testid=alias-import]', {
+      name: 'alias.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(aliasCsv),
+    });
+    await expect
+      .poll(() => page.locator('[data-testid=unmatched-table]').count(), { timeout: 15_000 })
+      .toBe(0);
+    expect(await page.textContent('[data-testid=reconciliation] [role=status]')).toBe('1 alias dimuat.');
+  });
+
+  it('sent no request outside the page origin, and logged no errors', () => {
+    expect(foreignRequests(app.requests, baseURL)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
