@@ -155,7 +155,8 @@ export function resolveMapping(
 
 /**
  * Build the statement that classifies every record of a staged raw table: typed canonical columns, the line the
- * record starts on, the first rejection reason (if any), then the first exclusion rule (if any), then dedup.
+ * record starts on, the first rejection reason (if any), then the first exclusion rule (if any). Repeated keys
+ * are marked afterwards by `dedupSql`.
  */
 export function classifySql(
   spec: KindSpec,
@@ -171,11 +172,15 @@ export function classifySql(
       : '';
     return `${columnExpr(c, src)} AS ${ident(c.name)}${raw}`;
   });
-  // Lines a record spans beyond its first: line breaks inside quoted cells.
-  const all = rawColumns.map((c) => `coalesce(${ident(c)}, '')`).join(', ');
-  const joined = rawColumns.length > 1 ? `concat(${all})` : all;
-  const extraLines = `CASE WHEN contains(${joined}, chr(10))
-      THEN length(${joined}) - length(replace(${joined}, chr(10), '')) ELSE 0 END`;
+  // Lines a record spans beyond its first: line breaks inside quoted cells. Tested column by column (a concat of
+  // every cell per row costs more than the rest of the classification).
+  const anyBreak = rawColumns.map((c) => `contains(coalesce(${ident(c)}, ''), chr(10))`).join(' OR ');
+  const breaks = rawColumns
+    .map(
+      (c) => `(length(coalesce(${ident(c)}, '')) - length(replace(coalesce(${ident(c)}, ''), chr(10), '')))`,
+    )
+    .join(' + ');
+  const extraLines = rawColumns.length ? `CASE WHEN ${anyBreak} THEN ${breaks} ELSE 0 END` : '0';
   const rejectCase = (what: (r: { code: string; column?: string }) => string) =>
     spec.rejections.length === 0
       ? 'CAST(NULL AS VARCHAR)'
@@ -198,20 +203,11 @@ export function classifySql(
     spec.exclusions.length === 0
       ? 'CAST(NULL AS VARCHAR)'
       : `CASE ${spec.exclusions.map((r) => `WHEN ${r.sql} THEN ${literal(r.code)}`).join(' ')} END`;
-  const d = spec.dedup;
-  const dedup = d
-    ? `CASE WHEN reject_code IS NULL AND excl0 IS NULL AND ${ident(d.key)} IS NOT NULL AND row_number() OVER (
-          PARTITION BY ${ident(d.key)}, (reject_code IS NULL AND excl0 IS NULL) ORDER BY ${d.order ?? 'rec'}) > 1
-        THEN ${literal(d.code)} END`
-    : 'CAST(NULL AS VARCHAR)';
   return `CREATE OR REPLACE TEMP TABLE ${ident(out)} AS
     WITH typed AS (
       SELECT ordinality AS rec, ${extraLines} AS extra_lines, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
     ), keyed AS (
-      SELECT *, ${spec.agencyKey} AS agency_key,
-        rec + 1 + coalesce(sum(extra_lines) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-          AS line
-      FROM typed
+      SELECT *, ${spec.agencyKey} AS agency_key, rec + 1 AS line FROM typed
     ), rejected AS (
       SELECT *, ${rejectCase((r) => literal(r.code))} AS reject_code,
         ${rejectCase((r) => literal(r.column ?? ''))} AS reject_column,
@@ -220,7 +216,22 @@ export function classifySql(
     ), excluded AS (
       SELECT *, CASE WHEN reject_code IS NULL THEN ${exclCase} END AS excl0 FROM rejected
     )
-    SELECT *, coalesce(excl0, ${dedup}) AS exclusion FROM excluded`;
+    SELECT *, excl0 AS exclusion FROM excluded`;
+}
+
+/**
+ * Mark repeated keys among the rows still counted: all but the kept one get the kind's dedup rule. A hash
+ * aggregate over the keys, then an update of the repeated ones only (no sort of the whole file).
+ */
+export function dedupSql(spec: KindSpec, cls: string): string | null {
+  const d = spec.dedup;
+  if (!d) return null;
+  const t = ident(cls);
+  const k = ident(d.key);
+  return `UPDATE ${t} SET exclusion = ${literal(d.code)}
+    FROM (SELECT ${k} AS dk, ${d.keep ?? 'min(rec)'} AS keep FROM ${t}
+      WHERE reject_code IS NULL AND exclusion IS NULL AND ${k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
+    WHERE ${t}.${k} = d.dk AND ${t}.rec <> d.keep AND ${t}.reject_code IS NULL AND ${t}.exclusion IS NULL`;
 }
 
 let importSeq = 0;
@@ -272,7 +283,8 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     req.onProgress?.(stage);
   };
   const cleanup = async () => {
-    for (const t of [raw, rej, scan, cls]) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
+    for (const v of [`${raw}_1252`, raw]) await engine.exec(`DROP VIEW IF EXISTS ${ident(v)}`);
+    for (const t of [rej, scan, cls]) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   };
   try {
     step('membaca');
@@ -281,16 +293,21 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     const rawColumns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(raw)})`))
       .map((r) => String(r['column_name']))
       .filter((c) => c !== 'ordinality');
+    // Only when the caller did not transcode: DuckDB's latin-1 reader, then 0x80-0x9F as Windows-1252.
+    let source = raw;
     if (head.encoding === 'latin-1') {
+      source = `${raw}_1252`;
       await engine.exec(
-        `CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS SELECT * REPLACE (${rawColumns
+        `CREATE OR REPLACE TEMP VIEW ${ident(source)} AS SELECT * REPLACE (${rawColumns
           .map((c) => `p3dn_cp1252(${ident(c)}) AS ${ident(c)}`)
           .join(', ')}) FROM ${ident(raw)}`,
       );
     }
     const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
-    await engine.exec(classifySql(spec, raw, rawColumns, cls, mapping));
-    await engine.exec(`DROP TABLE IF EXISTS ${ident(raw)}`);
+    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping));
+    await shiftForQuotedBreaks(engine, cls);
+    const dedup = dedupSql(spec, cls);
+    if (dedup) await engine.exec(dedup);
     await shiftForRejectedLines(engine, cls, rej);
     step('menghitung');
     const counts = await countImport(engine, cls, rej);
@@ -360,10 +377,24 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
 }
 
 async function readRaw(engine: Engine, file: string, head: CsvHead, raw: string, rej: string, scan: string) {
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS
+  // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
+  await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS
     SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(head.delimiter)},
       quote = '"', escape = '"', encoding = ${literal(head.encoding)}, store_rejects = true, null_padding = false,
       rejects_table = ${literal(rej)}, rejects_scan = ${literal(scan)}) WITH ORDINALITY`);
+}
+
+/**
+ * Records with line breaks inside quoted cells span several lines: every later record starts that much further
+ * down. A running sum, done only when the file has such records.
+ */
+async function shiftForQuotedBreaks(engine: Engine, cls: string) {
+  const t = ident(cls);
+  const [r] = await engine.query(`SELECT count(*) FILTER (WHERE extra_lines > 0) AS n FROM ${t}`);
+  if (num(r?.['n']) === 0) return;
+  await engine.exec(`UPDATE ${t} SET line = s.line FROM (
+      SELECT rec, rec + 1 + coalesce(sum(extra_lines) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+        AS line FROM ${t}) s WHERE ${t}.rec = s.rec`);
 }
 
 /**

@@ -46,8 +46,8 @@ export interface RowRule {
 export interface DedupRule {
   /** Canonical column (or `agency_key`) whose repeated values are counted once. */
   key: string;
-  /** Which of the repeated rows is kept: the first by this ORDER BY (default: the first line). */
-  order?: string;
+  /** Aggregate giving the `rec` of the row kept among repeats (default `min(rec)`: the first line). */
+  keep?: string;
   /** Rule name for the rows not kept. */
   code: string;
 }
@@ -120,7 +120,7 @@ const RUP_STATUS: ColumnSpec[] = [
 const RUP_REJECTIONS: RowRule[] = [
   { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
   { code: 'pagu_kosong', column: 'pagu', sql: 'p3dn_blank(raw_pagu)' },
-  { code: 'angka_tidak_valid', column: 'pagu', sql: 'p3dn_money_bad(raw_pagu)' },
+  { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
   { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
 ];
 
@@ -148,7 +148,11 @@ const PAGU: ColumnSpec = {
 
 /** Money columns: a present value that is not a number rejects the row. */
 function moneyRejections(cols: readonly string[]): RowRule[] {
-  return cols.map((c) => ({ code: 'angka_tidak_valid', column: c, sql: `p3dn_money_bad(raw_${c})` }));
+  return cols.map((c) => ({
+    code: 'angka_tidak_valid',
+    column: c,
+    sql: `${c} IS NULL AND NOT p3dn_blank(raw_${c})`,
+  }));
 }
 
 // ---- realisasi (SPSE, e-Katalog, Toko Daring): one canonical table, `source` names the kind ----
@@ -199,7 +203,13 @@ function realisasiKind(
       { code: 'nilai_kosong', column: 'nilai', sql: 'p3dn_blank(raw_nilai)' },
       ...moneyRejections(money),
       ...(opts.tanggal
-        ? [{ code: 'tanggal_tidak_valid', column: 'tanggal', sql: 'p3dn_date_bad(raw_tanggal)' }]
+        ? [
+            {
+              code: 'tanggal_tidak_valid',
+              column: 'tanggal',
+              sql: 'tanggal IS NULL AND NOT p3dn_blank(raw_tanggal)',
+            },
+          ]
         : []),
       { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
     ],
@@ -318,7 +328,7 @@ export const KINDS: Record<KindId, KindSpec> = {
     rejections: [
       { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
       { code: 'pagu_kosong', column: 'pagu', sql: 'p3dn_blank(raw_pagu)' },
-      { code: 'angka_tidak_valid', column: 'pagu', sql: 'p3dn_money_bad(raw_pagu)' },
+      { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
     ],
     exclusions: [],
     agencyKey: SIRUP_AGENCY_KEY,
@@ -423,7 +433,8 @@ export const KINDS: Record<KindId, KindSpec> = {
     extra: [{ name: 'versi_addendum', type: 'int', aliases: ['versi_addendum'], stageOnly: true }],
     dedup: {
       key: 'trx_id',
-      order: 'versi_addendum DESC NULLS LAST, rec DESC',
+      // The latest version; among equal versions the last line.
+      keep: 'arg_max(rec, [coalesce(versi_addendum, -1), rec])',
       code: 'addendum_lama',
     },
   }),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../lib/format';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
+import { installBenchHook } from '../api/bench-hook';
 import { importPending, prepareFiles, type Progress } from '../api/import-files';
 import { formatBytes } from '../lib/format-bytes';
 import { usePendingStore } from '../lib/pending';
@@ -25,6 +26,7 @@ export function ImportPanel() {
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const working = busy !== null || progress !== null;
+  useEffect(installBenchHook, []);
 
   const take = (list: FileList | null) => {
     if (!list || list.length === 0) return;
