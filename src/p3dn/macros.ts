@@ -64,10 +64,14 @@ CREATE OR REPLACE MACRO p3dn_bool(s) AS
   END;
 
 CREATE OR REPLACE MACRO p3dn_code(s) AS
-  CASE WHEN p3dn_blank(s) THEN NULL ELSE regexp_replace(trim(s), '^([0-9]+)\.0+$', '\1') END;
+  CASE WHEN p3dn_blank(s) THEN NULL
+    WHEN contains(s, '.') THEN regexp_replace(trim(s), '^([0-9]+)\.0+$', '\1')
+    ELSE trim(s) END;
 
 CREATE OR REPLACE MACRO p3dn_satker_str(s) AS
-  CASE WHEN p3dn_blank(s) THEN NULL ELSE regexp_replace(trim(s), '\s+', '', 'g') END;
+  CASE WHEN p3dn_blank(s) THEN NULL
+    WHEN regexp_matches(s, '\s') THEN regexp_replace(trim(s), '\s+', '', 'g')
+    ELSE s END;
 
 CREATE OR REPLACE MACRO p3dn_text(s) AS
   CASE WHEN length(s) >= 16 THEN trim(s) WHEN p3dn_blank(s) THEN NULL ELSE trim(s) END;

@@ -26,6 +26,12 @@ export const SAMPLE_FILES = [
 
 let fileSeq = 0;
 
+/**
+ * Larger files are refused up front with a clear message: DuckDB-wasm has at most 4 GB of memory, and a 1 GB
+ * export already needs most of it while being classified (measured: 1 GB imports, see BENCHMARKS.md).
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
+
 function noticeFromResult(r: ImportResult) {
   return {
     type: 'result' as const,
@@ -94,6 +100,7 @@ export async function prepareFiles(files: readonly File[]): Promise<void> {
       let bytes: Uint8Array | null = null;
       let format: PendingFile['format'] = 'csv';
       if (/\.xls$/i.test(file.name)) throw new ImportError('excel_belum_didukung');
+      if (file.size > MAX_FILE_BYTES) throw new ImportError('terlalu_besar');
       if (isXlsx(file.name, head)) {
         bytes = await xlsxFileToCsv(file);
         head = bytes.slice(0, HEAD_BYTES);
