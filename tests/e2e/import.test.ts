@@ -68,11 +68,19 @@ const ntFile = serialize(
 describe('importing several real-world exports at once', () => {
   it('detects each file, lets the user correct a kind and a mapping, and reports every row', async () => {
     const { page } = app;
-    await page.setInputFiles('[data-testid=file-input]', [
-      { name: 'Bela-TokoDaringRealisasi.csv', mimeType: 'text/csv', buffer: Buffer.from(tokoFile.bytes) },
-      { name: 'paket-sirup.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from(writeXlsx(xlsxRows)) },
-      { name: 'nontender-manual.csv', mimeType: 'text/csv', buffer: Buffer.from(ntFile.bytes) },
-    ]); // prettier-ignore
+    // Three files dropped at once on the drop zone.
+    const files = [
+      { name: 'Bela-TokoDaringRealisasi.csv', bytes: Array.from(tokoFile.bytes) },
+      { name: 'paket-sirup.xlsx', bytes: Array.from(writeXlsx(xlsxRows)) },
+      { name: 'nontender-manual.csv', bytes: Array.from(ntFile.bytes) },
+    ];
+    await page.evaluate((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+      const zone = document.querySelector('[data-testid=dropzone]')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, files);
     const cards = page.locator('[data-testid=pending-file]');
     await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(3);
     const card = (name: string) => page.locator(`[data-testid=pending-file][data-name="${name}"]`);
@@ -160,10 +168,15 @@ describe('importing several real-world exports at once', () => {
   it('refuses an unreadable file with a message and keeps the loaded data', async () => {
     const { page } = app;
     const before = await page.locator('[data-testid=import-result]').count();
-    await page.setInputFiles('[data-testid=file-input]', [
-      { name: 'kosong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) },
-      { name: 'rusak.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 3, 4, 1, 2]) },
-    ]); // prettier-ignore
+    // Dropped on the drop zone (a real drop event carrying two files), not picked.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([], 'kosong.csv', { type: 'text/csv' }));
+      dt.items.add(new File([new Uint8Array([0x50, 0x4b, 3, 4, 1, 2])], 'rusak.xlsx'));
+      const zone = document.querySelector('[data-testid=dropzone]')!;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
     const errors = page.locator('[data-testid=import-error]');
     await expect.poll(() => errors.count(), { timeout: 30_000 }).toBe(2);
     expect(await errors.nth(0).textContent()).toContain('Berkas ini kosong.');
