@@ -1,6 +1,15 @@
 import type { Engine } from '../lib/engine/types';
-import { KINDS, detectKind, mapColumns, type ColumnSpec, type KindId, type KindSpec } from './kinds';
-import { schemaSql, sqlType, tableColumns } from './schema';
+import {
+  KINDS,
+  detectKind,
+  mapColumns,
+  normalizeHeader,
+  type ColumnSpec,
+  type KindId,
+  type KindSpec,
+  type MappingOverride,
+} from './kinds';
+import { dataTables, schemaSql, sqlType, tableColumns } from './schema';
 import { sniffCsvHead, type CsvHead } from './sniff';
 import { ident, literal } from './sql';
 
@@ -12,6 +21,9 @@ export type ImportErrorCode =
   | 'jenis_tidak_dikenal'
   | 'tanpa_baris'
   | 'excel_belum_didukung'
+  | 'excel_tidak_terbaca'
+  | 'terlalu_besar'
+  | 'dibatalkan'
   | 'gagal_baca';
 
 export class ImportError extends Error {
@@ -33,17 +45,28 @@ export interface ImportCounts {
   rejectedByReason: Record<string, number>;
 }
 
+/** How the import related to data already loaded. */
+export type ImportMode = 'replace' | 'add' | 'same_file';
+
 export interface ImportResult {
   fileId: number;
   name: string;
   kind: KindId;
   confidence: number;
+  variant: string | null;
   encoding: string;
   delimiter: string;
   counts: ImportCounts;
   /** File ids this import replaced. */
   replaced: number[];
+  mode: ImportMode;
+  /** Canonical column -> source header actually used. */
+  mapping: Record<string, string>;
+  /** Things worth telling the user about the file (ignored columns, an index column…), as codes. */
+  notes: string[];
 }
+
+export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';
 
 export interface ImportRequest {
   /** Name the file is registered under in the engine (already registered). */
@@ -54,10 +77,18 @@ export interface ImportRequest {
   /** The first HEAD_BYTES of the file. */
   head: Uint8Array;
   isSample: boolean;
-  /** Which loaded files this one replaces: every file, files of the same kind, or none. */
+  /** Which loaded files this one replaces: every file, files of the same kind, or none (added). */
   replace: 'all' | 'same_kind' | 'none';
   /** Force a kind instead of detecting it. */
   kind?: KindId;
+  /** The user's corrections to the automatic column mapping. */
+  mapping?: MappingOverride;
+  /** Called when a stage starts. */
+  onProgress?: (stage: ImportStage) => void;
+  /** Checked between stages; an aborted import changes nothing. */
+  signal?: AbortSignal;
+  /** Shown as the file's format in the report (e.g. `xlsx` for a converted sheet). */
+  format?: string;
 }
 
 export async function createSchema(engine: Engine): Promise<void> {
@@ -87,38 +118,69 @@ export function columnExpr(col: ColumnSpec, src: string | null): string {
       return `p3dn_bool(${s})`;
     case 'int':
       return `TRY_CAST(p3dn_code(${s}) AS INTEGER)`;
+    case 'date':
+      return `p3dn_date(${s})`;
+    case 'rekening':
+      return `p3dn_rekening(${s})`;
+    case 'mak_rekening':
+      return `p3dn_mak_rekening(${s})`;
     case 'flag_pdn':
       return `CASE WHEN upper(trim(${s})) IN ('PDN', 'YA', 'Y', 'TRUE', '1') THEN true
-        WHEN upper(trim(${s})) IN ('NON-PDN', 'NON PDN', 'TIDAK', 'FALSE', '0') THEN false END`;
+        WHEN upper(trim(${s})) IN ('NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0') THEN false END`;
     case 'flag_ukm':
-      return `CASE WHEN upper(trim(${s})) IN ('UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL') THEN true
-        WHEN upper(trim(${s})) IN ('NON-UKM', 'NON UKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL') THEN false END`;
+      return `CASE WHEN upper(trim(${s})) IN ('UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL') THEN true
+        WHEN upper(trim(${s})) IN ('NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL')
+        THEN false END`;
   }
 }
 
-/** Identity of an agency inside the SIRUP family: its SIRUP id, else its code string, else its name. */
-export const AGENCY_KEY_SQL = `coalesce('kd:' || kd_satker, 'str:' || kd_satker_str, 'nama:' || upper(nama_satker))`;
+/** Types that keep the source text beside the typed value, so a bad value can be rejected and shown. */
+const KEEPS_RAW = new Set(['money', 'date']);
+
+/** Canonical column -> staged source column, from the header row (and the user's corrections). */
+export function resolveMapping(
+  spec: KindSpec,
+  rawColumns: readonly string[],
+  fileHeaders: readonly string[] = rawColumns,
+  override: MappingOverride = {},
+): Map<string, string> {
+  const headers = fileHeaders.length === rawColumns.length ? fileHeaders : rawColumns;
+  const out = new Map<string, string>();
+  for (const [name, i] of mapColumns(spec, headers, override)) {
+    const src = rawColumns[i];
+    if (src !== undefined) out.set(name, src);
+  }
+  return out;
+}
 
 /**
- * Build the statements that classify every record of a staged raw table: typed canonical columns, the first
- * rejection reason (if any), then the first exclusion rule (if any), then dedup.
+ * Build the statement that classifies every record of a staged raw table: typed canonical columns, the line the
+ * record starts on, the first rejection reason (if any), then the first exclusion rule (if any). Repeated keys
+ * are marked afterwards by `dedupSql`.
  */
 export function classifySql(
   spec: KindSpec,
   rawTable: string,
   rawColumns: readonly string[],
   out: string,
+  mapping: ReadonlyMap<string, string> = resolveMapping(spec, rawColumns),
 ): string {
-  const map = mapColumns(spec, rawColumns);
   const sel = spec.columns.map((c) => {
-    const i = map.get(c.name);
-    const src = i === undefined ? null : (rawColumns[i] ?? null);
-    const raw =
-      c.type === 'money'
-        ? `, ${src === null ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
-        : '';
+    const src = mapping.get(c.name) ?? null;
+    const raw = KEEPS_RAW.has(c.type)
+      ? `, ${src === null ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
+      : '';
     return `${columnExpr(c, src)} AS ${ident(c.name)}${raw}`;
   });
+  // Lines a record spans beyond its first: line breaks inside quoted cells. Tested column by column (a concat of
+  // every cell per row costs more than the rest of the classification).
+  const anyBreak = rawColumns.map((c) => `contains(coalesce(${ident(c)}, ''), chr(10))`).join(' OR ');
+  const breaks = rawColumns
+    .map(
+      (c) => `(length(coalesce(${ident(c)}, '')) - length(replace(coalesce(${ident(c)}, ''), chr(10), '')))`,
+    )
+    .join(' + ');
+  const extraLines = rawColumns.length ? `CASE WHEN ${anyBreak} THEN ${breaks} ELSE 0 END` : '0';
   const rejectCase = (what: (r: { code: string; column?: string }) => string) =>
     spec.rejections.length === 0
       ? 'CAST(NULL AS VARCHAR)'
@@ -130,7 +192,7 @@ export function classifySql(
           .map((r) => {
             const c = r.column ? spec.columns.find((x) => x.name === r.column) : undefined;
             const v = c
-              ? c.type === 'money'
+              ? KEEPS_RAW.has(c.type)
                 ? ident(`raw_${c.name}`)
                 : `CAST(${ident(c.name)} AS VARCHAR)`
               : 'NULL';
@@ -141,16 +203,11 @@ export function classifySql(
     spec.exclusions.length === 0
       ? 'CAST(NULL AS VARCHAR)'
       : `CASE ${spec.exclusions.map((r) => `WHEN ${r.sql} THEN ${literal(r.code)}`).join(' ')} END`;
-  const dedup = spec.dedupKey
-    ? `CASE WHEN reject_code IS NULL AND excl0 IS NULL AND row_number() OVER (
-          PARTITION BY ${ident(spec.dedupKey)}, (reject_code IS NULL AND excl0 IS NULL) ORDER BY rec) > 1
-        THEN 'duplikat' END`
-    : 'CAST(NULL AS VARCHAR)';
   return `CREATE OR REPLACE TEMP TABLE ${ident(out)} AS
     WITH typed AS (
-      SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
+      SELECT ordinality AS rec, ${extraLines} AS extra_lines, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
     ), keyed AS (
-      SELECT *, ${AGENCY_KEY_SQL} AS agency_key FROM typed
+      SELECT *, ${spec.agencyKey} AS agency_key, rec + 1 AS line FROM typed
     ), rejected AS (
       SELECT *, ${rejectCase((r) => literal(r.code))} AS reject_code,
         ${rejectCase((r) => literal(r.column ?? ''))} AS reject_column,
@@ -159,10 +216,46 @@ export function classifySql(
     ), excluded AS (
       SELECT *, CASE WHEN reject_code IS NULL THEN ${exclCase} END AS excl0 FROM rejected
     )
-    SELECT *, coalesce(excl0, ${dedup}) AS exclusion FROM excluded`;
+    SELECT *, excl0 AS exclusion FROM excluded`;
+}
+
+/**
+ * Mark repeated keys among the rows still counted: all but the kept one get the kind's dedup rule. A hash
+ * aggregate over the keys, then an update of the repeated ones only (no sort of the whole file).
+ */
+export function dedupSql(spec: KindSpec, cls: string): string | null {
+  const d = spec.dedup;
+  if (!d) return null;
+  const t = ident(cls);
+  const k = ident(d.key);
+  return `UPDATE ${t} SET exclusion = ${literal(d.code)}
+    FROM (SELECT ${k} AS dk, ${d.keep ?? 'min(rec)'} AS keep FROM ${t}
+      WHERE reject_code IS NULL AND exclusion IS NULL AND ${k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
+    WHERE ${t}.${k} = d.dk AND ${t}.rec <> d.keep AND ${t}.reject_code IS NULL AND ${t}.exclusion IS NULL`;
 }
 
 let importSeq = 0;
+
+/** A short fingerprint of a file (name, size, first bytes): the same export imported twice is recognised. */
+export function fingerprint(name: string, size: number, head: Uint8Array): string {
+  let h = 0x811c9dc5;
+  const n = Math.min(head.length, 65536);
+  for (let i = 0; i < n; i++) {
+    h ^= head[i]!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${name}|${size}|${h.toString(16)}`;
+}
+
+/** Notes about the header row: deliberately ignored columns, a leading unnamed index column. */
+function headerNotes(spec: KindSpec, headers: readonly string[]): string[] {
+  const norm = headers.map(normalizeHeader);
+  const notes: string[] = [];
+  for (const ig of spec.ignored ?? []) if (norm.includes(ig.header)) notes.push(ig.note);
+  const first = norm[0] ?? '';
+  if (first === '' || /^unnamed_?0$/.test(first) || first === 'index') notes.push('kolom_indeks');
+  return notes;
+}
 
 /**
  * Import one CSV export into the canonical tables. Every record ends up loaded, excluded by a named rule, or
@@ -170,36 +263,67 @@ let importSeq = 0;
  * Nothing already loaded changes unless the whole import succeeds (one transaction at the end).
  */
 export async function importCsv(engine: Engine, req: ImportRequest): Promise<ImportResult> {
-  if (/\.(xlsx|xls)$/i.test(req.displayName)) throw new ImportError('excel_belum_didukung');
+  if (/\.xls$/i.test(req.displayName)) throw new ImportError('excel_belum_didukung');
   const head = sniffCsvHead(req.head);
   if ('error' in head) throw new ImportError(head.error);
-  const detection = req.kind ? { kind: req.kind, confidence: 1 } : detectKind(head.headers);
-  if (!detection.kind) throw new ImportError('jenis_tidak_dikenal', head.headers.slice(0, 12).join(', '));
-  const spec = KINDS[detection.kind];
+  const detected = detectKind(head.headers);
+  const kind = req.kind ?? detected.kind;
+  if (!kind) throw new ImportError('jenis_tidak_dikenal', head.headers.slice(0, 12).join(', '));
+  const confidence = req.kind
+    ? (detected.ranking.find((r) => r.kind === req.kind)?.confidence ?? 0)
+    : detected.confidence;
+  const spec = KINDS[kind];
   const seq = ++importSeq;
   const raw = `imp_raw_${seq}`;
   const rej = `imp_rej_${seq}`;
   const scan = `imp_scan_${seq}`;
   const cls = `imp_cls_${seq}`;
+  const step = (stage: ImportStage) => {
+    if (req.signal?.aborted) throw new ImportError('dibatalkan');
+    req.onProgress?.(stage);
+  };
   const cleanup = async () => {
-    for (const t of [raw, rej, scan, cls]) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
+    for (const v of [`${raw}_1252`, raw]) await engine.exec(`DROP VIEW IF EXISTS ${ident(v)}`);
+    for (const t of [rej, scan, cls]) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   };
   try {
+    step('membaca');
     await readRaw(engine, req.engineFileName, head, raw, rej, scan);
+    step('memeriksa');
     const rawColumns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(raw)})`))
       .map((r) => String(r['column_name']))
       .filter((c) => c !== 'ordinality');
-    await engine.exec(classifySql(spec, raw, rawColumns, cls));
-    await addLineNumbers(engine, cls, rej);
+    // Only when the caller did not transcode: DuckDB's latin-1 reader, then 0x80-0x9F as Windows-1252.
+    let source = raw;
+    if (head.encoding === 'latin-1') {
+      source = `${raw}_1252`;
+      await engine.exec(
+        `CREATE OR REPLACE TEMP VIEW ${ident(source)} AS SELECT * REPLACE (${rawColumns
+          .map((c) => `p3dn_cp1252(${ident(c)}) AS ${ident(c)}`)
+          .join(', ')}) FROM ${ident(raw)}`,
+      );
+    }
+    const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
+    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping));
+    await shiftForQuotedBreaks(engine, cls);
+    const dedup = dedupSql(spec, cls);
+    if (dedup) await engine.exec(dedup);
+    await shiftForRejectedLines(engine, cls, rej);
+    step('menghitung');
     const counts = await countImport(engine, cls, rej);
     if (counts.read === 0) throw new ImportError('tanpa_baris');
     if (counts.loaded + counts.excluded + counts.rejected !== counts.read) {
       throw new Error(`Row accounting failed: ${JSON.stringify(counts)}`);
     }
+    step('menyimpan');
     const fileId = num(
       (await engine.query('SELECT coalesce(max(file_id), 0) + 1 AS id FROM source_file'))[0]?.['id'],
     );
-    const replaced = (
+    const fp = fingerprint(req.displayName, req.sizeBytes, req.head);
+    const sameFile = (await engine.query('SELECT file_id FROM source_file WHERE fingerprint = ?', [fp])).map(
+      (r) => num(r['file_id']),
+    );
+    const byMode = (
       await engine.query(
         req.replace === 'all'
           ? 'SELECT file_id FROM source_file'
@@ -209,8 +333,17 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
         req.replace === 'same_kind' ? [spec.id] : [],
       )
     ).map((r) => num(r['file_id']));
+    const replaced = [...new Set([...byMode, ...sameFile])].sort((a, b) => a - b);
+    const mode: ImportMode =
+      sameFile.length > 0 && byMode.every((id) => sameFile.includes(id))
+        ? 'same_file'
+        : replaced.length > 0
+          ? 'replace'
+          : 'add';
     try {
-      await engine.exec(swapSql(spec, cls, rej, fileId, replaced, req, head, counts));
+      await engine.exec(
+        swapSql(spec, cls, rej, fileId, replaced, req, head, counts, fp, mode, req.format ?? head.encoding),
+      );
     } catch (e) {
       await engine.exec('ROLLBACK').catch(() => undefined);
       throw e;
@@ -219,37 +352,62 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       fileId,
       name: req.displayName,
       kind: spec.id,
-      confidence: detection.confidence,
-      encoding: head.encoding,
+      confidence,
+      variant: req.kind && req.kind !== detected.kind ? null : detected.variant,
+      encoding: req.format ?? head.encoding,
       delimiter: head.delimiter,
       counts,
       replaced,
+      mode,
+      mapping: Object.fromEntries(
+        [...mapping].map(([k, src]) => [k, head.headers[rawColumns.indexOf(src)] ?? src]),
+      ),
+      notes: headerNotes(spec, head.headers),
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError('gagal_baca', e instanceof Error ? e.message : String(e));
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/out of memory|memory access out of bounds|could not allocate|Allocation/i.test(msg)) {
+      throw new ImportError('terlalu_besar', msg);
+    }
+    throw new ImportError('gagal_baca', msg);
   } finally {
-    await cleanup();
+    await cleanup().catch(() => undefined);
   }
 }
 
 async function readRaw(engine: Engine, file: string, head: CsvHead, raw: string, rej: string, scan: string) {
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS
+  // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
+  await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS
     SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(head.delimiter)},
-      quote = '"', escape = '"', encoding = ${literal(head.encoding)}, store_rejects = true,
+      quote = '"', escape = '"', encoding = ${literal(head.encoding)}, store_rejects = true, null_padding = false,
       rejects_table = ${literal(rej)}, rejects_scan = ${literal(scan)}) WITH ORDINALITY`);
 }
 
 /**
- * Physical line of each record: header is line 1; records the CSV reader rejected (wrong column count…) are not in
- * the staged table, so every later record moves down one line per rejected line before it.
+ * Records with line breaks inside quoted cells span several lines: every later record starts that much further
+ * down. A running sum, done only when the file has such records.
  */
-async function addLineNumbers(engine: Engine, cls: string, rej: string) {
-  await engine.exec(`ALTER TABLE ${ident(cls)} ADD COLUMN line BIGINT`);
-  await engine.exec(`UPDATE ${ident(cls)} SET line = rec + 1 + coalesce((
+async function shiftForQuotedBreaks(engine: Engine, cls: string) {
+  const t = ident(cls);
+  const [r] = await engine.query(`SELECT count(*) FILTER (WHERE extra_lines > 0) AS n FROM ${t}`);
+  if (num(r?.['n']) === 0) return;
+  await engine.exec(`UPDATE ${t} SET line = s.line FROM (
+      SELECT rec, rec + 1 + coalesce(sum(extra_lines) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+        AS line FROM ${t}) s WHERE ${t}.rec = s.rec`);
+}
+
+/**
+ * Records the CSV reader rejected (wrong column count…) are not in the staged table, so every later record moves
+ * down one line per rejected line before it.
+ */
+async function shiftForRejectedLines(engine: Engine, cls: string, rej: string) {
+  const [r] = await engine.query(`SELECT count(*) AS n FROM ${ident(rej)}`);
+  if (num(r?.['n']) === 0) return;
+  await engine.exec(`UPDATE ${ident(cls)} SET line = line + coalesce((
       SELECT count(*) FROM (
         SELECT line - row_number() OVER (ORDER BY line) AS t FROM (SELECT DISTINCT line FROM ${ident(rej)})
-      ) r WHERE r.t <= ${ident(cls)}.rec), 0)`);
+      ) r WHERE r.t < ${ident(cls)}.line), 0)`);
 }
 
 async function countImport(engine: Engine, cls: string, rej: string): Promise<ImportCounts> {
@@ -286,15 +444,21 @@ function swapSql(
   req: ImportRequest,
   head: CsvHead,
   c: ImportCounts,
+  fp: string,
+  mode: ImportMode,
+  format: string,
 ): string {
   const ids = replaced.length ? replaced.join(', ') : 'NULL';
-  const tables = [
-    ...Object.values(KINDS).map((k) => k.table),
-    'import_reject',
-    'import_exclusion',
-    'source_file',
-  ];
+  const tables = [...dataTables(), 'import_reject', 'import_exclusion', 'source_file'];
+  const staged = new Set([...spec.columns.map((x) => x.name), 'line', 'agency_key', 'exclusion']);
   const cols = tableColumns(spec).filter((x) => x.name !== 'file_id');
+  const values = cols.map((x) =>
+    x.name === 'source' && spec.table === 'realisasi'
+      ? literal(spec.id)
+      : staged.has(x.name)
+        ? ident(x.name)
+        : `CAST(NULL AS ${x.type})`,
+  );
   const excl = Object.entries(c.excludedByRule)
     .map(([k, n]) => `(${fileId}, ${literal(k)}, ${n})`)
     .join(', ');
@@ -302,15 +466,30 @@ function swapSql(
     'BEGIN TRANSACTION;',
     ...tables.map((t) => `DELETE FROM ${ident(t)} WHERE file_id IN (${ids});`),
     `INSERT INTO ${ident(spec.table)} (file_id, ${cols.map((x) => ident(x.name)).join(', ')})
-      SELECT ${fileId}, ${cols.map((x) => ident(x.name)).join(', ')} FROM ${ident(cls)} WHERE reject_code IS NULL;`,
+      SELECT ${fileId}, ${values.join(', ')} FROM ${ident(cls)} WHERE reject_code IS NULL;`,
     `INSERT INTO import_reject SELECT ${fileId}, line, reject_column, reject_value, reject_code, NULL
       FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     `INSERT INTO import_reject SELECT ${fileId}, line, any_value(column_name), any_value(csv_line), 'struktur_baris',
       any_value(error_type) FROM ${ident(rej)} GROUP BY line;`,
     excl ? `INSERT INTO import_exclusion VALUES ${excl};` : '',
     `INSERT INTO source_file VALUES (${fileId}, ${literal(req.displayName)}, ${literal(spec.id)}, ${req.sizeBytes},
-      ${literal(head.encoding)}, ${literal(head.delimiter)}, ${req.isSample}, ${c.read}, ${c.loaded}, ${c.excluded},
-      ${c.rejected});`,
+      ${literal(format)}, ${literal(head.delimiter)}, ${req.isSample}, ${c.read}, ${c.loaded}, ${c.excluded},
+      ${c.rejected}, ${literal(fp)}, ${literal(mode)});`,
     'COMMIT;',
   ].join('\n');
+}
+
+/** The rejected rows of a loaded file, for the report and its CSV download. */
+export async function rejectedRows(engine: Engine, fileId: number, limit = 100_000) {
+  const rows = await engine.query(
+    `SELECT line, column_name, value, reason, detail FROM import_reject WHERE file_id = ? ORDER BY line LIMIT ?`,
+    [fileId, limit],
+  );
+  return rows.map((r) => ({
+    line: num(r['line']),
+    column: r['column_name'] === null ? '' : String(r['column_name']),
+    value: r['value'] === null ? '' : String(r['value']),
+    reason: String(r['reason']),
+    detail: r['detail'] === null ? '' : String(r['detail']),
+  }));
 }

@@ -2,10 +2,28 @@
  * The export kinds Pantau PDN reads, described as data: which headers identify a kind, how each source column
  * maps to a canonical column, which rows are rejected (unusable) and which are excluded by a named P3DN rule.
  */
+import type { RealisasiSource } from './realisasi-schema';
 
-export type KindId = 'rup_penyedia' | 'rup_swakelola' | 'struktur_anggaran';
+export type KindId =
+  | 'rup_penyedia'
+  | 'rup_swakelola'
+  | 'struktur_anggaran'
+  | 'rup_paket_anggaran'
+  | 'apbd_rekening'
+  | RealisasiSource;
 
-export type ColumnType = 'text' | 'code' | 'satker_str' | 'money' | 'bool' | 'int' | 'flag_pdn' | 'flag_ukm';
+export type ColumnType =
+  | 'text'
+  | 'code'
+  | 'satker_str'
+  | 'money'
+  | 'bool'
+  | 'int'
+  | 'date'
+  | 'rekening'
+  | 'mak_rekening'
+  | 'flag_pdn'
+  | 'flag_ukm';
 
 export interface ColumnSpec {
   /** Canonical column name in the target table. */
@@ -13,6 +31,8 @@ export interface ColumnSpec {
   type: ColumnType;
   /** Accepted source headers, compared after `normalizeHeader`. The first is the real export's name. */
   aliases: readonly string[];
+  /** Read for the rules only; not stored in the target table. */
+  stageOnly?: boolean;
 }
 
 /** A row-level rule. `sql` is a predicate over the typed staging columns (canonical names, `raw_<name>` for text). */
@@ -23,40 +43,84 @@ export interface RowRule {
   column?: string;
 }
 
+export interface DedupRule {
+  /** Canonical column (or `agency_key`) whose repeated values are counted once. */
+  key: string;
+  /** Aggregate giving the `rec` of the row kept among repeats (default `min(rec)`: the first line). */
+  keep?: string;
+  /** Rule name for the rows not kept. */
+  code: string;
+}
+
+export type KindGroup = 'komitmen' | 'anggaran' | 'realisasi';
+
 export interface KindSpec {
   id: KindId;
+  group: KindGroup;
   table: string;
-  /** Headers (normalized) that must all be present for a confident detection. */
-  signature: readonly string[];
-  /** Headers whose presence rules this kind out. */
+  /**
+   * Canonical columns that must all be fed by a header for a confident detection (an inner list: any one of).
+   */
+  signature: readonly (string | readonly string[])[];
+  /** Headers (normalized) whose presence rules this kind out. */
   forbidden?: readonly string[];
   columns: readonly ColumnSpec[];
   /** Checked in order; the first that matches is the row's reason. */
   rejections: readonly RowRule[];
   exclusions: readonly RowRule[];
-  /** Rows sharing this key (after rejections/exclusions) are counted once; later ones excluded as `duplikat`. */
-  dedupKey?: string;
+  /** Rows sharing a key (after rejections/exclusions) are counted once; the others are excluded by `code`. */
+  dedup?: DedupRule;
+  /** SQL over the typed columns giving the agency identity. */
+  agencyKey: string;
+  /** Schema variants recognised by a marker header (normalized), shown to the user. */
+  variants?: readonly { id: string; marker: string }[];
+  /** Headers that are present in some exports but deliberately not used, with the reason code shown in the report. */
+  ignored?: readonly { header: string; note: string }[];
 }
 
+/** Identity of an agency inside the SIRUP family: its SIRUP id, else its code string, else its name. */
+export const SIRUP_AGENCY_KEY = `coalesce('kd:' || kd_satker, 'str:' || kd_satker_str, 'nama:' || upper(nama_satker))`;
+/**
+ * Realisasi rows (SPSE ids differ from SIRUP's): the normalised code string, else the name; reconciliation maps
+ * them later. Exports with neither (e-Katalog v5 often has only `satker_id`) fall back to the source's own id.
+ */
+export const REALISASI_AGENCY_KEY = `coalesce('str:' || kd_satker_str, 'nama:' || upper(nama_satker), 'id:' || kd_satker)`;
+
 const IDENTITY: ColumnSpec[] = [
-  { name: 'tahun', type: 'int', aliases: ['tahun_anggaran', 'tahunanggaran', 'tahun'] },
-  { name: 'kd_klpd', type: 'code', aliases: ['kd_klpd'] },
-  { name: 'nama_klpd', type: 'text', aliases: ['nama_klpd'] },
-  { name: 'kd_satker', type: 'code', aliases: ['kd_satker', 'kodesatker', 'idsatker'] },
+  { name: 'tahun', type: 'int', aliases: ['tahun_anggaran', 'tahunanggaran', 'tahun', 'ta'] },
+  { name: 'kd_klpd', type: 'code', aliases: ['kd_klpd', 'kode_klpd'] },
+  { name: 'nama_klpd', type: 'text', aliases: ['nama_klpd', 'klpd'] },
+  {
+    name: 'kd_satker',
+    type: 'code',
+    aliases: ['kd_satker', 'kodesatker', 'idsatker', 'kode_satker', 'satker_id'],
+  },
   { name: 'kd_satker_str', type: 'satker_str', aliases: ['kd_satker_str'] },
-  { name: 'nama_satker', type: 'text', aliases: ['nama_satker', 'namasatker'] },
+  {
+    name: 'nama_satker',
+    type: 'text',
+    aliases: ['nama_satker', 'namasatker', 'satuan_kerja', 'satker', 'nama_satuan_kerja'],
+  },
 ];
 
 const RUP_STATUS: ColumnSpec[] = [
-  { name: 'status_aktif', type: 'bool', aliases: ['status_aktif_rup', 'statusaktifpaket'] },
-  { name: 'status_delete', type: 'bool', aliases: ['status_delete_rup', 'statusdeletepaket'] },
-  { name: 'status_umumkan', type: 'text', aliases: ['status_umumkan_rup', 'statusumumkan'] },
+  { name: 'status_aktif', type: 'bool', aliases: ['status_aktif_rup', 'statusaktifpaket', 'status_aktif'] },
+  {
+    name: 'status_delete',
+    type: 'bool',
+    aliases: ['status_delete_rup', 'statusdeletepaket', 'status_delete'],
+  },
+  {
+    name: 'status_umumkan',
+    type: 'text',
+    aliases: ['status_umumkan_rup', 'statusumumkan', 'status_umumkan'],
+  },
 ];
 
 const RUP_REJECTIONS: RowRule[] = [
   { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
   { code: 'pagu_kosong', column: 'pagu', sql: 'p3dn_blank(raw_pagu)' },
-  { code: 'angka_tidak_valid', column: 'pagu', sql: 'p3dn_money_bad(raw_pagu)' },
+  { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
   { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
 ];
 
@@ -66,48 +130,162 @@ const RUP_EXCLUSIONS: RowRule[] = [
   { code: 'belum_diumumkan', sql: "status_umumkan IS NOT NULL AND lower(status_umumkan) <> 'terumumkan'" },
 ];
 
+const KD_RUP: ColumnSpec = {
+  name: 'kd_rup',
+  type: 'code',
+  aliases: ['kd_rup', 'idrup', 'kode_rup', 'id_rup', 'kd_rup_paket'],
+};
+const NAMA_PAKET: ColumnSpec = {
+  name: 'nama_paket',
+  type: 'text',
+  aliases: ['nama_paket', 'namapaket', 'paket', 'rup_nama_pkt'],
+};
+const PAGU: ColumnSpec = {
+  name: 'pagu',
+  type: 'money',
+  aliases: ['pagu', 'jumlahpagu', 'total_pagu', 'pagu_rup'],
+};
+
+/** Money columns: a present value that is not a number rejects the row. */
+function moneyRejections(cols: readonly string[]): RowRule[] {
+  return cols.map((c) => ({
+    code: 'angka_tidak_valid',
+    column: c,
+    sql: `${c} IS NULL AND NOT p3dn_blank(raw_${c})`,
+  }));
+}
+
+// ---- realisasi (SPSE, e-Katalog, Toko Daring): one canonical table, `source` names the kind ----
+
+function realisasiKind(
+  id: RealisasiSource,
+  opts: {
+    signature: KindSpec['signature'];
+    forbidden?: readonly string[];
+    trx: readonly string[];
+    nilai: readonly string[];
+    pdn?: readonly string[];
+    umk?: readonly string[];
+    tanggal?: readonly string[];
+    status?: readonly string[];
+    extra?: ColumnSpec[];
+    exclusions?: RowRule[];
+    dedup?: DedupRule;
+    kdRup?: readonly string[];
+    ignored?: KindSpec['ignored'];
+    variants?: KindSpec['variants'];
+  },
+): KindSpec {
+  const money = ['nilai', ...(opts.pdn ? ['nilai_pdn'] : []), ...(opts.umk ? ['nilai_umk'] : [])];
+  return {
+    id,
+    group: 'realisasi',
+    table: 'realisasi',
+    signature: opts.signature,
+    ...(opts.forbidden ? { forbidden: opts.forbidden } : {}),
+    columns: [
+      ...IDENTITY,
+      { name: 'trx_id', type: 'code', aliases: opts.trx },
+      { ...KD_RUP, aliases: opts.kdRup ?? KD_RUP.aliases },
+      NAMA_PAKET,
+      { name: 'metode', type: 'text', aliases: ['metode_pengadaan', 'mtd_pemilihan', 'metode_pemilihan'] },
+      { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'kategori_pengadaan', 'kategori'] },
+      { name: 'sumber_dana', type: 'text', aliases: ['sumber_dana'] },
+      { name: 'nilai', type: 'money', aliases: opts.nilai },
+      ...(opts.pdn ? [{ name: 'nilai_pdn', type: 'money' as const, aliases: opts.pdn }] : []),
+      ...(opts.umk ? [{ name: 'nilai_umk', type: 'money' as const, aliases: opts.umk }] : []),
+      ...(opts.tanggal ? [{ name: 'tanggal', type: 'date' as const, aliases: opts.tanggal }] : []),
+      ...(opts.status ? [{ name: 'status', type: 'text' as const, aliases: opts.status }] : []),
+      ...(opts.extra ?? []),
+    ],
+    rejections: [
+      { code: 'id_transaksi_kosong', column: 'trx_id', sql: 'trx_id IS NULL' },
+      { code: 'nilai_kosong', column: 'nilai', sql: 'p3dn_blank(raw_nilai)' },
+      ...moneyRejections(money),
+      ...(opts.tanggal
+        ? [
+            {
+              code: 'tanggal_tidak_valid',
+              column: 'tanggal',
+              sql: 'tanggal IS NULL AND NOT p3dn_blank(raw_tanggal)',
+            },
+          ]
+        : []),
+      { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
+    ],
+    exclusions: opts.exclusions ?? [],
+    ...(opts.dedup ? { dedup: opts.dedup } : {}),
+    agencyKey: REALISASI_AGENCY_KEY,
+    ...(opts.ignored ? { ignored: opts.ignored } : {}),
+    ...(opts.variants ? { variants: opts.variants } : {}),
+  };
+}
+
+const SPSE_VALUES = {
+  nilai: ['nilai_kontrak', 'nilai_kontrak_paket'],
+  pdn: ['nilai_pdn_kontrak', 'nilai_pdn'],
+  umk: ['nilai_umk_kontrak', 'nilai_umk'],
+};
+
 export const KINDS: Record<KindId, KindSpec> = {
   rup_penyedia: {
     id: 'rup_penyedia',
+    group: 'komitmen',
     table: 'rup_penyedia',
-    signature: ['kd_rup', 'pagu', 'status_pdn', 'status_ukm', 'nama_satker'],
+    signature: ['kd_rup', 'pagu', 'is_pdn', 'is_ukm', 'nama_satker'],
     columns: [
       ...IDENTITY,
-      { name: 'kd_rup', type: 'code', aliases: ['kd_rup', 'idrup', 'kode_rup'] },
-      { name: 'nama_paket', type: 'text', aliases: ['nama_paket', 'namapaket'] },
-      { name: 'pagu', type: 'money', aliases: ['pagu', 'jumlahpagu', 'total_pagu'] },
+      KD_RUP,
+      NAMA_PAKET,
+      PAGU,
       { name: 'kd_metode', type: 'code', aliases: ['kd_metode_pengadaan'] },
       { name: 'metode', type: 'text', aliases: ['metode_pengadaan', 'metodepengadaan'] },
       { name: 'kd_jenis', type: 'text', aliases: ['kd_jenis_pengadaan'] },
       { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'jenispengadaan'] },
-      { name: 'is_pdn', type: 'flag_pdn', aliases: ['status_pdn', 'statuspdn'] },
-      { name: 'is_ukm', type: 'flag_ukm', aliases: ['status_ukm', 'statususahakecil'] },
+      {
+        name: 'is_pdn',
+        type: 'flag_pdn',
+        aliases: ['status_pdn', 'statuspdn', 'produk_dalam_negeri', 'pdn'],
+      },
+      {
+        name: 'is_ukm',
+        type: 'flag_ukm',
+        aliases: ['status_ukm', 'statususahakecil', 'usaha_kecil_koperasi', 'usaha_kecil', 'ukm'],
+      },
       { name: 'alasan_non_ukm', type: 'text', aliases: ['alasan_non_ukm'] },
       ...RUP_STATUS,
     ],
     rejections: RUP_REJECTIONS,
     exclusions: RUP_EXCLUSIONS,
-    dedupKey: 'kd_rup',
+    dedup: { key: 'kd_rup', code: 'duplikat' },
+    agencyKey: SIRUP_AGENCY_KEY,
+    variants: [
+      { id: 'legacy', marker: 'idrup' },
+      { id: 'label_web', marker: 'produk_dalam_negeri' },
+    ],
   },
   rup_swakelola: {
     id: 'rup_swakelola',
+    group: 'komitmen',
     table: 'rup_swakelola',
     signature: ['kd_rup', 'pagu', 'tipe_swakelola', 'nama_satker'],
-    forbidden: ['status_pdn', 'status_ukm'],
+    forbidden: ['status_pdn', 'status_ukm', 'statuspdn', 'produk_dalam_negeri'],
     columns: [
       ...IDENTITY,
-      { name: 'kd_rup', type: 'code', aliases: ['kd_rup', 'idrup', 'kode_rup'] },
-      { name: 'nama_paket', type: 'text', aliases: ['nama_paket', 'namapaket'] },
-      { name: 'pagu', type: 'money', aliases: ['pagu', 'jumlahpagu', 'total_pagu'] },
-      { name: 'tipe_swakelola', type: 'text', aliases: ['tipe_swakelola'] },
+      KD_RUP,
+      NAMA_PAKET,
+      PAGU,
+      { name: 'tipe_swakelola', type: 'text', aliases: ['tipe_swakelola', 'tipeswakelola'] },
       ...RUP_STATUS,
     ],
     rejections: RUP_REJECTIONS,
     exclusions: RUP_EXCLUSIONS,
-    dedupKey: 'kd_rup',
+    dedup: { key: 'kd_rup', code: 'duplikat' },
+    agencyKey: SIRUP_AGENCY_KEY,
   },
   struktur_anggaran: {
     id: 'struktur_anggaran',
+    group: 'anggaran',
     table: 'struktur_anggaran',
     signature: ['belanja_pengadaan', 'belanja_operasi', 'belanja_modal', 'nama_satker'],
     columns: [
@@ -121,21 +299,183 @@ export const KINDS: Record<KindId, KindSpec> = {
     ],
     rejections: [
       { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
-      ...[
+      ...moneyRejections([
         'belanja_operasi',
         'belanja_modal',
         'belanja_btt',
         'belanja_non_pengadaan',
         'belanja_pengadaan',
         'total_belanja',
-      ].map((c) => ({ code: 'angka_tidak_valid', column: c, sql: `p3dn_money_bad(raw_${c})` })),
+      ]),
     ],
     exclusions: [],
-    dedupKey: 'agency_key',
+    dedup: { key: 'agency_key', code: 'duplikat' },
+    agencyKey: SIRUP_AGENCY_KEY,
   },
+  rup_paket_anggaran: {
+    id: 'rup_paket_anggaran',
+    group: 'anggaran',
+    table: 'rup_paket_anggaran',
+    signature: ['kd_rup', 'pagu', 'mak'],
+    columns: [
+      ...IDENTITY,
+      KD_RUP,
+      PAGU,
+      { name: 'mak', type: 'text', aliases: ['mak'] },
+      { name: 'kode_rekening', type: 'mak_rekening', aliases: ['mak'] },
+      { name: 'sumber_dana', type: 'text', aliases: ['sumber_dana'] },
+    ],
+    rejections: [
+      { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
+      { code: 'pagu_kosong', column: 'pagu', sql: 'p3dn_blank(raw_pagu)' },
+      { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
+    ],
+    exclusions: [],
+    agencyKey: SIRUP_AGENCY_KEY,
+  },
+  apbd_rekening: {
+    id: 'apbd_rekening',
+    group: 'anggaran',
+    table: 'apbd_rekening',
+    signature: ['kode_rekening', 'nama_satker', ['anggaran', 'realisasi']],
+    columns: [
+      { name: 'tahun', type: 'int', aliases: ['tahun_anggaran', 'tahun', 'ta'] },
+      {
+        name: 'kd_satker_str',
+        type: 'satker_str',
+        aliases: ['kode_skpd', 'kd_skpd', 'kode_sub_unit', 'kode_unit', 'kd_satker_str', 'kode_opd'],
+      },
+      {
+        name: 'nama_satker',
+        type: 'text',
+        aliases: ['nama_skpd', 'skpd', 'nama_sub_unit', 'nama_unit', 'perangkat_daerah', 'nama_opd', 'opd'],
+      },
+      { name: 'kd_satker', type: 'code', aliases: ['id_skpd', 'kd_satker'] },
+      { name: 'sub_kegiatan', type: 'text', aliases: ['nama_sub_kegiatan', 'sub_kegiatan'] },
+      {
+        name: 'kode_rekening',
+        type: 'rekening',
+        aliases: ['kode_rekening', 'kode_akun', 'kd_rekening', 'kode_rek', 'rekening', 'kd_akun'],
+      },
+      {
+        name: 'nama_rekening',
+        type: 'text',
+        aliases: ['nama_rekening', 'nama_akun', 'uraian', 'uraian_rekening'],
+      },
+      {
+        name: 'anggaran',
+        type: 'money',
+        aliases: [
+          'anggaran_setelah_perubahan',
+          'anggaran_perubahan',
+          'anggaran',
+          'pagu',
+          'nilai_anggaran',
+          'anggaran_murni',
+        ],
+      },
+      { name: 'realisasi', type: 'money', aliases: ['realisasi', 'nilai_realisasi', 'realisasi_anggaran'] },
+    ],
+    rejections: [
+      { code: 'rekening_kosong', column: 'kode_rekening', sql: 'kode_rekening IS NULL' },
+      ...moneyRejections(['anggaran', 'realisasi']),
+      { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
+    ],
+    exclusions: [],
+    agencyKey: `coalesce('str:' || kd_satker_str, 'nama:' || upper(nama_satker))`,
+  },
+  spse_tender: realisasiKind('spse_tender', {
+    signature: ['trx_id', 'nilai', 'kd_rup'],
+    forbidden: ['versi_addendum', 'apakah_addendum', 'kd_nontender'],
+    trx: ['kd_tender', 'kode_tender'],
+    kdRup: ['kd_rup_paket', 'kd_rup', 'kode_rup'],
+    ...SPSE_VALUES,
+    tanggal: ['tgl_penetapan_pemenang', 'tgl_pengumuman_tender', 'tanggal'],
+    status: ['status_tender', 'nama_status_tender'],
+    dedup: { key: 'trx_id', code: 'duplikat' },
+  }),
+  spse_nontender: realisasiKind('spse_nontender', {
+    signature: ['trx_id', 'nilai', 'status'],
+    forbidden: ['versi_addendum', 'apakah_addendum'],
+    trx: ['kd_nontender', 'kode_nontender'],
+    ...SPSE_VALUES,
+    tanggal: ['tgl_penetapan_pemenang', 'tgl_pengumuman_nontender', 'tanggal'],
+    status: ['status_nontender'],
+    exclusions: [{ code: 'nontender_belum_selesai', sql: "lower(coalesce(status, '')) <> 'selesai'" }],
+    dedup: { key: 'trx_id', code: 'duplikat' },
+  }),
+  spse_pencatatan_nontender: realisasiKind('spse_pencatatan_nontender', {
+    signature: ['trx_id', 'nilai'],
+    trx: ['kd_nontender_pct'],
+    nilai: ['total_realisasi', 'nilai_realisasi'],
+    pdn: ['nilai_pdn_pct'],
+    umk: ['nilai_umk_pct'],
+    tanggal: ['tgl_buat_paket', 'tanggal'],
+    status: ['status_nontender_pct_ket', 'status_nontender_pct'],
+    dedup: { key: 'trx_id', code: 'duplikat' },
+  }),
+  spse_pencatatan_swakelola: realisasiKind('spse_pencatatan_swakelola', {
+    signature: ['trx_id', 'nilai'],
+    trx: ['kd_swakelola_pct'],
+    nilai: ['total_realisasi', 'nilai_realisasi'],
+    pdn: ['nilai_pdn_pct'],
+    umk: ['nilai_umk_pct'],
+    tanggal: ['tgl_buat_paket', 'tanggal'],
+    status: ['status_swakelola_pct_ket', 'status_swakelola_pct'],
+    dedup: { key: 'trx_id', code: 'duplikat' },
+  }),
+  spse_ekontrak: realisasiKind('spse_ekontrak', {
+    signature: ['trx_id', 'nilai', 'versi_addendum'],
+    trx: ['kd_tender', 'kd_nontender', 'kode_tender', 'kode_nontender'],
+    ...SPSE_VALUES,
+    tanggal: ['tgl_kontrak', 'tanggal_kontrak'],
+    status: ['status_kontrak'],
+    extra: [{ name: 'versi_addendum', type: 'int', aliases: ['versi_addendum'], stageOnly: true }],
+    dedup: {
+      key: 'trx_id',
+      // The latest version; among equal versions the last line.
+      keep: 'arg_max(rec, [coalesce(versi_addendum, -1), rec])',
+      code: 'addendum_lama',
+    },
+  }),
+  ekatalog_v5: realisasiKind('ekatalog_v5', {
+    signature: ['trx_id', 'nilai', 'status'],
+    trx: ['kd_paket', 'no_paket'],
+    nilai: ['total_harga'],
+    tanggal: ['tanggal_buat_paket', 'tgl_buat_paket'],
+    status: ['paket_status_str'],
+    exclusions: [{ code: 'paket_belum_selesai', sql: "lower(coalesce(status, '')) <> 'paket selesai'" }],
+    ignored: [{ header: 'total', note: 'total_berulang' }],
+  }),
+  ekatalog_v6: realisasiKind('ekatalog_v6', {
+    signature: ['trx_id', 'nilai', 'status'],
+    trx: ['kd_paket', 'no_paket'],
+    nilai: ['total_harga'],
+    tanggal: ['tgl_order', 'tanggal_order'],
+    status: ['status_pkt'],
+    exclusions: [{ code: 'paket_belum_selesai', sql: "upper(coalesce(status, '')) <> 'COMPLETED'" }],
+    ignored: [{ header: 'total', note: 'total_berulang' }],
+  }),
+  tokodaring: realisasiKind('tokodaring', {
+    signature: ['trx_id', 'nilai', 'status_verif'],
+    trx: ['order_id'],
+    nilai: ['valuasi', 'nilai_transaksi'],
+    tanggal: ['tanggal_transaksi', 'tgl_transaksi'],
+    status: ['status_konfirmasi_ppmse'],
+    extra: [{ name: 'status_verif', type: 'text', aliases: ['status_verif'], stageOnly: true }],
+    exclusions: [
+      { code: 'belum_terverifikasi', sql: "lower(coalesce(status_verif, '')) <> 'verified'" },
+      { code: 'pesanan_tidak_selesai', sql: "lower(coalesce(status, '')) <> 'selesai'" },
+    ],
+    dedup: { key: 'trx_id', code: 'order_id_berulang' },
+  }),
 };
 
 export const KIND_IDS = Object.keys(KINDS) as KindId[];
+
+export function isKindId(v: string): v is KindId {
+  return Object.hasOwn(KINDS, v);
+}
 
 /** `" Kd Satker-Str "` -> `kd_satker_str`; strips a BOM and quotes. */
 export function normalizeHeader(h: string): string {
@@ -144,34 +484,32 @@ export function normalizeHeader(h: string): string {
     .trim()
     .replace(/^"|"$/g, '')
     .toLowerCase()
-    .replace(/[\s\-./]+/g, '_')
+    .replace(/[\s\-./:()]+/g, '_')
     .replace(/_+/g, '_')
     .replace(/^_|_$/g, '');
 }
 
-export interface Detection {
-  kind: KindId | null;
-  /** 0..1: share of the kind's signature headers found (0 when a forbidden header is present). */
-  confidence: number;
-}
-
-/** Decide which kind a file is from its header row alone. */
-export function detectKind(headers: readonly string[]): Detection {
-  const have = new Set(headers.map(normalizeHeader));
-  let best: Detection = { kind: null, confidence: 0 };
-  for (const spec of Object.values(KINDS)) {
-    if (spec.forbidden?.some((h) => have.has(h))) continue;
-    const hit = spec.signature.filter((h) => have.has(h)).length / spec.signature.length;
-    if (hit > best.confidence) best = { kind: spec.id, confidence: hit };
-  }
-  return best.confidence >= 0.75 ? best : { kind: null, confidence: best.confidence };
-}
+/**
+ * A user's choice of source header per canonical column: a header name as it appears in the file, or null for
+ * "not in this file". Columns not listed keep the automatic mapping.
+ */
+export type MappingOverride = Readonly<Record<string, string | null>>;
 
 /** For each canonical column, the source header that feeds it (by the header's position), if any. */
-export function mapColumns(spec: KindSpec, headers: readonly string[]): Map<string, number> {
+export function mapColumns(
+  spec: KindSpec,
+  headers: readonly string[],
+  override: MappingOverride = {},
+): Map<string, number> {
   const norm = headers.map(normalizeHeader);
   const out = new Map<string, number>();
   for (const col of spec.columns) {
+    if (Object.hasOwn(override, col.name)) {
+      const h = override[col.name];
+      const i = h == null ? -1 : headers.indexOf(h);
+      if (i >= 0) out.set(col.name, i);
+      continue;
+    }
     for (const alias of col.aliases) {
       const i = norm.indexOf(alias);
       if (i >= 0) {
@@ -181,4 +519,38 @@ export function mapColumns(spec: KindSpec, headers: readonly string[]): Map<stri
     }
   }
   return out;
+}
+
+export interface Detection {
+  kind: KindId | null;
+  /** 0..1: share of the kind's signature columns found (0 when a forbidden header is present). */
+  confidence: number;
+  /** Schema variant (`legacy`, `label_web`), when a marker header says so. */
+  variant: string | null;
+  /** Every kind's score, best first: the user may pick another. */
+  ranking: { kind: KindId; confidence: number }[];
+}
+
+function score(spec: KindSpec, headers: readonly string[], have: Set<string>): number {
+  if (spec.forbidden?.some((h) => have.has(h))) return 0;
+  const mapped = mapColumns(spec, headers);
+  const hit = spec.signature.filter((s) =>
+    typeof s === 'string' ? mapped.has(s) : s.some((x) => mapped.has(x)),
+  ).length;
+  // Signature first; among equal signatures the kind that explains more of the file's headers wins.
+  return hit / spec.signature.length + (mapped.size / Math.max(headers.length, 1)) * 0.001;
+}
+
+/** Decide which kind a file is from its header row alone. */
+export function detectKind(headers: readonly string[]): Detection {
+  const have = new Set(headers.map(normalizeHeader));
+  const ranking = KIND_IDS.map((kind) => ({ kind, confidence: score(KINDS[kind], headers, have) }))
+    .sort((a, b) => b.confidence - a.confidence)
+    .map((r) => ({ kind: r.kind, confidence: Math.min(1, Math.floor(r.confidence * 1000) / 1000) }));
+  const best = ranking[0];
+  if (!best || best.confidence < 0.75) {
+    return { kind: null, confidence: best?.confidence ?? 0, variant: null, ranking };
+  }
+  const variant = KINDS[best.kind].variants?.find((v) => have.has(v.marker))?.id ?? null;
+  return { kind: best.kind, confidence: best.confidence, variant, ranking };
 }

@@ -9,10 +9,17 @@
  * p3dn_bool(s): true/false/1/0/ya/tidak/t/f/yes/no -> BOOLEAN, else NULL.
  * p3dn_code(s): an id read as text: trimmed, float damage (`1215490705000.0`) undone, empty -> NULL.
  * p3dn_satker_str(s): kd_satker_str with spaces removed (`1. 20. 03` -> `1.20.03`).
+ * p3dn_date(s): DATE from ISO (`2025-01-01`, `2025-01-04 22:31:51`, `2024-08-19T00:00:00.000000Z`,
+ *   `2021-11-25 21:31:20.869`), `dd/mm/yyyy` / `dd-mm-yyyy`, or Indonesian/English month names (`12 Agu 2024`,
+ *   `5 Agustus 2024`, `12-Agu-2024`); NULL when blank. p3dn_date_bad(s): present but not a date.
+ * p3dn_cp1252(s): text decoded as latin-1 re-read as Windows-1252 (`0x96` -> `–`).
+ * p3dn_rekening(s): an account code with spaces removed and no trailing dot (`5.1.02.01 ` -> `5.1.02.01`).
+ * p3dn_mak_rekening(s): the first kode rekening inside a SIRUP `mak`
+ *   (`3.30.05.2.01.0002.5.1.02.02.01.0047.` -> `5.1.02.02.01.0047`).
  */
 export const MACROS_SQL = String.raw`
 CREATE OR REPLACE MACRO p3dn_blank(s) AS
-  s IS NULL OR lower(trim(s)) IN ('', 'null', 'none', 'nan', '-', 'n/a', '#n/a');
+  s IS NULL OR (length(s) < 16 AND lower(trim(s)) IN ('', 'null', 'none', 'nan', '-', 'n/a', '#n/a'));
 
 CREATE OR REPLACE MACRO p3dn_num_core(s) AS
   regexp_replace(regexp_replace(upper(trim(s)), ',-$|^\(|\)$|^-|RP\.?|\s', '', 'g'), '^-', '');
@@ -31,10 +38,19 @@ CREATE OR REPLACE MACRO p3dn_num_norm(c) AS
     ELSE c
   END;
 
+CREATE OR REPLACE MACRO p3dn_dec(x) AS
+  coalesce(CAST(TRY_CAST(x AS DECIMAL(18, 2)) AS DECIMAL(20, 2)), TRY_CAST(x AS DECIMAL(20, 2)));
+
+CREATE OR REPLACE MACRO p3dn_money_slow(s) AS
+  list_transform([p3dn_num_core(s)], c -> p3dn_dec(p3dn_num_norm(c)))[1]
+    * CASE WHEN regexp_matches(trim(s), '^\(.*\)$|^-') THEN -1 ELSE 1 END;
+
+-- Fast path first: plain API numbers ('1399818654.61', '250000000') are cast directly. Through DECIMAL(18, 2):
+-- in DuckDB-wasm a text cast straight to the 128-bit DECIMAL(20, 2) is about 50 times slower.
 CREATE OR REPLACE MACRO p3dn_money(s) AS
-  CASE WHEN p3dn_blank(s) THEN NULL
-    ELSE TRY_CAST(p3dn_num_norm(p3dn_num_core(s)) AS DECIMAL(20, 2))
-      * CASE WHEN regexp_matches(trim(s), '^\(.*\)$|^-') THEN -1 ELSE 1 END
+  CASE WHEN regexp_full_match(s, '-?[0-9]{1,16}(\.[0-9]{1,2})?') THEN CAST(CAST(s AS DECIMAL(18, 2)) AS DECIMAL(20, 2))
+    WHEN p3dn_blank(s) THEN NULL
+    ELSE p3dn_money_slow(s)
   END;
 
 CREATE OR REPLACE MACRO p3dn_money_bad(s) AS
@@ -48,11 +64,51 @@ CREATE OR REPLACE MACRO p3dn_bool(s) AS
   END;
 
 CREATE OR REPLACE MACRO p3dn_code(s) AS
-  CASE WHEN p3dn_blank(s) THEN NULL ELSE regexp_replace(trim(s), '^([0-9]+)\.0+$', '\1') END;
+  CASE WHEN p3dn_blank(s) THEN NULL
+    WHEN contains(s, '.') THEN regexp_replace(trim(s), '^([0-9]+)\.0+$', '\1')
+    ELSE trim(s) END;
 
 CREATE OR REPLACE MACRO p3dn_satker_str(s) AS
-  CASE WHEN p3dn_blank(s) THEN NULL ELSE regexp_replace(trim(s), '\s+', '', 'g') END;
+  CASE WHEN p3dn_blank(s) THEN NULL
+    WHEN regexp_matches(s, '\s') THEN regexp_replace(trim(s), '\s+', '', 'g')
+    ELSE s END;
 
 CREATE OR REPLACE MACRO p3dn_text(s) AS
-  CASE WHEN p3dn_blank(s) THEN NULL ELSE trim(s) END;
+  CASE WHEN length(s) >= 16 THEN trim(s) WHEN p3dn_blank(s) THEN NULL ELSE trim(s) END;
+
+CREATE OR REPLACE MACRO p3dn_month(m) AS
+  list_position(['jan', 'feb', 'mar', 'apr', 'mei', 'jun', 'jul', 'agu', 'sep', 'okt', 'nov', 'des'],
+    CASE lower(left(m, 3)) WHEN 'may' THEN 'mei' WHEN 'aug' THEN 'agu' WHEN 'agt' THEN 'agu'
+      WHEN 'oct' THEN 'okt' WHEN 'dec' THEN 'des' ELSE lower(left(m, 3)) END);
+
+CREATE OR REPLACE MACRO p3dn_ymd(y, m, d) AS
+  TRY_CAST(printf('%04d-%02d-%02d', TRY_CAST(y AS INTEGER), TRY_CAST(m AS INTEGER), TRY_CAST(d AS INTEGER)) AS DATE);
+
+CREATE OR REPLACE MACRO p3dn_date(s) AS
+  CASE
+    WHEN p3dn_blank(s) THEN NULL
+    WHEN regexp_matches(trim(s), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(left(trim(s), 10) AS DATE)
+    WHEN regexp_matches(trim(s), '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN p3dn_ymd(
+      regexp_extract(trim(s), '^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})', 3),
+      regexp_extract(trim(s), '^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})', 2),
+      regexp_extract(trim(s), '^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})', 1))
+    WHEN regexp_matches(trim(s), '^[0-9]{1,2}[ -][A-Za-z]+\.?[ -][0-9]{4}') THEN p3dn_ymd(
+      regexp_extract(trim(s), '^([0-9]{1,2})[ -]([A-Za-z]+)\.?[ -]([0-9]{4})', 3),
+      p3dn_month(regexp_extract(trim(s), '^([0-9]{1,2})[ -]([A-Za-z]+)\.?[ -]([0-9]{4})', 2)),
+      regexp_extract(trim(s), '^([0-9]{1,2})[ -]([A-Za-z]+)\.?[ -]([0-9]{4})', 1))
+  END;
+
+CREATE OR REPLACE MACRO p3dn_date_bad(s) AS
+  NOT p3dn_blank(s) AND p3dn_date(s) IS NULL;
+
+CREATE OR REPLACE MACRO p3dn_rekening(s) AS
+  CASE WHEN p3dn_blank(s) THEN NULL ELSE regexp_replace(regexp_replace(trim(s), '\s+', '', 'g'), '\.$', '') END;
+
+CREATE OR REPLACE MACRO p3dn_mak_rekening(s) AS
+  nullif(regexp_extract(s, '(?:^|\.)(5\.[0-9]\.[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4})', 1), '');
+
+-- Bytes 0x80-0x9F read as latin-1 are control characters; Windows-1252 (Excel's "CSV") has letters there.
+CREATE OR REPLACE MACRO p3dn_cp1252(s) AS
+  translate(s, chr(128) || chr(130) || chr(131) || chr(132) || chr(133) || chr(134) || chr(135) || chr(136) || chr(137) || chr(138) || chr(139) || chr(140) || chr(142) || chr(145) || chr(146) || chr(147) || chr(148) || chr(149) || chr(150) || chr(151) || chr(152) || chr(153) || chr(154) || chr(155) || chr(156) || chr(158) || chr(159),
+    '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 `;

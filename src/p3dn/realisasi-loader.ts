@@ -424,7 +424,7 @@ export async function loadRealisasiCsv(
           exclValues ? `INSERT INTO import_exclusion VALUES ${exclValues};` : '',
           `INSERT INTO source_file VALUES (${fileId}, ${literal(req.displayName)}, ${literal(source)},
             ${req.sizeBytes}, 'utf-8', ${literal(delim)}, ${req.isSample}, ${result.read}, ${result.loaded},
-            ${result.excluded}, ${result.rejected});`,
+            ${result.excluded}, ${result.rejected}, NULL, 'replace');`,
           'COMMIT;',
         ].join('\n'),
       );

@@ -14,6 +14,13 @@ export type ImportNotice =
       excludedByRule: Record<string, number>;
       rejectedByReason: Record<string, number>;
       replaced: number;
+      /** Added fields (import report): the loaded file's id, how it related to earlier data, and details. */
+      fileId?: number;
+      mode?: 'replace' | 'add' | 'same_file';
+      variant?: string | null;
+      notes?: string[];
+      encoding?: string;
+      delimiter?: string;
     }
   | { id: number; type: 'error'; name: string; code: string; detail?: string };
 

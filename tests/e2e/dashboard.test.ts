@@ -231,6 +231,8 @@ describe('loading own files', () => {
       { name: 'RUP-PaketPenyedia-Terumumkan.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(PENYEDIA_HEADERS, penyedia)) },
       { name: 'RUP-StrukturAnggaranPD.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(STRUKTUR_HEADERS, struktur)) },
     ]); // prettier-ignore
+    await expect.poll(() => page.locator('[data-testid=pending-file]').count()).toBe(2);
+    await page.click('[data-testid=import-confirm]');
     await expect.poll(() => page.locator('[data-testid=import-result]').count(), { timeout: 30_000 }).toBe(2);
     await expect.poll(() => page.textContent('[data-testid=pemda-name]')).toBe('Kota Uji');
     const counts = await page.locator('[data-testid=import-counts]').first().textContent();
@@ -249,6 +251,8 @@ describe('loading own files', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('nomor;uraian;jumlah\n1;ATK;5000\n'),
     });
+    await expect.poll(() => page.textContent('[data-testid=pending-detection]')).toContain('Tidak dikenali');
+    await page.click('[data-testid=import-confirm]');
     const alert = page.locator('[data-testid=import-error]');
     await expect.poll(() => alert.count()).toBe(1);
     const text = await alert.textContent();

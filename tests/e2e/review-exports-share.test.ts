@@ -41,6 +41,8 @@ const expected = expectAgencies(penyedia, struktur);
 async function loadOwnFiles(page: Page) {
   await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
   await page.setInputFiles('[data-testid=file-input]', FILES);
+  // Files are reviewed (kind, mapping) before they load.
+  await page.click('[data-testid=import-confirm]');
   await page.waitForFunction(
     () =>
       document.querySelectorAll('[data-testid=import-result]').length === 2 &&

@@ -1,9 +1,11 @@
+import { readSheet } from 'read-excel-file/node';
 import { NodeEngine } from '../../src/lib/engine/node-engine';
 import { createSchema, importCsv, type ImportRequest, type ImportResult } from '../../src/p3dn/importer';
 import { loadRealisasiCsv, pruneRealisasi, type RealisasiLoadResult } from '../../src/p3dn/realisasi-loader';
 import type { RealisasiSource } from '../../src/p3dn/realisasi-schema';
 import { createRealisasiSchema } from '../../src/p3dn/realisasi-views';
-import { HEAD_BYTES } from '../../src/p3dn/sniff';
+import { HEAD_BYTES, cp1252ToUtf8, needsTranscode } from '../../src/p3dn/sniff';
+import { isXlsx, xlsxToCsvBytes } from '../../src/p3dn/xlsx';
 
 /** A fresh engine with the canonical schema, on the same DuckDB-wasm build the browser runs. */
 export async function freshEngine(): Promise<NodeEngine> {
@@ -15,24 +17,37 @@ export async function freshEngine(): Promise<NodeEngine> {
 
 let seq = 0;
 
-/** Register `content` as a file and import it like the app does. */
+/** Register `content` as a file and import it like the app does (an .xlsx goes through the same conversion). */
 export async function importText(
   engine: NodeEngine,
   name: string,
   content: string | Uint8Array,
-  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind'>> = {},
+  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind' | 'mapping'>> = {},
 ): Promise<ImportResult> {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  let bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  let format: string | undefined;
+  if (isXlsx(name, bytes) && !/\.xls$/i.test(name)) {
+    const input = Buffer.from(bytes);
+    bytes = await xlsxToCsvBytes(() => readSheet(input, { parseNumber: (s: string) => s }));
+    format = 'xlsx';
+  }
+  if (needsTranscode(bytes.subarray(0, HEAD_BYTES))) {
+    bytes = cp1252ToUtf8(bytes);
+    format = 'windows-1252';
+  }
   const engineFileName = `test_${++seq}.csv`;
+  const head = bytes.slice(0, HEAD_BYTES);
   await engine.registerFile(engineFileName, bytes);
   const result = await importCsv(engine, {
     engineFileName,
     displayName: name,
     sizeBytes: bytes.length,
-    head: bytes.subarray(0, HEAD_BYTES),
+    head,
     isSample: opts.isSample ?? false,
     replace: opts.replace ?? 'same_kind',
     ...(opts.kind ? { kind: opts.kind } : {}),
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+    ...(format ? { format } : {}),
   });
   // SIRUP changed: transaction rows of dropped files go, and agencies are matched again (as the app does).
   await pruneRealisasi(engine);

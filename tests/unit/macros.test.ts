@@ -74,3 +74,31 @@ describe('arrow boundary', () => {
     await expect(engine.query('SELECT CAST(9007199254740993 AS BIGINT) AS x')).rejects.toThrow(/too large/);
   });
 });
+
+describe('p3dn_date', () => {
+  const cases: [string | null, string | null][] = [
+    ['2025-01-01', '2025-01-01'],
+    ['2025-01-04 22:31:51', '2025-01-04'],
+    ['2024-08-19T00:00:00.000000Z', '2024-08-19'],
+    ['2021-11-25 21:31:20.869', '2021-11-25'],
+    ['19/08/2024', '2024-08-19'],
+    ['5-8-2024', '2024-08-05'],
+    ['12 Agu 2024', '2024-08-12'],
+    ['12 Agt 2024', '2024-08-12'],
+    ['1 Mei 2025', '2025-05-01'],
+    ['3 Desember 2024', '2024-12-03'],
+    ['7 Oct 2024', '2024-10-07'],
+    ['12-Agu-2024', '2024-08-12'],
+    ['31/02/2025', null],
+    ['null', null],
+    ['', null],
+    ['kemarin', null],
+  ];
+  it.each(cases)('%s -> %s', async (input, expected) => {
+    expect(await one('CAST(p3dn_date(CAST(? AS VARCHAR)) AS VARCHAR)', input)).toBe(expected);
+  });
+  it('flags a present value that is not a date', async () => {
+    expect(await one('p3dn_date_bad(CAST(? AS VARCHAR))', '31/02/2025')).toBe(true);
+    expect(await one('p3dn_date_bad(CAST(? AS VARCHAR))', 'null')).toBe(false);
+  });
+});

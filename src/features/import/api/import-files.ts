@@ -9,11 +9,23 @@ import nonTenderUrl from '../../../../sample-data/SPSE-NonTenderSelesai.csv?url'
 import pctNonTenderUrl from '../../../../sample-data/SPSE-PencatatanNonTender.csv?url';
 import pctSwakelolaUrl from '../../../../sample-data/SPSE-PencatatanSwakelola.csv?url';
 import tenderUrl from '../../../../sample-data/SPSE-TenderSelesaiNilai.csv?url';
+import { toCsv, downloadText } from '../../../lib/csv';
 import { getEngine } from '../../../lib/engine';
-import { ImportError, importCsv, type ImportResult } from '../../../p3dn/importer';
+import {
+  ImportError,
+  importCsv,
+  rejectedRows,
+  type ImportResult,
+  type ImportStage,
+} from '../../../p3dn/importer';
+import { detectKind } from '../../../p3dn/kinds';
 import { loadRealisasiCsv, pruneRealisasi } from '../../../p3dn/realisasi-loader';
-import { HEAD_BYTES } from '../../../p3dn/sniff';
+import { HEAD_BYTES, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
+import { isXlsx } from '../../../p3dn/xlsx';
 import { useDatasetStore } from '../../../stores/dataset-store';
+import { applicableMapping } from '../lib/mapping-memory';
+import { usePendingStore, type PendingFile } from '../lib/pending';
+import { xlsxFileToCsv } from '../lib/xlsx';
 
 export const SAMPLE_FILES = [
   { name: 'RUP-PaketPenyedia-Terumumkan.csv', url: penyediaUrl },
@@ -42,6 +54,13 @@ async function sha256(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<stri
   return Array.from(d, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
+/** Files above this size get no checksum for now: WebCrypto hashes one buffer, not a stream. */
+const MAX_CHECKSUM_BYTES = 256 * 1024 * 1024;
+
+async function fileChecksum(file: File): Promise<string | null> {
+  return file.size <= MAX_CHECKSUM_BYTES ? sha256(await file.arrayBuffer()) : null;
+}
+
 /** Record the checksum of an imported file, dropping those of files no longer loaded. */
 async function saveChecksum(fileId: number, checksum: string | null): Promise<void> {
   const engine = await getEngine();
@@ -51,6 +70,12 @@ async function saveChecksum(fileId: number, checksum: string | null): Promise<vo
   );
   if (checksum !== null) await engine.query('INSERT INTO source_checksum VALUES (?, ?)', [fileId, checksum]);
 }
+
+/**
+ * Larger files are refused up front with a clear message: DuckDB-wasm has at most 4 GB of memory, and a 1 GB
+ * export already needs most of it while being classified (measured: 1 GB imports, see BENCHMARKS.md).
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
 function noticeFromResult(r: ImportResult) {
   return {
@@ -65,6 +90,22 @@ function noticeFromResult(r: ImportResult) {
     excludedByRule: r.counts.excludedByRule,
     rejectedByReason: r.counts.rejectedByReason,
     replaced: r.replaced.length,
+    fileId: r.fileId,
+    mode: r.mode,
+    variant: r.variant,
+    notes: r.notes,
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+  };
+}
+
+function errorNotice(name: string, e: unknown) {
+  const err = e instanceof ImportError ? e : new ImportError('gagal_baca', String(e));
+  return {
+    type: 'error' as const,
+    name,
+    code: err.code,
+    ...(err.detail !== undefined ? { detail: err.detail } : {}),
   };
 }
 
@@ -114,44 +155,140 @@ export async function loadSample(): Promise<void> {
   useDatasetStore.getState().dataChanged('sample');
 }
 
+/** Read the head of each file (an .xlsx is converted first), sniff it and detect its kind. */
+export async function prepareFiles(files: readonly File[]): Promise<void> {
+  const store = useDatasetStore.getState();
+  const out: PendingFile[] = [];
+  for (const file of files) {
+    try {
+      let head: Uint8Array = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+      let bytes: Uint8Array | null = null;
+      let format: PendingFile['format'] = 'csv';
+      if (/\.xls$/i.test(file.name)) throw new ImportError('excel_belum_didukung');
+      if (file.size > MAX_FILE_BYTES) throw new ImportError('terlalu_besar');
+      if (isXlsx(file.name, head)) {
+        bytes = await xlsxFileToCsv(file);
+        head = bytes.slice(0, HEAD_BYTES);
+        format = 'xlsx';
+      }
+      let sniff = sniffCsvHead(head);
+      if (!('error' in sniff) && sniff.encoding === 'latin-1') {
+        head = cp1252ToUtf8(head);
+        sniff = sniffCsvHead(head);
+        format = 'windows-1252';
+      }
+      if ('error' in sniff) throw new ImportError(sniff.error);
+      const detection = detectKind(sniff.headers);
+      out.push({
+        key: ++fileSeq,
+        file,
+        name: file.name,
+        size: bytes ? bytes.length : file.size,
+        format,
+        bytes,
+        head,
+        sniff,
+        detection,
+        kind: detection.kind,
+        mapping: detection.kind ? applicableMapping(detection.kind, sniff.headers) : {},
+      });
+    } catch (e) {
+      store.addNotice(errorNotice(file.name, e));
+    }
+  }
+  usePendingStore.getState().add(out);
+}
+
+/** Windows-1252 to UTF-8, slice by slice, into a File the engine reads in place (never one JS string). */
+async function transcodeFile(file: File, signal?: AbortSignal): Promise<File> {
+  const parts: BlobPart[] = [];
+  const step = 8 * 1024 * 1024;
+  for (let at = 0; at < file.size; at += step) {
+    if (signal?.aborted) throw new ImportError('dibatalkan');
+    const chunk = cp1252ToUtf8(new Uint8Array(await file.slice(at, at + step).arrayBuffer()));
+    parts.push(chunk.buffer as ArrayBuffer);
+  }
+  return new File(parts, file.name, { type: 'text/csv' });
+}
+
+export interface Progress {
+  name: string;
+  index: number;
+  total: number;
+  stage: 'mempersiapkan' | ImportStage;
+  sizeBytes: number;
+  startedAt: number;
+}
+
 /**
- * Import the user's files one by one. The first file that loads replaces the sample; later files replace an
- * earlier file of the same kind. A file that fails leaves everything loaded as it was, with a message.
+ * Import the reviewed files one by one. The first file that loads replaces the sample; then each file replaces
+ * earlier files of its kind (`replace`) or is added to them (`add`); the same file again always replaces itself.
+ * A file that fails leaves everything loaded as it was, with a message.
  */
-export async function importUserFiles(files: readonly File[]): Promise<void> {
+export async function importPending(
+  files: readonly PendingFile[],
+  opts: { mode: 'replace' | 'add'; signal: AbortSignal; onProgress: (p: Progress | null) => void },
+): Promise<void> {
   const engine = await getEngine();
   const store = useDatasetStore.getState();
-  for (const file of files) {
-    store.setBusy(file.name);
+  const startedAt = Date.now();
+  for (const [index, p] of files.entries()) {
     const engineFileName = `upload_${++fileSeq}.csv`;
+    const progress = (stage: Progress['stage']) =>
+      opts.onProgress({ name: p.name, index, total: files.length, stage, sizeBytes: p.size, startedAt });
     try {
-      const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
-      const checksum = await sha256(await file.arrayBuffer());
-      await engine.registerFile(engineFileName, file);
+      if (opts.signal.aborted) throw new ImportError('dibatalkan');
+      progress('mempersiapkan');
+      store.setBusy(p.name);
+      if (p.bytes) await engine.registerFile(engineFileName, p.bytes.slice());
+      else if (p.format === 'windows-1252')
+        await engine.registerFile(engineFileName, await transcodeFile(p.file, opts.signal));
+      else await engine.registerFile(engineFileName, p.file);
       const result = await importCsv(engine, {
         engineFileName,
-        displayName: file.name,
-        sizeBytes: file.size,
-        head,
+        displayName: p.name,
+        sizeBytes: p.size,
+        head: p.head,
         isSample: false,
-        replace: useDatasetStore.getState().source === 'sample' ? 'all' : 'same_kind',
+        replace:
+          useDatasetStore.getState().source === 'sample'
+            ? 'all'
+            : opts.mode === 'replace'
+              ? 'same_kind'
+              : 'none',
+        ...(p.kind ? { kind: p.kind } : {}),
+        mapping: p.mapping,
+        format: p.format === 'csv' ? p.sniff.encoding : p.format,
+        signal: opts.signal,
+        onProgress: progress,
       });
-      await saveChecksum(result.fileId, checksum);
+      await saveChecksum(result.fileId, await fileChecksum(p.file));
       // Transactions of replaced files go; the others are matched again to the new SIRUP agencies.
       await pruneRealisasi(engine);
       store.addNotice(noticeFromResult(result));
       useDatasetStore.getState().dataChanged('own');
     } catch (e) {
-      const err = e instanceof ImportError ? e : new ImportError('gagal_baca', String(e));
-      store.addNotice({
-        type: 'error',
-        name: file.name,
-        code: err.code,
-        ...(err.detail !== undefined ? { detail: err.detail } : {}),
-      });
+      store.addNotice(errorNotice(p.name, e));
     } finally {
       await engine.dropFile(engineFileName).catch(() => undefined);
     }
   }
   store.setBusy(null);
+  opts.onProgress(null);
+}
+
+/** Offer the rejected rows of a loaded file as CSV (formulas neutralised by `toCsv`). */
+export async function downloadRejected(
+  fileId: number,
+  fileName: string,
+  headers: readonly string[],
+  reasonText: (code: string) => string,
+): Promise<void> {
+  const engine = await getEngine();
+  const rows = await rejectedRows(engine, fileId);
+  const csv = toCsv(
+    headers,
+    rows.map((r) => [r.line, r.column, r.value, reasonText(r.reason), r.detail]),
+  );
+  downloadText(`${fileName.replace(/\.[^.]+$/, '')}-ditolak.csv`, csv);
 }

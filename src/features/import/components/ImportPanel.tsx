@@ -1,26 +1,52 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInt, formatPercent, type Lang } from '../../../lib/format';
-import { useDatasetStore, type ImportNotice } from '../../../stores/dataset-store';
+import type { Lang } from '../../../lib/format';
+import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
-import { importUserFiles } from '../api/import-files';
+import { installBenchHook } from '../api/bench-hook';
+import { importPending, prepareFiles, type Progress } from '../api/import-files';
+import { formatBytes } from '../lib/format-bytes';
+import { usePendingStore } from '../lib/pending';
+import { ImportReport } from './ImportReport';
+import { PendingFileCard } from './PendingFileCard';
+import './import.css';
 
-/** Drop zone and file picker for the user's own SIRUP exports, with a report line per file. */
+/** Drop zone and file picker; dropped files are reviewed (kind, mapping), then imported with a report each. */
 export function ImportPanel() {
   const { t } = useTranslation();
   const busy = useDatasetStore((s) => s.busy);
   const notices = useDatasetStore((s) => s.notices);
   const clear = useDatasetStore((s) => s.clearNotices);
+  const pending = usePendingStore((s) => s.files);
+  const clearPending = usePendingStore((s) => s.clear);
   const [over, setOver] = useState(false);
+  const [preparing, setPreparing] = useState(false);
+  const [mode, setMode] = useState<'replace' | 'add'>('replace');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const working = busy !== null || progress !== null;
+  useEffect(installBenchHook, []);
 
   const take = (list: FileList | null) => {
-    if (list && list.length > 0) void importUserFiles(Array.from(list));
+    if (!list || list.length === 0) return;
+    setPreparing(true);
+    void prepareFiles(Array.from(list)).finally(() => setPreparing(false));
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     take(e.dataTransfer.files);
+  };
+  const start = () => {
+    const files = usePendingStore.getState().files;
+    clearPending();
+    const ctl = new AbortController();
+    abort.current = ctl;
+    void importPending(files, { mode, signal: ctl.signal, onProgress: setProgress }).finally(() => {
+      abort.current = null;
+      setProgress(null);
+    });
   };
 
   return (
@@ -36,12 +62,12 @@ export function ImportPanel() {
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <span>{t('import.drop')} </span>
+        <span>{t('importer.drop')} </span>
         <button
           type="button"
           className="link-button"
           onClick={() => input.current?.click()}
-          disabled={busy !== null}
+          disabled={working}
         >
           {t('import.choose')}
         </button>
@@ -49,7 +75,7 @@ export function ImportPanel() {
           ref={input}
           type="file"
           multiple
-          accept=".csv,.tsv,.txt,text/csv"
+          accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="file-input"
           aria-label={t('import.choose')}
           className="visually-hidden"
@@ -59,19 +85,61 @@ export function ImportPanel() {
           }}
         />
         <p className="muted small">
-          {t('import.kinds')} {t('import.replacesSample')}
+          {t('importer.accepted')} {t('import.replacesSample')}
         </p>
       </div>
-      {busy !== null && (
+      {preparing && (
         <p role="status" className="busy">
-          {t('import.working', { name: busy })}
+          {t('importer.stage.mempersiapkan')}…
         </p>
       )}
+      {pending.length > 0 && !working && (
+        <div className="pending" data-testid="pending">
+          <h3>{t('importer.reviewHeading')}</h3>
+          <p className="muted small">{t('importer.reviewIntro')}</p>
+          <ul className="pending-list">
+            {pending.map((f) => (
+              <PendingFileCard key={f.key} file={f} />
+            ))}
+          </ul>
+          <fieldset className="mode">
+            <legend>{t('importer.modeLabel')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="import-mode"
+                value="replace"
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+              />{' '}
+              {t('importer.modeReplace')}
+            </label>{' '}
+            <label>
+              <input
+                type="radio"
+                name="import-mode"
+                value="add"
+                checked={mode === 'add'}
+                onChange={() => setMode('add')}
+                data-testid="mode-add"
+              />{' '}
+              {t('importer.modeAdd')}
+            </label>
+          </fieldset>
+          <button type="button" className="primary" data-testid="import-confirm" onClick={start}>
+            {t('importer.confirm', { count: pending.length })}
+          </button>{' '}
+          <button type="button" className="link-button" onClick={clearPending}>
+            {t('importer.cancelReview')}
+          </button>
+        </div>
+      )}
+      {progress && <ProgressLine progress={progress} onCancel={() => abort.current?.abort()} />}
       {notices.length > 0 && (
         <div className="notices">
           <ul>
             {notices.map((n) => (
-              <NoticeItem key={n.id} notice={n} />
+              <ImportReport key={n.id} notice={n} />
             ))}
           </ul>
           <button type="button" className="link-button" onClick={clear}>
@@ -83,42 +151,27 @@ export function ImportPanel() {
   );
 }
 
-function NoticeItem({ notice }: { notice: ImportNotice }) {
+function ProgressLine({ progress, onCancel }: { progress: Progress; onCancel: () => void }) {
   const { t } = useTranslation();
   const lang: Lang = useViewStore((s) => s.lang);
-  if (notice.type === 'error') {
-    return (
-      <li className="notice notice-error" role="alert" data-testid="import-error">
-        <strong>{t('import.failedTitle', { name: notice.name })}</strong>
-        <span> {t(`error.${notice.code}`, { detail: notice.detail ?? '' })}</span>
-        <span> {t('import.unchanged')}</span>
-      </li>
-    );
-  }
-  const list = (rec: Record<string, number>) =>
-    Object.entries(rec)
-      .map(([k, v]) => `${t(`rule.${k}`)} ${formatInt(v, lang)}`)
-      .join(', ');
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(id);
+  }, []);
   return (
-    <li className="notice notice-ok" data-testid="import-result">
-      <strong>{notice.name}</strong>{' '}
-      <span>
-        {t('import.detected', {
-          kind: t(`kind.${notice.kind}`),
-          confidence: formatPercent(notice.confidence, lang, 0),
-        })}
-      </span>{' '}
-      <span data-testid="import-counts">
-        {t('import.resultLine', {
-          read: formatInt(notice.read, lang),
-          loaded: formatInt(notice.loaded, lang),
-          excluded: formatInt(notice.excluded, lang),
-          rejected: formatInt(notice.rejected, lang),
-        })}
-      </span>
-      {notice.excluded > 0 && <span> {t('import.excludedBy', { list: list(notice.excludedByRule) })}</span>}
-      {notice.rejected > 0 && <span> {t('import.rejectedBy', { list: list(notice.rejectedByReason) })}</span>}
-      {notice.replaced > 0 && <span> {t('import.replaced', { count: notice.replaced })}</span>}
-    </li>
+    <p role="status" className="busy" data-testid="import-progress" data-stage={progress.stage}>
+      {t('importer.progress', {
+        name: progress.name,
+        index: progress.index + 1,
+        total: progress.total,
+        stage: t(`importer.stage.${progress.stage}`),
+        size: formatBytes(progress.sizeBytes, lang),
+        elapsed: Math.max(0, Math.round((now - progress.startedAt) / 1000)),
+      })}{' '}
+      <button type="button" className="link-button" data-testid="import-cancel" onClick={onCancel}>
+        {t('importer.cancel')}
+      </button>
+    </p>
   );
 }

@@ -1,0 +1,165 @@
+/**
+ * Import throughput of the BUILT app in Debian Chromium, beside a plain DuckDB `read_csv` of the same file on the
+ * same engine. Not a test. Usage: `npm run bench:import` (builds first), or `tsx bench/import-bench.ts 100 1024`
+ * for the sizes in MB. Generated exports go to bench/out/ (git-ignored).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { launch, openApp } from '../tests/e2e/browser';
+import { PENYEDIA_HEADERS, penyediaRow, rng } from '../tests/helpers/fixtures';
+
+const root = resolve(import.meta.dirname, '..');
+const out = resolve(root, 'bench/out');
+
+async function generate(mb: number): Promise<string> {
+  const path = resolve(out, `RUP-PaketPenyedia-${mb}MB.csv`);
+  if (existsSync(path) && statSync(path).size >= mb * 1024 * 1024) return path;
+  mkdirSync(out, { recursive: true });
+  const ws = createWriteStream(path);
+  const rand = rng(mb);
+  const target = mb * 1024 * 1024;
+  let size = 0;
+  let i = 0;
+  const write = (s: string) => new Promise<void>((ok) => (ws.write(s) ? ok() : ws.once('drain', () => ok())));
+  await write(PENYEDIA_HEADERS.join(',') + '\n');
+  const agencies = [...Array(40).keys()].map((k) => ({
+    kd: String(60000 + k),
+    str: `1.${k}.0.00.0.00.01.0000`,
+    nama: `DINAS NOMOR ${k}`,
+  }));
+  while (size < target) {
+    const lines: string[] = [];
+    for (let j = 0; j < 5000; j++, i++) {
+      const r = rand();
+      const row = penyediaRow({
+        agency: agencies[i % agencies.length]!,
+        kdRup: String(10_000_000 + i),
+        cents: BigInt(Math.floor(rand() * 5e10)),
+        pdn: r < 0.6,
+        ukm: r < 0.3,
+        deleted: r > 0.97,
+      });
+      lines.push(
+        PENYEDIA_HEADERS.map((h) => {
+          const v = row[h] ?? '';
+          return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+        }).join(','),
+      );
+    }
+    const chunk = lines.join('\n') + '\n';
+    size += Buffer.byteLength(chunk);
+    await write(chunk);
+  }
+  await new Promise<void>((ok) => ws.end(ok));
+  return path;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+async function main() {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  if (sizes.length === 0) sizes.push(100, 1024);
+  if (!existsSync(resolve(root, 'dist/index.html')))
+    throw new Error('dist/ missing: run `npm run build` first');
+  const port = await freePort();
+  const server = spawn(
+    resolve(root, 'node_modules/.bin/vite'),
+    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const base = `http://127.0.0.1:${port}/?bench`;
+  const browser = await launch();
+  try {
+    for (let t = 0; t < 100; t++) {
+      try {
+        if ((await fetch(base)).ok) break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    console.log('size_mb\tplain_read_s\tplain_varchar_s\timport_s\tplain_MBps\timport_MBps\tratio\tresult');
+    for (const mb of sizes) {
+      const path = await generate(mb);
+      const bytes = statSync(path).size;
+      const realMb = bytes / 1024 / 1024;
+      const app = await openApp(browser, base);
+      const { page } = app;
+      page.setDefaultTimeout(60 * 60 * 1000);
+      await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 120_000 });
+      await page.setInputFiles('[data-testid=bench-input]', path);
+      let plain = NaN;
+      let plainVarchar = NaN;
+      try {
+        plain = (await page.evaluate(() => window.__pantauBench!.plainRead(',', false))) / 1000;
+        plainVarchar = (await page.evaluate(() => window.__pantauBench!.plainRead(',', true))) / 1000;
+      } catch (e) {
+        console.error(`plain read failed at ${mb} MB: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      await page.setInputFiles('[data-testid=file-input]', path);
+      await page.waitForSelector('[data-testid=import-confirm]');
+      const t0 = Date.now();
+      await page.click('[data-testid=import-confirm]');
+      // Record when each stage of the progress line first shows.
+      const stages: string[] = [];
+      let last = '';
+      for (;;) {
+        const done = await page.locator('[data-testid=import-result], [data-testid=import-error]').count();
+        if (done > 0) break;
+        const stage =
+          (await page
+            .locator('[data-testid=import-progress]')
+            .getAttribute('data-stage')
+            .catch(() => null)) ?? '';
+        if (stage && stage !== last) {
+          stages.push(`${stage}@${((Date.now() - t0) / 1000).toFixed(1)}s`);
+          last = stage;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const secs = (Date.now() - t0) / 1000;
+      console.error(`  stages: ${stages.join(' ')}`);
+      const ok = (await page.locator('[data-testid=import-result]').count()) > 0;
+      const what = ok
+        ? await page.locator('[data-testid=import-counts]').first().textContent()
+        : await page.locator('[data-testid=import-error]').first().textContent();
+      const f = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+      console.log(
+        [
+          realMb.toFixed(0),
+          f(plain),
+          f(plainVarchar),
+          f(secs),
+          f(realMb / plain),
+          f(realMb / secs),
+          f(secs / plain),
+          (what ?? '').trim(),
+        ].join('\t'),
+      );
+      if (app.errors.length) console.error('page errors:', app.errors.slice(0, 3));
+      await app.context.close();
+    }
+  } finally {
+    await browser.close();
+    if (server.pid !== undefined && server.exitCode === null) server.kill('SIGTERM');
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+import { getEngine } from '../../../lib/engine';
+import { literal } from '../../../p3dn/sql';
+
+declare global {
+  interface Window {
+    __pantauBench?: {
+      plainRead: (delim: string, allVarchar: boolean) => Promise<number>;
+      /** Register the chosen file as `bench.csv`, run the statements, return each one's seconds. */
+      timeSql: (statements: string[]) => Promise<number[]>;
+    };
+  }
+}
+
+/**
+ * Only with `?bench` in the URL (bench/import-bench.ts): a hidden file input and a plain DuckDB `read_csv` of the
+ * chosen file on the app's own engine, timed, so the import's overhead over a bare read can be measured.
+ */
+export function installBenchHook(): void {
+  if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('bench')) return;
+  if (window.__pantauBench) return;
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.setAttribute('data-testid', 'bench-input');
+  input.setAttribute('aria-hidden', 'true');
+  input.style.display = 'none';
+  document.body.appendChild(input);
+  window.__pantauBench = {
+    async timeSql(statements) {
+      const file = input.files?.[0];
+      if (!file) throw new Error('no bench file');
+      const engine = await getEngine();
+      await engine.registerFile('bench.csv', file);
+      const out: number[] = [];
+      try {
+        for (const s of statements) {
+          const t0 = performance.now();
+          await engine.exec(s);
+          out.push((performance.now() - t0) / 1000);
+        }
+      } finally {
+        await engine.dropFile('bench.csv');
+      }
+      return out;
+    },
+    async plainRead(delim, allVarchar) {
+      const file = input.files?.[0];
+      if (!file) throw new Error('no bench file');
+      const engine = await getEngine();
+      await engine.registerFile('bench_plain.csv', file);
+      try {
+        const t0 = performance.now();
+        await engine.exec(`CREATE OR REPLACE TEMP TABLE bench_plain AS SELECT * FROM read_csv('bench_plain.csv',
+          header = true, delim = ${literal(delim)}${allVarchar ? ', all_varchar = true' : ''})`);
+        return performance.now() - t0;
+      } finally {
+        await engine.exec('DROP TABLE IF EXISTS bench_plain');
+        await engine.dropFile('bench_plain.csv');
+      }
+    },
+  };
+}

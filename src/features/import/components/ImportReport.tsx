@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatInt, formatPercent, type Lang } from '../../../lib/format';
+import type { ImportNotice } from '../../../stores/dataset-store';
+import { useViewStore } from '../../../stores/view-store';
+import { downloadRejected } from '../api/import-files';
+import { delimiterName } from '../lib/format-bytes';
+
+/** One file's import report: what it was read as, and where every row went (the counts must add up). */
+export function ImportReport({ notice }: { notice: ImportNotice }) {
+  const { t } = useTranslation();
+  const lang: Lang = useViewStore((s) => s.lang);
+  const [busy, setBusy] = useState(false);
+  if (notice.type === 'error') {
+    return (
+      <li className="notice notice-error" role="alert" data-testid="import-error">
+        <strong>{t('import.failedTitle', { name: notice.name })}</strong>
+        <span> {t(`importer.error.${notice.code}`, { detail: notice.detail ?? '' })}</span>
+        <span> {t('import.unchanged')}</span>
+      </li>
+    );
+  }
+  const n = (v: number) => formatInt(v, lang);
+  const rules = (rec: Record<string, number>) => Object.entries(rec).sort(([, a], [, b]) => b - a);
+  const adds = notice.loaded + notice.excluded + notice.rejected === notice.read;
+  return (
+    <li className="notice notice-ok" data-testid="import-result" data-name={notice.name}>
+      <strong>{notice.name}</strong>{' '}
+      <span>
+        {t('importer.detected', {
+          kind: t(`importer.kind.${notice.kind}`),
+          confidence: formatPercent(notice.confidence, lang, 0),
+        })}
+        {notice.variant && ` · ${t(`importer.variant_${notice.variant}`)}`}
+      </span>
+      <div data-testid="import-counts" className="report-line">
+        {t('import.resultLine', {
+          read: n(notice.read),
+          loaded: n(notice.loaded),
+          excluded: n(notice.excluded),
+          rejected: n(notice.rejected),
+        })}
+      </div>
+      <div className="report-grid">
+        {notice.excluded > 0 && (
+          <div>
+            <span className="muted">{t('importer.report.excluded')}</span>
+            <ul data-testid="report-excluded">
+              {rules(notice.excludedByRule).map(([k, v]) => (
+                <li key={k} data-rule={k}>
+                  {t(`importer.rule.${k}`)}: {n(v)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {notice.rejected > 0 && (
+          <div>
+            <span className="muted">{t('importer.report.rejected')}</span>
+            <ul data-testid="report-rejected">
+              {rules(notice.rejectedByReason).map(([k, v]) => (
+                <li key={k} data-rule={k}>
+                  {t(`importer.rule.${k}`)}: {n(v)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <div className="small" data-testid="report-check">
+        {adds ? '✓ ' : '✗ '}
+        {t('importer.report.check', {
+          read: n(notice.read),
+          loaded: n(notice.loaded),
+          excluded: n(notice.excluded),
+          rejected: n(notice.rejected),
+        })}
+      </div>
+      {notice.mode && (
+        <div className="small" data-testid="report-mode">
+          {t(`importer.report.mode_${notice.mode}`, { count: notice.replaced })}
+        </div>
+      )}
+      {notice.encoding && (
+        <div className="small muted">
+          {t('importer.report.format', {
+            format: notice.encoding,
+            delimiter: delimiterName(notice.delimiter ?? ','),
+          })}
+        </div>
+      )}
+      {(notice.notes ?? []).map((k) => (
+        <div className="small muted" key={k}>
+          {t(`importer.note.${k}`)}
+        </div>
+      ))}
+      {notice.rejected > 0 && notice.fileId !== undefined && (
+        <button
+          type="button"
+          className="link-button"
+          data-testid="download-rejected"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void downloadRejected(
+              notice.fileId!,
+              notice.name,
+              ['line', 'column', 'value', 'reason', 'detail'].map((h) => t(`importer.csv.${h}`)),
+              (code) => t(`importer.rule.${code}`),
+            ).finally(() => setBusy(false));
+          }}
+        >
+          {t('importer.report.download')}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,152 @@
+import { useTranslation } from 'react-i18next';
+import { formatPercent, type Lang } from '../../../lib/format';
+import { KINDS, KIND_IDS, isKindId, mapColumns, type KindId } from '../../../p3dn/kinds';
+import { useViewStore } from '../../../stores/view-store';
+import { applicableMapping, rememberMapping } from '../lib/mapping-memory';
+import { delimiterName, formatBytes } from '../lib/format-bytes';
+import { usePendingStore, type PendingFile } from '../lib/pending';
+
+const PREVIEW_ROWS = 5;
+
+/** One file waiting for import: what it was detected as, its first rows, and the column mapping to correct. */
+export function PendingFileCard({ file }: { file: PendingFile }) {
+  const { t } = useTranslation();
+  const lang: Lang = useViewStore((s) => s.lang);
+  const update = usePendingStore((s) => s.update);
+  const remove = usePendingStore((s) => s.remove);
+  const headers = file.sniff.headers;
+  const kindId = `kind-${file.key}`;
+  const detected = file.detection.kind;
+  const conf = file.detection.ranking.find((r) => r.kind === file.kind)?.confidence ?? 0;
+
+  const setKind = (value: string) => {
+    const kind: KindId | null = isKindId(value) ? value : null;
+    update(file.key, { kind, mapping: kind ? applicableMapping(kind, headers) : {} });
+  };
+  const auto = file.kind ? mapColumns(KINDS[file.kind], headers) : new Map<string, number>();
+  const effective = file.kind ? mapColumns(KINDS[file.kind], headers, file.mapping) : auto;
+  const setMapping = (column: string, value: string) => {
+    if (!file.kind) return;
+    const header = value === '' ? null : value;
+    rememberMapping(file.kind, column, header);
+    update(file.key, { mapping: { ...file.mapping, [column]: header } });
+  };
+
+  return (
+    <li className="pending-file" data-testid="pending-file" data-name={file.name} data-kind={file.kind ?? ''}>
+      <div className="pending-head">
+        <strong>{file.name}</strong>{' '}
+        <span className="muted small">
+          {t('importer.fileFacts', {
+            size: formatBytes(file.size, lang),
+            format: file.format === 'csv' ? file.sniff.encoding.toUpperCase() : file.format,
+            delimiter: delimiterName(file.sniff.delimiter),
+          })}
+        </span>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => remove(file.key)}
+          aria-label={t('importer.removeFile', { name: file.name })}
+        >
+          ✕
+        </button>
+      </div>
+      <p data-testid="pending-detection" className={detected ? '' : 'notice-error-text'}>
+        {detected
+          ? t('importer.detected', {
+              kind: t(`importer.kind.${detected}`),
+              confidence: formatPercent(file.detection.confidence, lang, 0),
+            })
+          : `⚠ ${t('importer.notRecognised')}`}
+        {file.detection.variant && ` · ${t(`importer.variant_${file.detection.variant}`)}`}
+      </p>
+      <label htmlFor={kindId}>{t('importer.kindLabel')}</label>{' '}
+      <select
+        id={kindId}
+        data-testid="kind-select"
+        value={file.kind ?? ''}
+        onChange={(e) => setKind(e.target.value)}
+      >
+        <option value="">—</option>
+        {KIND_IDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`importer.kind.${k}`)}
+          </option>
+        ))}
+      </select>
+      {file.kind && file.kind !== detected && (
+        <span className="muted small"> ({formatPercent(conf, lang, 0)})</span>
+      )}
+      <details className="pending-preview">
+        <summary>{t('importer.preview')}</summary>
+        <div className="table-scroll">
+          <table className="preview-table">
+            <thead>
+              <tr>
+                {headers.map((h, i) => (
+                  <th key={i} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {file.sniff.preview.slice(0, PREVIEW_ROWS).map((r, i) => (
+                <tr key={i}>
+                  {headers.map((_, j) => (
+                    <td key={j}>{r[j] ?? ''}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      {file.kind && (
+        <details className="pending-mapping" open={!detected || file.kind !== detected}>
+          <summary>{t('importer.mapping')}</summary>
+          <table className="mapping-table" data-testid="mapping-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('importer.mappingColumn')}</th>
+                <th scope="col">{t('importer.mappingSource')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {KINDS[file.kind].columns.map((c) => {
+                const i = effective.get(c.name);
+                const id = `map-${file.key}-${c.name}`;
+                const changed = Object.hasOwn(file.mapping, c.name) && auto.get(c.name) !== i;
+                return (
+                  <tr key={c.name} data-column={c.name}>
+                    <td>
+                      <label htmlFor={id}>{c.name}</label>
+                      {changed && <span className="muted small"> ✎</span>}
+                    </td>
+                    <td>
+                      <select
+                        id={id}
+                        aria-label={t('importer.mappingFor', { column: c.name })}
+                        value={i === undefined ? '' : (headers[i] ?? '')}
+                        onChange={(e) => setMapping(c.name, e.target.value)}
+                      >
+                        <option value="">{t('importer.notInFile')}</option>
+                        {headers.map((h, j) => (
+                          <option key={j} value={h}>
+                            {h === '' ? `#${j + 1}` : h}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="muted small">{t('importer.remembered')}</p>
+        </details>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,20 @@
+import { ImportError } from '../../../p3dn/importer';
+
+type Reply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
+/** An .xlsx file as CSV bytes, converted in a Web Worker so the page stays responsive. */
+export function xlsxFileToCsv(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./xlsx.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<Reply>) => {
+      worker.terminate();
+      if (e.data.ok) resolve(e.data.bytes);
+      else reject(new ImportError('excel_tidak_terbaca', e.data.message));
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new ImportError('excel_tidak_terbaca', e.message));
+    };
+    worker.postMessage(file);
+  });
+}
