@@ -295,15 +295,6 @@ export const en: Messages = {
     ekatalog_v6: 'e-Katalog v6',
     tokodaring: 'Toko Daring',
   },
-  realisasiRule: {
-    belum_selesai: 'not completed',
-    dibatalkan: 'cancelled',
-    addendum_lama: 'superseded addendum',
-    tidak_selesai: 'failed / unverified order',
-    duplikat: 'duplicate',
-    sudah_tercatat: 'already counted from completed SPSE',
-    nilai_kosong: 'empty value',
-  },
   drill: {
     title: 'Rows: {{name}}',
     subtitle_komitmen: 'Counted RUP penyedia packages ({{kpi}} commitment)',
@@ -459,6 +450,7 @@ export const en: Messages = {
       belum_terverifikasi: 'order not verified',
       pesanan_tidak_selesai: 'order failed or not completed',
       order_id_berulang: 'repeated order_id',
+      pencatatan_dibatalkan: 'cancelled record',
       pagu_kosong: 'empty pagu',
       angka_tidak_valid: 'invalid number',
       kd_rup_kosong: 'empty kd_rup',

@@ -296,15 +296,6 @@ export const id = {
     ekatalog_v6: 'e-Katalog v6',
     tokodaring: 'Toko Daring',
   },
-  realisasiRule: {
-    belum_selesai: 'belum selesai',
-    dibatalkan: 'dibatalkan',
-    addendum_lama: 'versi addendum lama',
-    tidak_selesai: 'pesanan gagal / belum terverifikasi',
-    duplikat: 'duplikat',
-    sudah_tercatat: 'sudah tercatat di SPSE selesai',
-    nilai_kosong: 'nilai kosong',
-  },
   drill: {
     title: 'Rincian: {{name}}',
     subtitle_komitmen: 'Paket RUP penyedia yang dihitung (komitmen {{kpi}})',
@@ -461,6 +452,7 @@ export const id = {
       belum_terverifikasi: 'pesanan belum terverifikasi',
       pesanan_tidak_selesai: 'pesanan gagal/belum selesai',
       order_id_berulang: 'order_id berulang',
+      pencatatan_dibatalkan: 'pencatatan dibatalkan',
       pagu_kosong: 'pagu kosong',
       angka_tidak_valid: 'angka tidak valid',
       kd_rup_kosong: 'kd_rup kosong',

@@ -101,6 +101,11 @@ function num(v: unknown): number {
 
 /** The SQL expression that turns one source text column into its canonical typed value. */
 export function columnExpr(col: ColumnSpec, src: string | null): string {
+  const expr = typedExpr(col, src);
+  return col.fallback === undefined ? expr : `coalesce(${expr}, ${literal(col.fallback)})`;
+}
+
+function typedExpr(col: ColumnSpec, src: string | null): string {
   if (src === null) {
     return `CAST(NULL AS ${sqlType(col.type)})`;
   }
@@ -208,15 +213,18 @@ export function classifySql(
       SELECT ordinality AS rec, ${extraLines} AS extra_lines, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
     ), keyed AS (
       SELECT *, ${spec.agencyKey} AS agency_key, rec + 1 AS line FROM typed
-    ), rejected AS (
-      SELECT *, ${rejectCase((r) => literal(r.code))} AS reject_code,
-        ${rejectCase((r) => literal(r.column ?? ''))} AS reject_column,
-        ${rejectValue} AS reject_value
-      FROM keyed
     ), excluded AS (
-      SELECT *, CASE WHEN reject_code IS NULL THEN ${exclCase} END AS excl0 FROM rejected
+      -- A named rule first: a row the rules leave out anyway (a failed tender without a contract value, a
+      -- deleted package) is excluded by that rule, not rejected for the value it never needed.
+      SELECT *, ${exclCase} AS excl0 FROM keyed
+    ), rejected AS (
+      SELECT *,
+        CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.code))} END AS reject_code,
+        CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.column ?? ''))} END AS reject_column,
+        CASE WHEN excl0 IS NULL THEN ${rejectValue} END AS reject_value
+      FROM excluded
     )
-    SELECT *, excl0 AS exclusion FROM excluded`;
+    SELECT *, excl0 AS exclusion FROM rejected`;
 }
 
 /**

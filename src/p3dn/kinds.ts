@@ -33,6 +33,8 @@ export interface ColumnSpec {
   aliases: readonly string[];
   /** Read for the rules only; not stored in the target table. */
   stageOnly?: boolean;
+  /** Text stored when the source has no value (or no such column). */
+  fallback?: string;
 }
 
 /** A row-level rule. `sql` is a predicate over the typed staging columns (canonical names, `raw_<name>` for text). */
@@ -174,6 +176,8 @@ function realisasiKind(
     kdRup?: readonly string[];
     ignored?: KindSpec['ignored'];
     variants?: KindSpec['variants'];
+    /** Method to record when the export has none (e-Katalog and Toko Daring are e-purchasing). */
+    metode?: string;
   },
 ): KindSpec {
   const money = ['nilai', ...(opts.pdn ? ['nilai_pdn'] : []), ...(opts.umk ? ['nilai_umk'] : [])];
@@ -188,7 +192,12 @@ function realisasiKind(
       { name: 'trx_id', type: 'code', aliases: opts.trx },
       { ...KD_RUP, aliases: opts.kdRup ?? KD_RUP.aliases },
       NAMA_PAKET,
-      { name: 'metode', type: 'text', aliases: ['metode_pengadaan', 'mtd_pemilihan', 'metode_pemilihan'] },
+      {
+        name: 'metode',
+        type: 'text',
+        aliases: ['metode_pengadaan', 'mtd_pemilihan', 'metode_pemilihan'],
+        ...(opts.metode ? { fallback: opts.metode } : {}),
+      },
       { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'kategori_pengadaan', 'kategori'] },
       { name: 'sumber_dana', type: 'text', aliases: ['sumber_dana'] },
       { name: 'nilai', type: 'money', aliases: opts.nilai },
@@ -412,6 +421,7 @@ export const KINDS: Record<KindId, KindSpec> = {
     umk: ['nilai_umk_pct'],
     tanggal: ['tgl_buat_paket', 'tanggal'],
     status: ['status_nontender_pct_ket', 'status_nontender_pct'],
+    exclusions: [{ code: 'pencatatan_dibatalkan', sql: "lower(coalesce(status, '')) LIKE '%batal%'" }],
     dedup: { key: 'trx_id', code: 'duplikat' },
   }),
   spse_pencatatan_swakelola: realisasiKind('spse_pencatatan_swakelola', {
@@ -422,6 +432,8 @@ export const KINDS: Record<KindId, KindSpec> = {
     umk: ['nilai_umk_pct'],
     tanggal: ['tgl_buat_paket', 'tanggal'],
     status: ['status_swakelola_pct_ket', 'status_swakelola_pct'],
+    exclusions: [{ code: 'pencatatan_dibatalkan', sql: "lower(coalesce(status, '')) LIKE '%batal%'" }],
+    metode: 'Swakelola',
     dedup: { key: 'trx_id', code: 'duplikat' },
   }),
   spse_ekontrak: realisasiKind('spse_ekontrak', {
@@ -440,6 +452,7 @@ export const KINDS: Record<KindId, KindSpec> = {
   }),
   ekatalog_v5: realisasiKind('ekatalog_v5', {
     signature: ['trx_id', 'nilai', 'status'],
+    metode: 'E-Purchasing',
     trx: ['kd_paket', 'no_paket'],
     nilai: ['total_harga'],
     tanggal: ['tanggal_buat_paket', 'tgl_buat_paket'],
@@ -449,6 +462,7 @@ export const KINDS: Record<KindId, KindSpec> = {
   }),
   ekatalog_v6: realisasiKind('ekatalog_v6', {
     signature: ['trx_id', 'nilai', 'status'],
+    metode: 'E-Purchasing',
     trx: ['kd_paket', 'no_paket'],
     nilai: ['total_harga'],
     tanggal: ['tgl_order', 'tanggal_order'],
@@ -458,6 +472,7 @@ export const KINDS: Record<KindId, KindSpec> = {
   }),
   tokodaring: realisasiKind('tokodaring', {
     signature: ['trx_id', 'nilai', 'status_verif'],
+    metode: 'E-Purchasing',
     trx: ['order_id'],
     nilai: ['valuasi', 'nilai_transaksi'],
     tanggal: ['tanggal_transaksi', 'tgl_transaksi'],

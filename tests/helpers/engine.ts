@@ -1,9 +1,14 @@
 import { readSheet } from 'read-excel-file/node';
 import { NodeEngine } from '../../src/lib/engine/node-engine';
-import { createSchema, importCsv, type ImportRequest, type ImportResult } from '../../src/p3dn/importer';
-import { loadRealisasiCsv, pruneRealisasi, type RealisasiLoadResult } from '../../src/p3dn/realisasi-loader';
+import {
+  createSchema,
+  importCsv,
+  type ImportCounts,
+  type ImportRequest,
+  type ImportResult,
+} from '../../src/p3dn/importer';
 import type { RealisasiSource } from '../../src/p3dn/realisasi-schema';
-import { createRealisasiSchema } from '../../src/p3dn/realisasi-views';
+import { createRealisasiSchema, pruneRealisasi } from '../../src/p3dn/realisasi-views';
 import { HEAD_BYTES, cp1252ToUtf8, needsTranscode } from '../../src/p3dn/sniff';
 import { isXlsx, xlsxToCsvBytes } from '../../src/p3dn/xlsx';
 
@@ -54,22 +59,18 @@ export async function importText(
   return result;
 }
 
-/** Register `content` as a transaction export and load it into `realisasi` like the app does. */
+export interface RealisasiLoad extends ImportCounts {
+  fileId: number;
+  source: string;
+}
+
+/** A transaction export, imported like any other file (forcing its kind when given), flattened for tests. */
 export async function loadRealisasiText(
   engine: NodeEngine,
   name: string,
   content: string | Uint8Array,
   source?: RealisasiSource,
-): Promise<RealisasiLoadResult> {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  const engineFileName = `test_${++seq}.csv`;
-  await engine.registerFile(engineFileName, bytes);
-  return loadRealisasiCsv(engine, {
-    engineFileName,
-    displayName: name,
-    sizeBytes: bytes.length,
-    head: bytes.subarray(0, HEAD_BYTES),
-    isSample: false,
-    ...(source ? { source } : {}),
-  });
+): Promise<RealisasiLoad> {
+  const r = await importText(engine, name, content, source ? { kind: source } : {});
+  return { ...r.counts, fileId: r.fileId, source: r.kind };
 }

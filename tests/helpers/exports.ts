@@ -287,7 +287,8 @@ export function realisasiRows(
       rows.push({ ...r, cells: { ...r.cells }, fate: { t: 'excluded', rule: spec.dedupCode } });
     }
   }
-  const base = rows[0]!;
+  // Bad values on a row the rules would count: a row a rule leaves out is excluded by that rule instead.
+  const base = rows.find((r) => r.fate.t === 'loaded')!;
   rows.push({
     cells: { ...base.cells, [spec.idColumn]: '9999991', [spec.valueColumn]: 'dua juta' },
     fate: { t: 'rejected', reason: 'angka_tidak_valid', column: 'nilai' },

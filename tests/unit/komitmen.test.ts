@@ -51,10 +51,13 @@ for (let i = 0; i < 3000; i++) {
 const dup: Paket = { ...pakets[10]!, cents: 999_999_999_900n }; // same kd_rup as a counted package, later line
 const rows = pakets.map(penyediaRow);
 rows.push(penyediaRow(dup));
+// Bad values on packages the rules would count (a deleted package is excluded by its rule instead).
+const ok: Paket = { ...pakets[0]!, deleted: false, aktif: true, umumkan: 'Terumumkan' };
 const bad = [
-  { ...penyediaRow({ ...pakets[0]!, kdRup: '61000001' }), pagu: '' },
-  { ...penyediaRow({ ...pakets[0]!, kdRup: '61000002' }), pagu: 'abc' },
-  { ...penyediaRow({ ...pakets[0]!, kdRup: '61000003' }), kd_rup: '' },
+  { ...penyediaRow({ ...ok, kdRup: '61000001' }), pagu: '' },
+  { ...penyediaRow({ ...ok, kdRup: '61000002' }), pagu: 'abc' },
+  { ...penyediaRow({ ...ok, kdRup: '61000003' }), kd_rup: '' },
+  { ...penyediaRow({ ...ok, kdRup: '61000004', deleted: true }), pagu: 'abc' },
 ];
 rows.push(...bad);
 const csvLines = toCsv(PENYEDIA_HEADERS, rows).trimEnd().split('\n');
@@ -153,7 +156,7 @@ describe('import of RUP penyedia', () => {
     expect(c.loaded + c.excluded + c.rejected).toBe(c.read);
     expect(c.loaded).toBe(countedPakets.length);
     expect(c.excludedByRule).toEqual({
-      paket_dihapus: pakets.filter((p) => p.deleted).length,
+      paket_dihapus: pakets.filter((p) => p.deleted).length + 1,
       paket_tidak_aktif: pakets.filter((p) => !p.deleted && p.aktif === false).length,
       belum_diumumkan: pakets.filter((p) => !p.deleted && p.aktif !== false && p.umumkan === 'Draf').length,
       duplikat: 1,
@@ -172,7 +175,7 @@ describe('import of RUP penyedia', () => {
       [penyedia.fileId],
     );
     // Header is line 1, the 3,000 packages + duplicate are lines 2..3002 (plus the extra line 1,500),
-    // so the three bad records follow on lines 3004..3006.
+    // so the bad records follow on lines 3004..3007 (the deleted one, 3007, is excluded, not rejected).
     expect(rej).toEqual([
       {
         line: 1500,

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { REALISASI_COLUMNS } from '../../scripts/generate-sample';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
 import { agencyMetricsQuery, toAgencyMetric, type Kpi } from '../../src/p3dn/metrics';
-import type { RealisasiLoadResult } from '../../src/p3dn/realisasi-loader';
 import {
   NO_FILTERS,
   basisAgencyQuery,
@@ -24,7 +23,7 @@ import {
   type Filters,
 } from '../../src/p3dn/realisasi-metrics';
 import { writeAliases } from '../../src/p3dn/realisasi-views';
-import { freshEngine, importText, loadRealisasiText } from '../helpers/engine';
+import { freshEngine, importText, loadRealisasiText, type RealisasiLoad } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,
   STRUKTUR_HEADERS,
@@ -242,12 +241,13 @@ function fates(): Map<Trx, string | null> {
   );
   for (const t of trx) {
     let fate: string | null = null;
-    if (t.nilaiText) fate = 'rejected';
-    else if (t.src === 'nonTender' && t.status !== 'Selesai') fate = 'belum_selesai';
-    else if (t.src === 'ekatalogV5' && t.status !== 'Paket Selesai') fate = 'belum_selesai';
-    else if (t.src === 'ekatalogV6' && t.status !== 'COMPLETED') fate = 'belum_selesai';
-    else if (t.src === 'tokoDaring' && !(t.status === 'verified' && t.status2 === 'selesai'))
-      fate = 'tidak_selesai';
+    // A status rule first; a bad value is rejected only on a row the rules would count.
+    if (t.src === 'nonTender' && t.status !== 'Selesai') fate = 'nontender_belum_selesai';
+    else if (t.src === 'ekatalogV5' && t.status !== 'Paket Selesai') fate = 'paket_belum_selesai';
+    else if (t.src === 'ekatalogV6' && t.status !== 'COMPLETED') fate = 'paket_belum_selesai';
+    else if (t.src === 'tokoDaring' && t.status !== 'verified') fate = 'belum_terverifikasi';
+    else if (t.src === 'tokoDaring' && t.status2 !== 'selesai') fate = 'pesanan_tidak_selesai';
+    else if (t.nilaiText) fate = 'rejected';
     else if (t.src === 'ekontrak' && t.versi !== latest.get(t.id)) fate = 'addendum_lama';
     else if (t.src === 'ekontrak' && doneNonTender.has(t.id)) fate = 'sudah_tercatat';
     else if (
@@ -257,7 +257,7 @@ function fates(): Map<Trx, string | null> {
       t.src === 'pencatatanNonTender'
     ) {
       const key = `${t.src}:${t.id}`;
-      if (seen.has(key)) fate = 'duplikat';
+      if (seen.has(key)) fate = t.src === 'tokoDaring' ? 'order_id_berulang' : 'duplikat';
       seen.add(key);
     }
     out.set(t, fate);
@@ -321,7 +321,7 @@ const rp = (c: bigint) => Number(c) / 100;
 // ---------------------------------------------------------------------------------------------------------
 
 let engine: NodeEngine;
-const loads = new Map<Src, RealisasiLoadResult>();
+const loads = new Map<Src, RealisasiLoad>();
 
 async function agencies(basis: Basis, f: Filters = NO_FILTERS) {
   const q = basisAgencyQuery(basis, 'belanja_pengadaan', { pdn: 0.4, umk: 0.4 }, f);
@@ -354,7 +354,7 @@ beforeAll(async () => {
     loads.set(src, await loadRealisasiText(engine, FILES[src], csvOf(src)));
 }, 60_000);
 
-describe('realisasi loader', () => {
+describe('realisasi import', () => {
   it('detects every export kind and accounts for every row by a named rule', () => {
     const want: Record<Src, string> = {
       tender: 'spse_tender',

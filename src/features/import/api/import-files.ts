@@ -19,7 +19,7 @@ import {
   type ImportStage,
 } from '../../../p3dn/importer';
 import { detectKind } from '../../../p3dn/kinds';
-import { loadRealisasiCsv, pruneRealisasi } from '../../../p3dn/realisasi-loader';
+import { pruneRealisasi } from '../../../p3dn/realisasi-views';
 import { HEAD_BYTES, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
 import { isXlsx } from '../../../p3dn/xlsx';
 import { useDatasetStore } from '../../../stores/dataset-store';
@@ -33,7 +33,7 @@ export const SAMPLE_FILES = [
   { name: 'RUP-StrukturAnggaranPD.csv', url: strukturUrl },
 ];
 
-/** Transaction exports of the same fictional Pemda (realisasi), loaded through the realisasi loader. */
+/** Transaction exports of the same fictional Pemda (realisasi), imported like any other export. */
 export const SAMPLE_REALISASI_FILES = [
   { name: 'SPSE-TenderSelesaiNilai.csv', url: tenderUrl },
   { name: 'SPSE-NonTenderSelesai.csv', url: nonTenderUrl },
@@ -112,7 +112,7 @@ function errorNotice(name: string, e: unknown) {
 /** The bundled fictional Pemda, loaded at start (served from the app's own origin). */
 export async function loadSample(): Promise<void> {
   const engine = await getEngine();
-  for (const f of SAMPLE_FILES) {
+  for (const f of [...SAMPLE_FILES, ...SAMPLE_REALISASI_FILES]) {
     const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
     const engineFileName = `sample_${++fileSeq}.csv`;
     // Copy the head first: registering hands the buffer to the worker, which detaches it here.
@@ -134,24 +134,7 @@ export async function loadSample(): Promise<void> {
       await engine.dropFile(engineFileName);
     }
   }
-  for (const f of SAMPLE_REALISASI_FILES) {
-    const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
-    const engineFileName = `sample_${++fileSeq}.csv`;
-    const head = bytes.slice(0, HEAD_BYTES);
-    const sizeBytes = bytes.length;
-    await engine.registerFile(engineFileName, bytes);
-    try {
-      await loadRealisasiCsv(engine, {
-        engineFileName,
-        displayName: f.name,
-        sizeBytes,
-        head,
-        isSample: true,
-      });
-    } finally {
-      await engine.dropFile(engineFileName);
-    }
-  }
+  await pruneRealisasi(engine);
   useDatasetStore.getState().dataChanged('sample');
 }
 
