@@ -198,7 +198,7 @@ function realisasiKind(
         aliases: ['metode_pengadaan', 'mtd_pemilihan', 'metode_pemilihan'],
         ...(opts.metode ? { fallback: opts.metode } : {}),
       },
-      { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'kategori_pengadaan', 'kategori'] },
+      { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'kategori_pengadaan'] },
       { name: 'sumber_dana', type: 'text', aliases: ['sumber_dana'] },
       { name: 'nilai', type: 'money', aliases: opts.nilai },
       ...(opts.pdn ? [{ name: 'nilai_pdn', type: 'money' as const, aliases: opts.pdn }] : []),

@@ -24,7 +24,9 @@ export function Breakdowns() {
       <h2 id="breakdown-title">{t('breakdown.title')}</h2>
       <div className="breakdown-grid">
         {DIMS.map((d) => (
-          <BreakdownTable key={d} dim={d} />
+          <div className="table-scroll" key={d}>
+            <BreakdownTable dim={d} />
+          </div>
         ))}
       </div>
       <MonthlyChart />
