@@ -112,6 +112,7 @@ export const en: Messages = {
     status: 'Status',
     gap: 'Gap to target',
     packages: 'Packages',
+    transactions: 'Transactions',
     meets: '✓ Meets',
     misses: '✗ Below',
     noDen: 'No denominator',
@@ -227,7 +228,7 @@ export const en: Messages = {
       copy: 'Copy link',
       copied: 'Link copied.',
       manual: 'Copy the link from the box on the left.',
-      note: 'The link keeps only the view (indicator, denominator, targets, order, language), never the data. The recipient must load the same files.',
+      note: 'The link keeps only the view (basis, indicator, denominator, targets, filters, order, selected agency, language), never the data. The recipient must load the same files.',
     },
     export: {
       label: 'Download:',

@@ -112,6 +112,7 @@ export const id = {
     status: 'Status',
     gap: 'Kekurangan ke target',
     packages: 'Paket',
+    transactions: 'Transaksi',
     meets: '✓ Memenuhi',
     misses: '✗ Di bawah',
     noDen: 'Tanpa penyebut',
@@ -228,7 +229,7 @@ export const id = {
       copy: 'Salin tautan',
       copied: 'Tautan disalin.',
       manual: 'Salin tautan dari kotak di sebelah kiri.',
-      note: 'Tautan hanya menyimpan tampilan (indikator, penyebut, target, urutan, bahasa), bukan data. Penerima perlu memuat berkas yang sama.',
+      note: 'Tautan hanya menyimpan tampilan (basis, indikator, penyebut, target, filter, urutan, perangkat daerah terpilih, bahasa), bukan data. Penerima perlu memuat berkas yang sama.',
     },
     export: {
       label: 'Unduh:',

@@ -58,7 +58,7 @@ export function AgencyTable() {
               {header('name', t('table.agency'), false)}
               <th scope="col">{t('table.code')}</th>
               <th scope="col" className="num">
-                {t('table.packages')}
+                {shown === 'komitmen' ? t('table.packages') : t('table.transactions')}
               </th>
               {header(
                 'numerator',
@@ -120,7 +120,7 @@ export function AgencyTable() {
                   </button>
                 </th>
                 <td className="code">{m.code ?? '—'}</td>
-                <td className="num">{formatInt(m.packages, lang)}</td>
+                <td className="num">{formatInt(shown === 'komitmen' ? m.packages : m.transactions, lang)}</td>
                 <td className="num" title={formatRupiah(m[kpi], lang)}>
                   {formatRupiahShort(m[kpi], lang)}
                 </td>
