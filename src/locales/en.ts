@@ -120,6 +120,25 @@ export const en: Messages = {
   },
   review: {
     basisKomitmen: 'Commitment (announced RUP)',
+    basisLong: {
+      komitmen: 'Commitment (announced RUP)',
+      realisasi: 'Realisation (completed transactions: SPSE, e-Katalog, Toko Daring)',
+      capaian: 'Achievement (realisation ÷ commitment)',
+    },
+    cmp: {
+      komitmenShare: '{{kpi}} commitment share',
+      realisasiShare: '{{kpi}} realisation share',
+      bars: '{{kpi}} share of the denominator: K commitment, R realisation',
+      capaian: 'Achievement',
+      aria: 'Commitment share {{komitmen}}, realisation share {{realisasi}}',
+      more_one: 'and {{count}} more agency (see the report).',
+      more_other: 'and {{count}} more agencies (see the report).',
+      totalKomitmen: 'Pemda {{kpi}} commitment',
+      totalRealisasi: 'Pemda {{kpi}} realisation',
+      totalCapaian: 'Pemda achievement (R ÷ K)',
+      basis:
+        'K = {{kpi}} commitment ÷ {{den}}; R = {{kpi}} realisation ÷ {{den}}; achievement = realisation ÷ commitment. Order: largest K − R gap first.',
+    },
     meta: {
       pemda: 'Local government',
       year: 'Fiscal year',
@@ -183,7 +202,13 @@ export const en: Messages = {
       print: 'Print / save as PDF',
       back: 'Back to the dashboard',
       hint: 'Choose A4, landscape, in the browser print dialog.',
-      title: 'P3DN Commitment Report',
+      title_komitmen: 'P3DN Commitment Report',
+      title_realisasi: 'P3DN Realisation Report',
+      title_capaian: 'P3DN Achievement Report',
+      denCapaian: 'Denominator: commitment (Rp)',
+      value_komitmen: 'Commitment (Rp)',
+      value_realisasi: 'Realisation (Rp)',
+      value_capaian: 'Realisation (Rp)',
       date: 'Date: {{date}}',
       sampleNote: 'Sample data (fictional local government): not real figures.',
       basisTitle: 'Basis of calculation',
@@ -195,7 +220,6 @@ export const en: Messages = {
       rowsExcluded: 'Excluded',
       noChecksum: 'not available (the page was not opened over a secure connection)',
       rowsRejected: 'Rejected',
-      value: 'Value (Rp)',
       meeting: 'Agencies meeting target',
       tableBasis: 'Denominator: {{den}}. Order: {{sort}}.',
     },
@@ -216,6 +240,11 @@ export const en: Messages = {
         'Agency identity: SIRUP kd_satker, else the normalised kd_satker_str, else the upper-cased name.',
       metode:
         'Commitment by method = Σ pagu of counted RUP penyedia packages per metode_pengadaan, with the PDN and UKM parts.',
+      realisasi:
+        'Realisation = Σ value of completed transactions mapped to an agency; the PDN/UMK-K part from the reported value, else the RUP package flag (kd_rup); with neither: “Tanpa Status” (no status).',
+      capaian: 'Achievement = PDN (UMK-K) realisation ÷ PDN (UMK-K) commitment; the reference is 100%.',
+      filters:
+        'Filters apply to every figure in this report; funding source and source system filter realisation only.',
       exact: 'All sums are exact (DECIMAL rupiah in DuckDB); figures are rounded for display only.',
     },
     toolbar: {

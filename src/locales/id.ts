@@ -120,6 +120,25 @@ export const id = {
   },
   review: {
     basisKomitmen: 'Komitmen (RUP terumumkan)',
+    basisLong: {
+      komitmen: 'Komitmen (RUP terumumkan)',
+      realisasi: 'Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring)',
+      capaian: 'Capaian (realisasi ÷ komitmen)',
+    },
+    cmp: {
+      komitmenShare: 'porsi komitmen {{kpi}}',
+      realisasiShare: 'porsi realisasi {{kpi}}',
+      bars: 'Porsi {{kpi}} terhadap penyebut: K komitmen, R realisasi',
+      capaian: 'Capaian',
+      aria: 'Porsi komitmen {{komitmen}}, porsi realisasi {{realisasi}}',
+      more_one: 'dan {{count}} perangkat daerah lain (lihat laporan).',
+      more_other: 'dan {{count}} perangkat daerah lain (lihat laporan).',
+      totalKomitmen: 'Komitmen {{kpi}} Pemda',
+      totalRealisasi: 'Realisasi {{kpi}} Pemda',
+      totalCapaian: 'Capaian Pemda (R ÷ K)',
+      basis:
+        'K = komitmen {{kpi}} ÷ {{den}}; R = realisasi {{kpi}} ÷ {{den}}; capaian = realisasi ÷ komitmen. Urutan: selisih K − R terbesar di atas.',
+    },
     meta: {
       pemda: 'Pemda',
       year: 'Tahun anggaran',
@@ -184,7 +203,13 @@ export const id = {
       print: 'Cetak / simpan PDF',
       back: 'Kembali ke dasbor',
       hint: 'Pilih A4, lanskap, pada dialog cetak peramban.',
-      title: 'Laporan Komitmen P3DN',
+      title_komitmen: 'Laporan Komitmen P3DN',
+      title_realisasi: 'Laporan Realisasi P3DN',
+      title_capaian: 'Laporan Capaian P3DN',
+      denCapaian: 'Penyebut: komitmen (Rp)',
+      value_komitmen: 'Komitmen (Rp)',
+      value_realisasi: 'Realisasi (Rp)',
+      value_capaian: 'Realisasi (Rp)',
       date: 'Tanggal: {{date}}',
       sampleNote: 'Data contoh (Pemda fiktif): bukan data sebenarnya.',
       basisTitle: 'Dasar perhitungan',
@@ -196,7 +221,6 @@ export const id = {
       rowsExcluded: 'Dikecualikan',
       noChecksum: 'tidak tersedia (halaman tidak dibuka melalui koneksi aman)',
       rowsRejected: 'Ditolak',
-      value: 'Nilai (Rp)',
       meeting: 'PD memenuhi target',
       tableBasis: 'Penyebut: {{den}}. Urutan: {{sort}}.',
     },
@@ -217,6 +241,11 @@ export const id = {
         'Identitas perangkat daerah: kd_satker SIRUP, atau kd_satker_str yang dinormalkan, atau nama dalam huruf besar.',
       metode:
         'Komitmen per metode = Σ pagu paket RUP penyedia yang dihitung, per metode_pengadaan, dengan bagian PDN dan UKM.',
+      realisasi:
+        'Realisasi = Σ nilai transaksi selesai yang dipetakan ke perangkat daerah; bagian PDN/UMK-K dari nilai yang dilaporkan, atau status paket RUP (kd_rup); tanpa keduanya: “Tanpa Status”.',
+      capaian: 'Capaian = realisasi PDN (UMK-K) ÷ komitmen PDN (UMK-K); acuan 100 %.',
+      filters:
+        'Filter berlaku untuk semua angka laporan ini; sumber dana dan sistem sumber hanya menyaring realisasi.',
       exact: 'Semua penjumlahan eksak (DECIMAL rupiah di DuckDB); angka dibulatkan hanya untuk tampilan.',
     },
     toolbar: {

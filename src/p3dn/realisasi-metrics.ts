@@ -72,6 +72,11 @@ export function realisasiWhere(f: Filters) {
   return where(f, RX_COLS);
 }
 
+/** The filters that apply to RUP penyedia packages (year, agency, metode, jenis); sumber dana and source do not. */
+export function rupPenyediaWhere(f: Filters) {
+  return where(f, RUP_COLS);
+}
+
 const DEN_SQL: Record<Denominator, string> = {
   belanja_pengadaan: 'str.belanja_pengadaan',
   rup_penyedia: 'pen.pagu',

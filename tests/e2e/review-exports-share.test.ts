@@ -141,7 +141,7 @@ describe('exports', () => {
     const hgt = Number(/^<svg[^>]* height="(\d+)"/.exec(svgText)?.[1]);
     expect(w).toBeGreaterThanOrEqual(Math.ceil(box.width));
     expect(hgt).toBeGreaterThan(Math.ceil(box.height));
-    for (const s of ['Porsi PDN per perangkat daerah', 'Penyebut: belanja pengadaan', '✓ Memenuhi target', '✗ Di bawah target', 'Target 40,0 %', 'Kota Injeksi', 'DINAS NORMAL']) {
+    for (const s of ['Porsi komitmen PDN per perangkat daerah', 'Penyebut: belanja pengadaan', '✓ Memenuhi target', '✗ Di bawah target', 'Target 40,0 %', 'Kota Injeksi', 'DINAS NORMAL']) {
       expect(svgText).toContain(s);
     } // prettier-ignore
     expect(svgText).not.toContain('<script');

@@ -44,11 +44,12 @@ describe('presentation mode', () => {
     const { page } = app;
     await page.click('[data-testid=open-presentation]');
     await page.waitForSelector('[data-testid=presentation]');
-    const order = ['summary', 'ranking', 'lagging', 'metode'];
+    const order = ['summary', 'ranking', 'lagging', 'realisasi', 'metode'];
     const titles = [
       'Ringkasan',
       'Peringkat perangkat daerah terhadap target',
       'Perangkat daerah di bawah target',
+      'Komitmen dan realisasi',
       'Komitmen per metode pengadaan',
     ];
     for (let i = 0; i < order.length; i++) {
@@ -68,9 +69,9 @@ describe('presentation mode', () => {
     await page.keyboard.press('End');
     expect(await page.getAttribute('[data-testid=presentation]', 'data-slide')).toBe('metode');
     await page.keyboard.press('ArrowLeft');
-    expect(await page.getAttribute('[data-testid=presentation]', 'data-slide')).toBe('lagging');
+    expect(await page.getAttribute('[data-testid=presentation]', 'data-slide')).toBe('realisasi');
     await page.keyboard.press('PageUp');
-    expect(await page.getAttribute('[data-testid=presentation]', 'data-slide')).toBe('ranking');
+    expect(await page.getAttribute('[data-testid=presentation]', 'data-slide')).toBe('lagging');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('[data-testid=presentation]').count()).toBe(0);
   });
@@ -106,7 +107,8 @@ describe('presentation mode', () => {
     expect(rows.map((r) => r[0])).toEqual(lagging.slice(0, 12).map((l) => `kd:${l.kd}`));
     for (const [i, r] of rows.entries())
       expect(r[1]).toBe(formatRupiahShort(Number(lagging[i]!.gap) / 10000, 'id'));
-    // Method breakdown: every method of a counted package appears.
+    // Method breakdown (after the komitmen vs realisasi slide): every method of a counted package appears.
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const metodeText = (await page.textContent('[data-testid=slide-metode-svg]')) ?? '';
     const methods = new Set(
@@ -140,7 +142,8 @@ async function checkReport(page: Page) {
     await page.pdf({ path, format: 'A4', landscape: true, printBackground: true });
     const pages = pdfInfoPages(path);
     expect(pages).toBeGreaterThanOrEqual(7);
-    expect(pages).toBeLessThanOrEqual(10);
+    // Title page (+ its source list), summary, 2 rankings, agency table, komitmen vs realisasi, methods, methodology.
+    expect(pages).toBeLessThanOrEqual(13);
     expect(execFileSync('pdfinfo', [path], { encoding: 'utf8' })).toMatch(
       /Page size:\s+84[12]\.\d+ x 59[56]\.\d+ pts \(A4\)/,
     );
@@ -162,9 +165,11 @@ async function checkReport(page: Page) {
 
     const all = pdfText(path).replace(/\s+/g, ' ');
     for (const [, e] of expected) expect(all).toContain(e.name);
-    expect(all).toContain('Porsi PDN per perangkat daerah');
-    expect(all).toContain('Porsi UMK-K per perangkat daerah');
+    expect(all).toContain('Porsi komitmen PDN per perangkat daerah');
+    expect(all).toContain('Porsi komitmen UMK-K per perangkat daerah');
     expect(all).toContain('Komitmen per metode pengadaan');
+    expect(all).toContain('Komitmen dan realisasi · PDN');
+    expect(all).toContain('Filter tidak ada (semua perangkat daerah)');
     const last = pdfText(path, pages);
     expect(last).toContain('Metodologi');
     expect(last).toContain('Kekurangan = maks(0, target × penyebut − pembilang)');
@@ -195,7 +200,7 @@ describe('languages', () => {
     expect(indonesian.length).toBeGreaterThan(50);
     const texts: [string, string][] = [['dashboard', await page.innerText('body')]];
     await page.click('[data-testid=open-presentation]');
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.waitForTimeout(100);
       texts.push([`slide ${i + 1}`, await page.innerText('[data-testid=presentation]')]);
       if (i === 1) await screenshot(page, 'review-slide-en-ranking');

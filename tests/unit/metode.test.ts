@@ -74,4 +74,27 @@ describe('metodeBreakdownQuery', () => {
     // Every counted package is in exactly one method.
     expect(rows.reduce((s, r) => s + r.packages, 0)).toBe(pakets.filter(counted).length);
   });
+
+  it('applies the filters RUP penyedia carries (agency, metode) and ignores the transaction-only ones', async () => {
+    const agencyKey = (
+      await engine.query(`SELECT DISTINCT agency_key FROM rup_penyedia WHERE kd_satker = '${A.kd}'`)
+    )[0]?.['agency_key'];
+    expect(typeof agencyKey).toBe('string');
+    const f = {
+      tahun: null,
+      agency: String(agencyKey),
+      metode: 'Tender',
+      jenis: null,
+      sumberDana: 'APBD',
+      source: 'ekatalog_v5',
+    };
+    const sel = pakets.filter((p) => counted(p) && p.agency === A && p.metode === 'Tender');
+    expect(sel.length).toBeGreaterThan(0);
+    const q = metodeBreakdownQuery(f);
+    const rows = (await engine.query(q.sql, q.params)).map(toMetodeRow);
+    expect(rows.map((r) => r.metode)).toEqual(['Tender']);
+    expect(rows[0]!.packages).toBe(sel.length);
+    expect(rows[0]!.pagu).toBe(Number(sel.reduce((s, p) => s + p.cents, 0n)) / 100);
+    expect(rows[0]!.pdn).toBe(Number(sel.filter((p) => p.pdn).reduce((s, p) => s + p.cents, 0n)) / 100);
+  });
 });

@@ -1,46 +1,66 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../lib/engine';
 import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
+import type { Denominator, Targets } from '../../../p3dn/metrics';
 import {
-  agencyMetricsQuery,
-  summaryQuery,
-  toAgencyMetric,
-  toSummary,
-  type Denominator,
-  type Targets,
-} from '../../../p3dn/metrics';
+  basisAgencyQuery,
+  basisSummaryQuery,
+  toBasisAgencyMetric,
+  toBasisSummary,
+  type Basis,
+  type Filters,
+} from '../../../p3dn/realisasi-metrics';
+import { useAliasStore } from '../../../stores/alias-store';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
-/** The figures the review views show: small plain rows keyed by dataset version and the view parameters. */
-const agencies = (version: number, den: Denominator, targets: Targets) =>
+/**
+ * The figures the review views show: small plain rows keyed by dataset version, alias version and the view
+ * parameters (basis, denominator, targets, filters), so slides and report follow the dashboard.
+ */
+const agencies = (
+  version: number,
+  aliases: number,
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  filters: Filters,
+) =>
   queryOptions({
-    queryKey: ['review', 'agencies', version, den, targets.pdn, targets.umk],
+    queryKey: ['review', 'agencies', version, aliases, basis, den, targets.pdn, targets.umk, filters],
     enabled: version > 0,
     placeholderData: keepPreviousData,
     queryFn: async () => {
-      const q = agencyMetricsQuery(den, targets);
-      return (await (await getEngine()).query(q.sql, q.params)).map(toAgencyMetric);
+      const q = basisAgencyQuery(basis, den, targets, filters);
+      return (await (await getEngine()).query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
     },
   });
 
-const summary = (version: number, den: Denominator, targets: Targets) =>
+const summary = (
+  version: number,
+  aliases: number,
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  filters: Filters,
+) =>
   queryOptions({
-    queryKey: ['review', 'summary', version, den, targets.pdn, targets.umk],
+    queryKey: ['review', 'summary', version, aliases, basis, den, targets.pdn, targets.umk, filters],
     enabled: version > 0,
     placeholderData: keepPreviousData,
     queryFn: async () => {
-      const q = summaryQuery(den, targets);
-      return toSummary((await (await getEngine()).query(q.sql, q.params))[0]);
+      const q = basisSummaryQuery(basis, den, targets, filters);
+      return toBasisSummary(basis, (await (await getEngine()).query(q.sql, q.params))[0]);
     },
   });
 
-const metode = (version: number) =>
+const metode = (version: number, filters: Filters) =>
   queryOptions({
-    queryKey: ['review', 'metode', version],
+    queryKey: ['review', 'metode', version, filters],
     enabled: version > 0,
+    placeholderData: keepPreviousData,
     queryFn: async () => {
-      const q = metodeBreakdownQuery();
+      const q = metodeBreakdownQuery(filters);
       return (await (await getEngine()).query(q.sql, q.params)).map(toMetodeRow);
     },
   });
@@ -92,22 +112,47 @@ const meta = (version: number) =>
     },
   });
 
-export function useReviewAgencies() {
+function useParams() {
   const version = useDatasetStore((s) => s.version);
+  const aliases = useAliasStore((s) => s.appliedVersion);
+  const basis = useViewStore((s) => s.basis);
   const den = useViewStore((s) => s.denominator);
   const targets = useViewStore((s) => s.targets);
-  return useQuery(agencies(version, den, targets));
+  const filters = useViewStore((s) => s.filters);
+  return [version, aliases, basis, den, targets, filters] as const;
+}
+
+/** Agencies under the active basis, denominator, targets and filters. */
+export function useReviewAgencies() {
+  return useQuery(agencies(...useParams()));
 }
 
 export function useReviewSummary() {
-  const version = useDatasetStore((s) => s.version);
-  const den = useViewStore((s) => s.denominator);
-  const targets = useViewStore((s) => s.targets);
-  return useQuery(summary(version, den, targets));
+  return useQuery(summary(...useParams()));
+}
+
+/**
+ * Komitmen beside realisasi, whatever the basis: the realisasi basis carries both shares and capaian per agency;
+ * the capaian summary carries Σ komitmen (its denominator), Σ realisasi and their ratio over all agencies.
+ */
+export function useComparisonAgencies() {
+  const [version, aliases, , den, targets, filters] = useParams();
+  return useQuery(agencies(version, aliases, 'realisasi', den, targets, filters));
+}
+
+export function useComparisonTotals() {
+  const [version, aliases, , den, targets, filters] = useParams();
+  return useQuery(summary(version, aliases, 'capaian', den, targets, filters));
 }
 
 export function useMetode() {
-  return useQuery(metode(useDatasetStore((s) => s.version)));
+  const filters = useViewStore((s) => s.filters);
+  return useQuery(
+    metode(
+      useDatasetStore((s) => s.version),
+      filters,
+    ),
+  );
 }
 
 export function useReviewMeta() {

@@ -5,7 +5,7 @@ import { formatPercent } from '../../../lib/format';
 import type { Kpi } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useMetode, useReviewAgencies, useReviewMeta } from '../api/get-review-data';
-import { agencyExportTable, metodeExportTable, targetsText } from '../lib/tables';
+import { agencyExportTable, basisLine, filtersText, metodeExportTable, targetsText } from '../lib/tables';
 import { MEETS, MISSES, TOTAL_COLOR, UMK_COLOR } from './Charts';
 
 function useView() {
@@ -14,7 +14,11 @@ function useView() {
   const targets = useViewStore((s) => s.targets);
   const sort = useViewStore((s) => s.sort);
   const lang = useViewStore((s) => s.lang);
-  return { view: { kpi, denominator, targets, sort }, lang };
+  const basis = useViewStore((s) => s.basis);
+  const filters = useViewStore((s) => s.filters);
+  const { data: agencies } = useReviewAgencies();
+  const agencyName = (key: string) => agencies?.find((a) => a.agencyKey === key)?.name;
+  return { view: { kpi, denominator, targets, sort, basis, filters, agencyName }, lang };
 }
 
 /** Title, basis and legend written into an exported ranking chart. */
@@ -23,16 +27,22 @@ function useRankingSpec(kpi: Kpi): () => ChartExportSpec {
   const { view, lang } = useView();
   const { data: meta } = useReviewMeta();
   return () => ({
-    title: t('chart.title', { kpi: t(`kpi.${kpi}`) }),
+    title: t(`basis.chartTitle_${view.basis}`, { kpi: t(`kpi.${kpi}`) }),
     lines: [
       `${meta?.pemda ?? ''}${meta?.year != null ? ` · ${t('dataset.fiscalYear', { year: meta.year })}` : ''}`,
-      t('chart.basis', { flag: kpi === 'pdn' ? 'PDN' : 'UKM', den: t(`den.short_${view.denominator}`) }),
-      `${t('review.meta.targets')}: ${targetsText(view.targets, t, lang)} · ${t('review.meta.filters')}: ${t('review.meta.noFilters')}`,
+      basisLine(t, view.basis, kpi, view.denominator),
+      `${t('review.meta.targets')}: ${targetsText(view.targets, t, lang)} · ${t('review.meta.filters')}: ${filtersText(view.filters, t, view.agencyName)}`,
     ],
     legend: [
       { swatch: { fill: MEETS }, label: `✓ ${t('chart.meets')}` },
       { swatch: { fill: MISSES, hatch: true }, label: `✗ ${t('chart.misses')}` },
-      { swatch: 'line', label: t('chart.target', { target: formatPercent(view.targets[kpi], lang) }) },
+      {
+        swatch: 'line',
+        label:
+          view.basis === 'capaian'
+            ? t('basis.reference')
+            : t('chart.target', { target: formatPercent(view.targets[kpi], lang) }),
+      },
     ],
   });
 }
@@ -97,6 +107,7 @@ export function MetodeExport({ svgTestId }: { svgTestId: string }) {
           lines: [
             `${meta?.pemda ?? ''}${meta?.year != null ? ` · ${t('dataset.fiscalYear', { year: meta.year })}` : ''}`,
             t('review.metode.basis'),
+            `${t('review.meta.filters')}: ${filtersText(view.filters, t, view.agencyName)}`,
           ],
           legend: [
             { swatch: { fill: TOTAL_COLOR }, label: t('review.metode.pagu') },

@@ -7,12 +7,27 @@ import {
   formatRupiahShort,
   formatShareVsTarget,
 } from '../../../lib/format';
-import { KPIS } from '../../../p3dn/metrics';
+import { KPIS, type Kpi } from '../../../p3dn/metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useReviewStore } from '../../../stores/review-store';
 import { useViewStore } from '../../../stores/view-store';
-import { useMetode, useReviewAgencies, useReviewMeta, useReviewSummary } from '../api/get-review-data';
-import { formatDate, rankAgencies, sortAgencies, targetsText } from '../lib/tables';
+import {
+  useComparisonAgencies,
+  useMetode,
+  useReviewAgencies,
+  useReviewMeta,
+  useReviewSummary,
+} from '../api/get-review-data';
+import {
+  basisLine,
+  basisText,
+  filtersText,
+  formatDate,
+  rankAgencies,
+  sortAgencies,
+  targetsText,
+} from '../lib/tables';
+import { ComparisonLegend, ComparisonTable, ComparisonTotals } from './Comparison';
 import { MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
 import { AgencyTableExport, MetodeExport, RankingChartExport } from './Exports';
 
@@ -28,13 +43,19 @@ export function Report() {
   const targets = useViewStore((s) => s.targets);
   const kpi = useViewStore((s) => s.kpi);
   const sort = useViewStore((s) => s.sort);
+  const basis = useViewStore((s) => s.basis);
+  const filters = useViewStore((s) => s.filters);
   const source = useDatasetStore((s) => s.source);
   const setMode = useReviewStore((s) => s.setMode);
   const { data: meta } = useReviewMeta();
   const { data: summary } = useReviewSummary();
   const { data: agencies } = useReviewAgencies();
   const { data: metode } = useMetode();
-  const ready = Boolean(meta && summary && agencies && metode);
+  const { data: comparison } = useComparisonAgencies();
+  const ready = Boolean(meta && summary && agencies && metode && comparison);
+  const cap = basis === 'capaian';
+  const targetOf = (k: Kpi) => (cap ? 1 : targets[k]);
+  const agencyName = (key: string) => agencies?.find((a) => a.agencyKey === key)?.name;
 
   useEffect(() => {
     const title = document.title;
@@ -59,7 +80,7 @@ export function Report() {
         <>
           <section className="report-page report-title-page" aria-labelledby="report-title">
             <p className="report-kicker">{t('app.title')}</p>
-            <h1 id="report-title">{t('review.report.title')}</h1>
+            <h1 id="report-title">{t(`review.report.title_${basis}`)}</h1>
             <p className="report-pemda" data-testid="report-pemda">
               {meta.pemda ?? '—'}
               {meta.year !== null && ` · ${t('dataset.fiscalYear', { year: meta.year })}`}
@@ -69,13 +90,13 @@ export function Report() {
             <h2>{t('review.report.basisTitle')}</h2>
             <dl className="report-dl">
               <dt>{t('review.meta.basis')}</dt>
-              <dd data-testid="report-basis">{t('review.basisKomitmen')}</dd>
+              <dd data-testid="report-basis">{basisText(basis, t)}</dd>
               <dt>{t('review.meta.denominator')}</dt>
               <dd>{t(`den.${den}`)}</dd>
               <dt>{t('review.meta.targets')}</dt>
               <dd>{targetsText(targets, t, lang)}</dd>
               <dt>{t('review.meta.filters')}</dt>
-              <dd>{t('review.meta.noFilters')}</dd>
+              <dd data-testid="report-filters">{filtersText(filters, t, agencyName)}</dd>
             </dl>
             <h2>{t('review.report.sources')}</h2>
             <table className="report-table report-sources">
@@ -102,7 +123,11 @@ export function Report() {
                   <Fragment key={f.name + f.kind}>
                     <tr className="source-row">
                       <th scope="row">{f.name}</th>
-                      <td>{t(`kind.${f.kind}`, { defaultValue: f.kind })}</td>
+                      <td>
+                        {t(`kind.${f.kind}`, {
+                          defaultValue: t(`source.${f.kind}`, { defaultValue: f.kind }),
+                        })}
+                      </td>
                       <td className="num">{formatInt(f.read, lang)}</td>
                       <td className="num">{formatInt(f.loaded, lang)}</td>
                       <td className="num">{formatInt(f.excluded, lang)}</td>
@@ -121,15 +146,21 @@ export function Report() {
 
           <section className="report-page" aria-labelledby="report-summary">
             <h2 id="report-summary">{t('review.slides.summary')}</h2>
+            <p className="basis" data-testid="report-summary-basis">
+              {t('basis.shown', { basis: basisText(basis, t) })} · {t('review.meta.filters')}:{' '}
+              {filtersText(filters, t, agencyName)}
+            </p>
             <table className="report-table">
               <thead>
                 <tr>
                   <th scope="col">{t('review.meta.kpi')}</th>
                   <th scope="col" className="num">
-                    {t('review.report.value')}
+                    {t(`review.report.value_${basis}`)}
                   </th>
                   <th scope="col" className="num">
-                    {t('cards.denominator', { den: t(`den.short_${den}`) })}
+                    {cap
+                      ? t('review.report.denCapaian')
+                      : t('cards.denominator', { den: t(`den.short_${den}`) })}
                   </th>
                   <th scope="col" className="num">
                     {t('table.share')}
@@ -150,12 +181,15 @@ export function Report() {
                   <tr key={k}>
                     <th scope="row">{t(`kpi.${k}Long`)}</th>
                     <td className="num">{formatRupiah(summary.value[k], lang)}</td>
-                    <td className="num">{formatRupiah(summary.denominator, lang)}</td>
-                    <td className="num">{formatShareVsTarget(summary.share[k], targets[k], lang)}</td>
-                    <td className="num">{formatPercent(targets[k], lang)}</td>
+                    <td className="num">{formatRupiah(summary.denominatorKpi[k], lang)}</td>
+                    <td className="num">{formatShareVsTarget(summary.share[k], targetOf(k), lang)}</td>
+                    <td className="num">{formatPercent(targetOf(k), lang)}</td>
                     <td className="num">{formatRupiah(summary.gap[k], lang)}</td>
                     <td className="num">
-                      {t('cards.meetingValue', { n: summary.meeting[k], m: summary.agenciesWithDenominator })}
+                      {t('cards.meetingValue', {
+                        n: summary.meeting[k],
+                        m: summary.agenciesWithDenominatorKpi[k],
+                      })}
                     </td>
                   </tr>
                 ))}
@@ -174,11 +208,9 @@ export function Report() {
 
           {KPIS.map((k) => (
             <section className="report-page" key={k} aria-labelledby={`report-rank-${k}`}>
-              <h2 id={`report-rank-${k}`}>{t('chart.title', { kpi: t(`kpi.${k}`) })}</h2>
-              <p className="basis">
-                {t('chart.basis', { flag: k === 'pdn' ? 'PDN' : 'UKM', den: t(`den.short_${den}`) })}
-              </p>
-              <RankingLegend target={targets[k]} lang={lang} />
+              <h2 id={`report-rank-${k}`}>{t(`basis.chartTitle_${basis}`, { kpi: t(`kpi.${k}`) })}</h2>
+              <p className="basis">{basisLine(t, basis, k, den)}</p>
+              <RankingLegend target={targetOf(k)} lang={lang} />
               <div className="no-print">
                 <RankingChartExport kpi={k} svgTestId={`report-rank-${k}-svg`} />
               </div>
@@ -186,9 +218,9 @@ export function Report() {
                 <RankingChart
                   rows={rankAgencies(agencies, k)}
                   kpi={k}
-                  target={targets[k]}
+                  target={targetOf(k)}
                   lang={lang}
-                  title={t('chart.title', { kpi: t(`kpi.${k}`) })}
+                  title={t(`basis.chartTitle_${basis}`, { kpi: t(`kpi.${k}`) })}
                   idPrefix={`report-rank-${k}`}
                   fontSize={11}
                 />
@@ -197,7 +229,9 @@ export function Report() {
           ))}
 
           <section className="report-page" aria-labelledby="report-agencies">
-            <h2 id="report-agencies">{t('table.title')}</h2>
+            <h2 id="report-agencies">
+              {t('table.title')} · {t('basis.shown', { basis: t(`basis.${basis}`) })}
+            </h2>
             <p className="basis">
               {t('review.report.tableBasis', {
                 den: t(`den.short_${den}`),
@@ -219,10 +253,12 @@ export function Report() {
                   </th>
                   {KPIS.map((k) => [
                     <th scope="col" className="num" key={`${k}-v`}>
-                      {t('review.col.value', { kpi: t(`kpi.${k}`) })}
+                      {t(`basis.numerator_${basis}`, { kpi: t(`kpi.${k}`) })}
                     </th>,
                     <th scope="col" className="num" key={`${k}-s`}>
-                      {t('review.col.share', { kpi: t(`kpi.${k}`) })}
+                      {cap
+                        ? `${t('basis.capaianCol')} ${t(`kpi.${k}`)}`
+                        : t('review.col.share', { kpi: t(`kpi.${k}`) })}
                     </th>,
                     <th scope="col" className="num" key={`${k}-g`}>
                       {t('review.col.gap', { kpi: t(`kpi.${k}`) })}
@@ -243,7 +279,7 @@ export function Report() {
                       <td className="num" key={`${k}-s`}>
                         {m.meets[k] === null
                           ? t('table.noDen')
-                          : `${m.meets[k] ? '✓' : '✗'} ${formatShareVsTarget(m.share[k], targets[k], lang)}`}
+                          : `${m.meets[k] ? '✓' : '✗'} ${formatShareVsTarget(m.share[k], targetOf(k), lang)}`}
                       </td>,
                       <td className="num" key={`${k}-g`}>
                         {formatRupiahShort(m.gap[k], lang)}
@@ -255,9 +291,25 @@ export function Report() {
             </table>
           </section>
 
+          <section className="report-page report-cmp" aria-labelledby="report-cmp">
+            <h2 id="report-cmp">
+              {t('review.slides.realisasi')} · {t(`kpi.${kpi}`)}
+            </h2>
+            <p className="basis">
+              {t('review.cmp.basis', { kpi: t(`kpi.${kpi}`), den: t(`den.short_${den}`) })} ·{' '}
+              {t('review.meta.filters')}: {filtersText(filters, t, agencyName)}
+            </p>
+            <ComparisonTotals kpi={kpi} />
+            <ComparisonLegend kpi={kpi} target={targets[kpi]} />
+            <ComparisonTable kpi={kpi} idPrefix="report-cmp" testId="report-cmp-table" />
+          </section>
+
           <section className="report-page" aria-labelledby="report-metode">
             <h2 id="report-metode">{t('review.metode.title')}</h2>
             <p className="basis">{t('review.metode.basis')}</p>
+            <p className="basis">
+              {t('review.meta.filters')}: {filtersText(filters, t, agencyName)}. {t('filters.note')}
+            </p>
             <MetodeLegend />
             <div className="no-print">
               <MetodeExport svgTestId="report-metode-svg" />
@@ -289,6 +341,9 @@ export function Report() {
                   'noDen',
                   'agency',
                   'metode',
+                  'realisasi',
+                  'capaian',
+                  'filters',
                 ] as const
               ).map((k) => (
                 <li key={k}>{t(`review.method.${k}`)}</li>

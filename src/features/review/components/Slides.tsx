@@ -1,20 +1,43 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatRupiah, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
-import { KPIS } from '../../../p3dn/metrics';
+import { KPIS, type Kpi } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useMetode, useReviewAgencies, useReviewSummary } from '../api/get-review-data';
-import { laggingAgencies, rankAgencies } from '../lib/tables';
+import { basisLine, filtersText, laggingAgencies, rankAgencies } from '../lib/tables';
 import { MEETS, MISSES, MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
 
-function BasisLine() {
+/** The active filters, on every slide (they narrow every figure shown). */
+export function FiltersLine() {
   const { t } = useTranslation();
-  const kpi = useViewStore((s) => s.kpi);
-  const den = useViewStore((s) => s.denominator);
+  const filters = useViewStore((s) => s.filters);
+  const { data } = useReviewAgencies();
   return (
-    <p className="slide-basis" data-testid="slide-basis">
-      {t('chart.basis', { flag: kpi === 'pdn' ? 'PDN' : 'UKM', den: t(`den.short_${den}`) })}
+    <p className="slide-basis" data-testid="slide-filters">
+      {t('review.meta.filters')}: {filtersText(filters, t, (k) => data?.find((a) => a.agencyKey === k)?.name)}
     </p>
   );
+}
+
+function BasisLine({ kpi: forKpi }: { kpi?: Kpi }) {
+  const { t } = useTranslation();
+  const viewKpi = useViewStore((s) => s.kpi);
+  const den = useViewStore((s) => s.denominator);
+  const basis = useViewStore((s) => s.basis);
+  return (
+    <>
+      <p className="slide-basis" data-testid="slide-basis">
+        {basisLine(t, basis, forKpi ?? viewKpi, den)}
+      </p>
+      <FiltersLine />
+    </>
+  );
+}
+
+/** The target a share is read against: the KPI's target, or 100 % (komitmen) under capaian. */
+function useTarget(k: Kpi): number {
+  const basis = useViewStore((s) => s.basis);
+  const target = useViewStore((s) => s.targets[k]);
+  return basis === 'capaian' ? 1 : target;
 }
 
 /** Overall share against the target: a bar, the target marker, and ✓/✗ so colour is never the only cue. */
@@ -54,38 +77,61 @@ export function SummarySlide() {
   const lang = useViewStore((s) => s.lang);
   const den = useViewStore((s) => s.denominator);
   const targets = useViewStore((s) => s.targets);
+  const basis = useViewStore((s) => s.basis);
   const { data: s } = useReviewSummary();
   if (!s) return null;
+  const cap = basis === 'capaian';
   return (
     <>
-      <div className="slide-cards">
-        <div className="slide-card">
-          <div className="slide-card-label">{t('cards.denominator', { den: t(`den.short_${den}`) })}</div>
-          <div className="slide-card-value">{formatRupiahShort(s.denominator, lang)}</div>
-        </div>
-        {KPIS.map((k) => (
-          <div className="slide-card" key={k} data-testid={`slide-card-${k}`}>
-            <div className="slide-card-label">{t('cards.value', { kpi: t(`kpi.${k}`) })}</div>
-            <div className="slide-card-value">{formatRupiahShort(s.value[k], lang)}</div>
-            <div className="slide-card-share nowrap">
-              {t('cards.share', { share: formatPercent(s.share[k], lang) })}
-            </div>
-            <ShareBar
-              share={s.share[k]}
-              target={targets[k]}
-              meets={s.gap[k] === null ? null : s.gap[k] === 0}
-            />
-            <div className="slide-card-sub">
-              {t('cards.target', { target: formatPercent(targets[k], lang) })}
-            </div>
-            <div className="slide-card-sub">
-              {t('cards.meeting', { kpi: t(`kpi.${k}`) })}:{' '}
-              <span className="nowrap">
-                {t('cards.meetingValue', { n: s.meeting[k], m: s.agenciesWithDenominator })}
-              </span>
-            </div>
+      <div className="slide-cards" data-basis={s.basis}>
+        {!cap && (
+          <div className="slide-card">
+            <div className="slide-card-label">{t('cards.denominator', { den: t(`den.short_${den}`) })}</div>
+            <div className="slide-card-value">{formatRupiahShort(s.denominator, lang)}</div>
           </div>
-        ))}
+        )}
+        {KPIS.map((k) => {
+          const kpiName = t(`kpi.${k}`);
+          const target = cap ? 1 : targets[k];
+          return (
+            <div className="slide-card" key={k} data-testid={`slide-card-${k}`}>
+              <div className="slide-card-label">
+                {basis === 'komitmen'
+                  ? t('cards.value', { kpi: kpiName })
+                  : t(`basis.cardValue_${basis}`, { kpi: kpiName })}
+              </div>
+              <div className="slide-card-value">{formatRupiahShort(s.value[k], lang)}</div>
+              {cap && (
+                <div className="slide-card-sub">
+                  {t('basis.cardDen_capaian', { kpi: kpiName })}:{' '}
+                  {formatRupiahShort(s.denominatorKpi[k], lang)}
+                </div>
+              )}
+              <div className="slide-card-share nowrap">
+                {cap
+                  ? t('basis.cardShare_capaian', { share: formatPercent(s.share[k], lang) })
+                  : t('cards.share', { share: formatPercent(s.share[k], lang) })}
+              </div>
+              <ShareBar
+                share={s.share[k]}
+                target={target}
+                meets={s.gap[k] === null ? null : s.gap[k] === 0}
+              />
+              <div className="slide-card-sub">
+                {cap ? t('basis.reference') : t('cards.target', { target: formatPercent(target, lang) })}
+              </div>
+              <div className="slide-card-sub">
+                {cap
+                  ? t('basis.cardMeeting_capaian', { kpi: kpiName })
+                  : t('cards.meeting', { kpi: kpiName })}
+                :{' '}
+                <span className="nowrap">
+                  {t('cards.meetingValue', { n: s.meeting[k], m: s.agenciesWithDenominatorKpi[k] })}
+                </span>
+              </div>
+            </div>
+          );
+        })}
       </div>
       {s.agenciesWithDenominator < s.agencies && (
         <p className="slide-note">
@@ -105,7 +151,8 @@ export function RankingSlide() {
   const { t } = useTranslation();
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
-  const target = useViewStore((s) => s.targets[kpi]);
+  const basis = useViewStore((s) => s.basis);
+  const target = useTarget(kpi);
   const { data } = useReviewAgencies();
   if (!data) return null;
   return (
@@ -118,7 +165,7 @@ export function RankingSlide() {
           kpi={kpi}
           target={target}
           lang={lang}
-          title={t('chart.title', { kpi: t(`kpi.${kpi}`) })}
+          title={t(`basis.chartTitle_${basis}`, { kpi: t(`kpi.${kpi}`) })}
           idPrefix="slide-ranking"
           fontSize={13}
         />
@@ -131,7 +178,7 @@ export function LaggingSlide() {
   const { t } = useTranslation();
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
-  const target = useViewStore((s) => s.targets[kpi]);
+  const target = useTarget(kpi);
   const { data } = useReviewAgencies();
   if (!data) return null;
   const rows = laggingAgencies(data, kpi);
@@ -173,6 +220,7 @@ export function LaggingSlide() {
       {rows.length > 12 && (
         <p className="slide-note">{t('review.lagging.more', { count: rows.length - 12 })}</p>
       )}
+      <BasisLine />
     </>
   );
 }
@@ -185,6 +233,7 @@ export function MetodeSlide() {
   return (
     <>
       <p className="slide-basis">{t('review.metode.basis')}</p>
+      <FiltersLine />
       <MetodeLegend />
       <div className="slide-chart">
         <MetodeChart

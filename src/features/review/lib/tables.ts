@@ -3,6 +3,7 @@ import { formatPercent, type Lang } from '../../../lib/format';
 import type { ExportTable } from '../../../lib/table-export';
 import type { MetodeRow } from '../../../p3dn/metode';
 import { KPIS, type AgencyMetric, type Denominator, type Kpi, type Targets } from '../../../p3dn/metrics';
+import type { Basis, Filters } from '../../../p3dn/realisasi-metrics';
 import type { Sort, SortKey } from '../../../stores/view-store';
 import type { ReviewMeta } from '../api/get-review-data';
 
@@ -11,6 +12,52 @@ export interface ViewParams {
   denominator: Denominator;
   targets: Targets;
   sort: Sort;
+  basis: Basis;
+  filters: Filters;
+  /** Display name of an agency key (for the agency filter); the key itself when unknown. */
+  agencyName?: (key: string) => string | undefined;
+}
+
+const FILTER_KEYS: readonly (keyof Filters)[] = [
+  'tahun',
+  'agency',
+  'metode',
+  'jenis',
+  'sumberDana',
+  'source',
+];
+
+/** The active filters as one line ("Metode pengadaan: Tender · Sistem sumber: Toko Daring"), or "none". */
+export function filtersText(
+  filters: Filters,
+  t: TFunction,
+  agencyName: (key: string) => string | undefined = () => undefined,
+): string {
+  const parts = FILTER_KEYS.flatMap((k) => {
+    const v = filters[k];
+    if (v === null || v === undefined) return [];
+    const shown =
+      k === 'agency'
+        ? (agencyName(String(v)) ?? String(v))
+        : k === 'source'
+          ? t(`source.${String(v)}`, { defaultValue: String(v) })
+          : String(v);
+    return [`${t(`filters.${k}`)}: ${shown}`];
+  });
+  return parts.length ? parts.join(' · ') : t('review.meta.noFilters');
+}
+
+/** What the numerator and denominator are, under the basis (the dashboard chart's line). */
+export function basisLine(t: TFunction, basis: Basis, kpi: Kpi, den: Denominator): string {
+  const flag = kpi === 'pdn' ? 'PDN' : 'UKM';
+  return basis === 'komitmen'
+    ? t('chart.basis', { flag, den: t(`den.short_${den}`) })
+    : t(`basis.line_${basis}`, { kpi: t(`kpi.${kpi}`), flag, den: t(`den.short_${den}`) });
+}
+
+/** The basis in words, e.g. "Realisasi (transaksi selesai)". */
+export function basisText(basis: Basis, t: TFunction): string {
+  return t(`review.basisLong.${basis}`);
 }
 
 function sortValue(m: AgencyMetric, kpi: Kpi, key: SortKey): number | string | null {
@@ -55,6 +102,29 @@ export function laggingAgencies(rows: readonly AgencyMetric[], kpi: Kpi): Agency
     .sort((a, b) => (b.gap[kpi] ?? 0) - (a.gap[kpi] ?? 0) || a.name.localeCompare(b.name));
 }
 
+/**
+ * Komitmen vs realisasi: largest shortfall of the realisasi share behind the komitmen share first (the agencies
+ * whose commitment looks good but whose spending does not), then by name; agencies without a denominator last.
+ */
+export function compareAgencies<
+  T extends AgencyMetric & {
+    komitmenShare: Record<Kpi, number | null>;
+    realisasiShare: Record<Kpi, number | null>;
+  },
+>(rows: readonly T[], kpi: Kpi): T[] {
+  const gap = (m: T) => {
+    const k = m.komitmenShare[kpi];
+    const r = m.realisasiShare[kpi];
+    return k === null || r === null ? null : k - r;
+  };
+  return [...rows].sort((a, b) => {
+    const ga = gap(a);
+    const gb = gap(b);
+    if (ga === null || gb === null) return ga === gb ? a.name.localeCompare(b.name) : ga === null ? 1 : -1;
+    return gb - ga || a.name.localeCompare(b.name);
+  });
+}
+
 export function targetsText(targets: Targets, t: TFunction, lang: Lang): string {
   return KPIS.map((k) => `${t(`kpi.${k}`)} ${formatPercent(targets[k], lang)}`).join(' · ');
 }
@@ -74,11 +144,11 @@ export function viewMetaLines(
   return [
     [t('review.meta.pemda'), meta?.pemda ?? '—'],
     [t('review.meta.year'), meta?.year !== null && meta?.year !== undefined ? String(meta.year) : '—'],
-    [t('review.meta.basis'), t('review.basisKomitmen')],
+    [t('review.meta.basis'), basisText(view.basis, t)],
     [t('review.meta.kpi'), t(`kpi.${view.kpi}`)],
     [t('review.meta.denominator'), t(`den.${view.denominator}`)],
     [t('review.meta.targets'), targetsText(view.targets, t, lang)],
-    [t('review.meta.filters'), t('review.meta.noFilters')],
+    [t('review.meta.filters'), filtersText(view.filters, t, view.agencyName)],
     [t('review.meta.sources'), meta ? meta.files.map((f) => f.name).join(', ') : '—'],
     [t('review.meta.generated'), formatDate(now, lang)],
   ];
@@ -100,8 +170,10 @@ export function agencyExportTable(
     t('table.code'),
     t('table.packages'),
     ...KPIS.flatMap((k) => [
-      t('review.col.value', { kpi: t(`kpi.${k}`) }),
-      t('review.col.share', { kpi: t(`kpi.${k}`) }),
+      `${t(`basis.numerator_${view.basis}`, { kpi: t(`kpi.${k}`) })} (Rp)`,
+      view.basis === 'capaian'
+        ? `${t('basis.capaianCol')} ${t(`kpi.${k}`)} (%)`
+        : t('review.col.share', { kpi: t(`kpi.${k}`) }),
       t('review.col.status', { kpi: t(`kpi.${k}`) }),
       t('review.col.gap', { kpi: t(`kpi.${k}`) }),
     ]),
