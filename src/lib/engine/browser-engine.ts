@@ -5,7 +5,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_INIT_SQL } from './init-sql';
-import type { Engine, Row, SqlParam } from './types';
+import { EngineCancelled, type Engine, type Row, type SqlParam } from './types';
 
 // Only the single-threaded bundles: the threaded `coi` bundle needs COOP/COEP and hangs on registerFileHandle.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -28,7 +28,10 @@ export class BrowserEngine implements Engine {
     const worker = new Worker(bundle.mainWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule);
-    await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+    // A pending statement runs in slices of this many ms, so a cancel is seen between two slices.
+    await db.open({
+      query: { castBigIntToDouble: false, castDecimalToDouble: false, queryPollingInterval: 50 },
+    });
     const conn = await db.connect();
     for (const s of ENGINE_INIT_SQL) await conn.query(s);
     return new BrowserEngine(db, conn);
@@ -52,9 +55,33 @@ export class BrowserEngine implements Engine {
     });
   }
 
-  exec(sql: string): Promise<void> {
+  exec(sql: string, opts: { signal?: AbortSignal } = {}): Promise<void> {
+    const { signal } = opts;
+    if (!signal) {
+      return this.run(async () => {
+        await this.conn.query(sql);
+      });
+    }
     return this.run(async () => {
-      await this.conn.query(sql);
+      if (signal.aborted) throw new EngineCancelled();
+      // `send` starts a pending query and polls it slice by slice; between two polls the worker takes the
+      // cancel message, interrupts the statement, and the next poll fails.
+      let cancelled = false;
+      const onAbort = () => {
+        cancelled = true;
+        void this.conn.cancelSent().catch(() => undefined);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      try {
+        const reader = await this.conn.send(sql);
+        // Drain the (empty) result of a statement run for its effect.
+        for await (const batch of reader) void batch;
+      } catch (e) {
+        if (cancelled || signal.aborted) throw new EngineCancelled();
+        throw e;
+      } finally {
+        signal.removeEventListener('abort', onAbort);
+      }
     });
   }
 
