@@ -121,6 +121,8 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
       return `p3dn_code(${s})`;
     case 'satker_str':
       return `p3dn_satker_str(${s})`;
+    case 'multi':
+      return `p3dn_multi(${s})`;
     case 'money':
       return `p3dn_money(${s})`;
     case 'bool':
