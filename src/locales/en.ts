@@ -403,6 +403,9 @@ export const en: Messages = {
     cancelReview: 'Cancel',
     removeFile: 'Remove {{name}} from the list',
     progress: 'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{size}} · {{elapsed}} s',
+    progressBytes:
+      'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{read}} of {{size}} read · {{elapsed}} s',
+    bytesBar: 'Part of the file DuckDB has read',
     cancel: 'Cancel',
     stage: {
       mempersiapkan: 'preparing the file',

@@ -404,6 +404,9 @@ export const id = {
     cancelReview: 'Batal',
     removeFile: 'Hapus {{name}} dari daftar',
     progress: 'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{size}} · {{elapsed}} detik',
+    progressBytes:
+      'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{read}} dari {{size}} terbaca · {{elapsed}} detik',
+    bytesBar: 'Bagian berkas yang sudah dibaca DuckDB',
     cancel: 'Batalkan',
     stage: {
       mempersiapkan: 'menyiapkan berkas',

@@ -86,6 +86,11 @@ export interface ImportRequest {
   /** Called when a stage starts. */
   onProgress?: (stage: ImportStage) => void;
   /**
+   * Bytes of the file the CSV reader has consumed so far, while the one statement that scans the file runs
+   * (DuckDB's progress estimate for that statement × the file size; browser engine only).
+   */
+  onBytes?: (bytesRead: number) => void;
+  /**
    * Cancels the import: the running statement is interrupted (browser engine; the Node engine only between
    * statements), temp tables are dropped, and the loaded data stays exactly as it was. The final swap into the
    * canonical tables is one transaction that is not interrupted once it has started.
@@ -136,11 +141,11 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
     case 'mak_rekening':
       return `p3dn_mak_rekening(${s})`;
     case 'flag_pdn':
-      return `CASE WHEN upper(trim(${s})) IN ('PDN', 'YA', 'Y', 'TRUE', '1') THEN true
-        WHEN upper(trim(${s})) IN ('NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0') THEN false END`;
+      return `CASE WHEN list_contains(['PDN', 'YA', 'Y', 'TRUE', '1'], upper(trim(${s}))) THEN true
+        WHEN list_contains(['NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0'], upper(trim(${s}))) THEN false END`;
     case 'flag_ukm':
-      return `CASE WHEN upper(trim(${s})) IN ('UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL') THEN true
-        WHEN upper(trim(${s})) IN ('NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL')
+      return `CASE WHEN list_contains(['UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL'], upper(trim(${s}))) THEN true
+        WHEN list_contains(['NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL'], upper(trim(${s})))
         THEN false END`;
   }
 }
@@ -319,7 +324,11 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     }
     const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
     const sig = req.signal ? { signal: req.signal } : {};
-    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping), sig);
+    const onBytes = req.onBytes;
+    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping), {
+      ...sig,
+      ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
+    });
     await shiftForQuotedBreaks(engine, cls, sig);
     const dedup = dedupSql(spec, cls);
     if (dedup) await engine.exec(dedup, sig);

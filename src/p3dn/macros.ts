@@ -23,7 +23,7 @@
  */
 export const MACROS_SQL = String.raw`
 CREATE OR REPLACE MACRO p3dn_blank(s) AS
-  s IS NULL OR (length(s) < 16 AND lower(trim(s)) IN ('', 'null', 'none', 'nan', '-', 'n/a', '#n/a'));
+  s IS NULL OR (length(s) < 16 AND list_contains(['', 'null', 'none', 'nan', '-', 'n/a', '#n/a'], lower(trim(s))));
 
 CREATE OR REPLACE MACRO p3dn_num_core(s) AS
   regexp_replace(regexp_replace(upper(trim(s)), ',-$|^\(|\)$|^-|RP\.?|\s', '', 'g'), '^-', '');
@@ -62,8 +62,8 @@ CREATE OR REPLACE MACRO p3dn_money_bad(s) AS
 
 CREATE OR REPLACE MACRO p3dn_bool(s) AS
   CASE
-    WHEN lower(trim(s)) IN ('true', 't', '1', 'ya', 'y', 'yes') THEN true
-    WHEN lower(trim(s)) IN ('false', 'f', '0', 'tidak', 'n', 'no') THEN false
+    WHEN list_contains(['true', 't', '1', 'ya', 'y', 'yes'], lower(trim(s))) THEN true
+    WHEN list_contains(['false', 'f', '0', 'tidak', 'n', 'no'], lower(trim(s))) THEN false
     ELSE NULL
   END;
 
