@@ -433,6 +433,9 @@ export const en: Messages = {
     cancelReview: 'Cancel',
     removeFile: 'Remove {{name}} from the list',
     progress: 'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{size}} · {{elapsed}} s',
+    progressBytes:
+      'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{read}} of {{size}} read · {{elapsed}} s',
+    bytesBar: 'Part of the file DuckDB has read',
     cancel: 'Cancel',
     stage: {
       mempersiapkan: 'preparing the file',
@@ -501,7 +504,7 @@ export const en: Messages = {
       biner: 'This is not a CSV text file (its content is binary). Export it again as CSV or .xlsx.',
       tanpa_header: 'No header row found. The first line of the file must hold the column names.',
       jenis_tidak_dikenal:
-        'File kind not recognised. Columns found: {{detail}}. Choose its kind in the review list, or load a SIRUP, SPSE, e-Katalog, Toko Daring or APBD export.',
+        'File kind not recognised. Columns found: {{detail}}. Kinds that can be loaded: {{kinds}}. There is no "generic" kind: choose one of these in the review list and map its columns (agency, value), then load again.',
       tanpa_baris: 'The file has a header row but no data rows.',
       excel_belum_didukung:
         'Old Excel files (.xls) are not supported yet. Save as .xlsx or CSV and load again.',

@@ -434,6 +434,9 @@ export const id = {
     cancelReview: 'Batal',
     removeFile: 'Hapus {{name}} dari daftar',
     progress: 'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{size}} · {{elapsed}} detik',
+    progressBytes:
+      'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{read}} dari {{size}} terbaca · {{elapsed}} detik',
+    bytesBar: 'Bagian berkas yang sudah dibaca DuckDB',
     cancel: 'Batalkan',
     stage: {
       mempersiapkan: 'menyiapkan berkas',
@@ -503,7 +506,7 @@ export const id = {
       biner: 'Berkas ini bukan berkas teks CSV (isinya biner). Ekspor ulang sebagai CSV atau .xlsx.',
       tanpa_header: 'Baris judul kolom tidak ditemukan. Baris pertama berkas harus berisi nama kolom.',
       jenis_tidak_dikenal:
-        'Jenis berkas tidak dikenali. Kolom yang ditemukan: {{detail}}. Pilih jenisnya di daftar periksa, atau muat ekspor SIRUP, SPSE, e-Katalog, Toko Daring atau APBD.',
+        'Jenis berkas tidak dikenali. Kolom yang ditemukan: {{detail}}. Jenis yang dapat dimuat: {{kinds}}. Tidak ada jenis "umum": pilih salah satu jenis ini di daftar periksa dan petakan kolomnya (perangkat daerah, nilai), lalu muat lagi.',
       tanpa_baris: 'Berkas hanya berisi judul kolom, tanpa baris data.',
       excel_belum_didukung:
         'Berkas Excel lama (.xls) belum didukung. Simpan sebagai .xlsx atau CSV lalu muat lagi.',

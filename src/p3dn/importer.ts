@@ -1,4 +1,4 @@
-import type { Engine } from '../lib/engine/types';
+import { EngineCancelled, type Engine } from '../lib/engine/types';
 import {
   KINDS,
   detectKind,
@@ -85,7 +85,16 @@ export interface ImportRequest {
   mapping?: MappingOverride;
   /** Called when a stage starts. */
   onProgress?: (stage: ImportStage) => void;
-  /** Checked between stages; an aborted import changes nothing. */
+  /**
+   * Bytes of the file the CSV reader has consumed so far, while the one statement that scans the file runs
+   * (DuckDB's progress estimate for that statement × the file size; browser engine only).
+   */
+  onBytes?: (bytesRead: number) => void;
+  /**
+   * Cancels the import: the running statement is interrupted (browser engine; the Node engine only between
+   * statements), temp tables are dropped, and the loaded data stays exactly as it was. The final swap into the
+   * canonical tables is one transaction that is not interrupted once it has started.
+   */
   signal?: AbortSignal;
   /** Shown as the file's format in the report (e.g. `xlsx` for a converted sheet). */
   format?: string;
@@ -117,6 +126,8 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
       return `p3dn_code(${s})`;
     case 'satker_str':
       return `p3dn_satker_str(${s})`;
+    case 'multi':
+      return `p3dn_multi(${s})`;
     case 'money':
       return `p3dn_money(${s})`;
     case 'bool':
@@ -130,11 +141,11 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
     case 'mak_rekening':
       return `p3dn_mak_rekening(${s})`;
     case 'flag_pdn':
-      return `CASE WHEN upper(trim(${s})) IN ('PDN', 'YA', 'Y', 'TRUE', '1') THEN true
-        WHEN upper(trim(${s})) IN ('NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0') THEN false END`;
+      return `CASE WHEN list_contains(['PDN', 'YA', 'Y', 'TRUE', '1'], upper(trim(${s}))) THEN true
+        WHEN list_contains(['NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0'], upper(trim(${s}))) THEN false END`;
     case 'flag_ukm':
-      return `CASE WHEN upper(trim(${s})) IN ('UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL') THEN true
-        WHEN upper(trim(${s})) IN ('NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL')
+      return `CASE WHEN list_contains(['UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL'], upper(trim(${s}))) THEN true
+        WHEN list_contains(['NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL'], upper(trim(${s})))
         THEN false END`;
   }
 }
@@ -312,11 +323,16 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       );
     }
     const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
-    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping));
-    await shiftForQuotedBreaks(engine, cls);
+    const sig = req.signal ? { signal: req.signal } : {};
+    const onBytes = req.onBytes;
+    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping), {
+      ...sig,
+      ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
+    });
+    await shiftForQuotedBreaks(engine, cls, sig);
     const dedup = dedupSql(spec, cls);
-    if (dedup) await engine.exec(dedup);
-    await shiftForRejectedLines(engine, cls, rej);
+    if (dedup) await engine.exec(dedup, sig);
+    await shiftForRejectedLines(engine, cls, rej, sig);
     step('menghitung');
     const counts = await countImport(engine, cls, rej);
     if (counts.read === 0) throw new ImportError('tanpa_baris');
@@ -348,6 +364,8 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
         : replaced.length > 0
           ? 'replace'
           : 'add';
+    // Last chance to cancel: once the swap transaction starts it runs to its end (or rolls back whole).
+    if (req.signal?.aborted) throw new ImportError('dibatalkan');
     try {
       await engine.exec(
         swapSql(spec, cls, rej, fileId, replaced, req, head, counts, fp, mode, req.format ?? head.encoding),
@@ -374,6 +392,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
+    if (e instanceof EngineCancelled || req.signal?.aborted) throw new ImportError('dibatalkan');
     const msg = e instanceof Error ? e.message : String(e);
     if (/out of memory|memory access out of bounds|could not allocate|Allocation/i.test(msg)) {
       throw new ImportError('terlalu_besar', msg);
@@ -396,26 +415,37 @@ async function readRaw(engine: Engine, file: string, head: CsvHead, raw: string,
  * Records with line breaks inside quoted cells span several lines: every later record starts that much further
  * down. A running sum, done only when the file has such records.
  */
-async function shiftForQuotedBreaks(engine: Engine, cls: string) {
+async function shiftForQuotedBreaks(engine: Engine, cls: string, sig: { signal?: AbortSignal }) {
   const t = ident(cls);
   const [r] = await engine.query(`SELECT count(*) FILTER (WHERE extra_lines > 0) AS n FROM ${t}`);
   if (num(r?.['n']) === 0) return;
-  await engine.exec(`UPDATE ${t} SET line = s.line FROM (
+  await engine.exec(
+    `UPDATE ${t} SET line = s.line FROM (
       SELECT rec, rec + 1 + coalesce(sum(extra_lines) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-        AS line FROM ${t}) s WHERE ${t}.rec = s.rec`);
+        AS line FROM ${t}) s WHERE ${t}.rec = s.rec`,
+    sig,
+  );
 }
 
 /**
  * Records the CSV reader rejected (wrong column count…) are not in the staged table, so every later record moves
  * down one line per rejected line before it.
  */
-async function shiftForRejectedLines(engine: Engine, cls: string, rej: string) {
+async function shiftForRejectedLines(
+  engine: Engine,
+  cls: string,
+  rej: string,
+  sig: { signal?: AbortSignal },
+) {
   const [r] = await engine.query(`SELECT count(*) AS n FROM ${ident(rej)}`);
   if (num(r?.['n']) === 0) return;
-  await engine.exec(`UPDATE ${ident(cls)} SET line = line + coalesce((
+  await engine.exec(
+    `UPDATE ${ident(cls)} SET line = line + coalesce((
       SELECT count(*) FROM (
         SELECT line - row_number() OVER (ORDER BY line) AS t FROM (SELECT DISTINCT line FROM ${ident(rej)})
-      ) r WHERE r.t < ${ident(cls)}.line), 0)`);
+      ) r WHERE r.t < ${ident(cls)}.line), 0)`,
+    sig,
+  );
 }
 
 async function countImport(engine: Engine, cls: string, rej: string): Promise<ImportCounts> {

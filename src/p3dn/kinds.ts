@@ -16,6 +16,7 @@ export type ColumnType =
   | 'text'
   | 'code'
   | 'satker_str'
+  | 'multi'
   | 'money'
   | 'bool'
   | 'int'
@@ -198,8 +199,8 @@ function realisasiKind(
         aliases: ['metode_pengadaan', 'mtd_pemilihan', 'metode_pemilihan'],
         ...(opts.metode ? { fallback: opts.metode } : {}),
       },
-      { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'kategori_pengadaan'] },
-      { name: 'sumber_dana', type: 'text', aliases: ['sumber_dana'] },
+      { name: 'jenis', type: 'multi', aliases: ['jenis_pengadaan', 'kategori_pengadaan'] },
+      { name: 'sumber_dana', type: 'multi', aliases: ['sumber_dana'] },
       { name: 'nilai', type: 'money', aliases: opts.nilai },
       ...(opts.pdn ? [{ name: 'nilai_pdn', type: 'money' as const, aliases: opts.pdn }] : []),
       ...(opts.umk ? [{ name: 'nilai_umk', type: 'money' as const, aliases: opts.umk }] : []),
@@ -249,8 +250,8 @@ export const KINDS: Record<KindId, KindSpec> = {
       PAGU,
       { name: 'kd_metode', type: 'code', aliases: ['kd_metode_pengadaan'] },
       { name: 'metode', type: 'text', aliases: ['metode_pengadaan', 'metodepengadaan'] },
-      { name: 'kd_jenis', type: 'text', aliases: ['kd_jenis_pengadaan'] },
-      { name: 'jenis', type: 'text', aliases: ['jenis_pengadaan', 'jenispengadaan'] },
+      { name: 'kd_jenis', type: 'multi', aliases: ['kd_jenis_pengadaan'] },
+      { name: 'jenis', type: 'multi', aliases: ['jenis_pengadaan', 'jenispengadaan'] },
       {
         name: 'is_pdn',
         type: 'flag_pdn',
@@ -332,7 +333,7 @@ export const KINDS: Record<KindId, KindSpec> = {
       PAGU,
       { name: 'mak', type: 'text', aliases: ['mak'] },
       { name: 'kode_rekening', type: 'mak_rekening', aliases: ['mak'] },
-      { name: 'sumber_dana', type: 'text', aliases: ['sumber_dana'] },
+      { name: 'sumber_dana', type: 'multi', aliases: ['sumber_dana'] },
     ],
     rejections: [
       { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },

@@ -9,6 +9,10 @@
  * p3dn_bool(s): true/false/1/0/ya/tidak/t/f/yes/no -> BOOLEAN, else NULL.
  * p3dn_code(s): an id read as text: trimmed, float damage (`1215490705000.0`) undone, empty -> NULL.
  * p3dn_satker_str(s): kd_satker_str with spaces removed (`1. 20. 03` -> `1.20.03`).
+ * p3dn_multi(s): a multi-valued cell (jenis_pengadaan, kd_jenis_pengadaan, sumber_dana): split on `;` or `,`,
+ *   each part trimmed, blank parts dropped, repeats dropped (first occurrence kept, order kept), joined with `; `.
+ *   `Barang;Barang` -> `Barang`, `3;3;4` -> `3; 4`, `APBD,APBDP` -> `APBD; APBDP`; NULL when nothing is left.
+ *   So a breakdown never shows `Barang` and `Barang;Barang` as two groups.
  * p3dn_date(s): DATE from ISO (`2025-01-01`, `2025-01-04 22:31:51`, `2024-08-19T00:00:00.000000Z`,
  *   `2021-11-25 21:31:20.869`), `dd/mm/yyyy` / `dd-mm-yyyy`, or Indonesian/English month names (`12 Agu 2024`,
  *   `5 Agustus 2024`, `12-Agu-2024`); NULL when blank. p3dn_date_bad(s): present but not a date.
@@ -19,7 +23,7 @@
  */
 export const MACROS_SQL = String.raw`
 CREATE OR REPLACE MACRO p3dn_blank(s) AS
-  s IS NULL OR (length(s) < 16 AND lower(trim(s)) IN ('', 'null', 'none', 'nan', '-', 'n/a', '#n/a'));
+  s IS NULL OR (length(s) < 16 AND list_contains(['', 'null', 'none', 'nan', '-', 'n/a', '#n/a'], lower(trim(s))));
 
 CREATE OR REPLACE MACRO p3dn_num_core(s) AS
   regexp_replace(regexp_replace(upper(trim(s)), ',-$|^\(|\)$|^-|RP\.?|\s', '', 'g'), '^-', '');
@@ -58,8 +62,8 @@ CREATE OR REPLACE MACRO p3dn_money_bad(s) AS
 
 CREATE OR REPLACE MACRO p3dn_bool(s) AS
   CASE
-    WHEN lower(trim(s)) IN ('true', 't', '1', 'ya', 'y', 'yes') THEN true
-    WHEN lower(trim(s)) IN ('false', 'f', '0', 'tidak', 'n', 'no') THEN false
+    WHEN list_contains(['true', 't', '1', 'ya', 'y', 'yes'], lower(trim(s))) THEN true
+    WHEN list_contains(['false', 'f', '0', 'tidak', 'n', 'no'], lower(trim(s))) THEN false
     ELSE NULL
   END;
 
@@ -72,6 +76,16 @@ CREATE OR REPLACE MACRO p3dn_satker_str(s) AS
   CASE WHEN p3dn_blank(s) THEN NULL
     WHEN regexp_matches(s, '\s') THEN regexp_replace(trim(s), '\s+', '', 'g')
     ELSE s END;
+
+CREATE OR REPLACE MACRO p3dn_distinct_list(l) AS
+  list_filter(l, (x, i) -> list_position(l, x) = i);
+
+CREATE OR REPLACE MACRO p3dn_multi(s) AS
+  CASE WHEN p3dn_blank(s) THEN NULL
+    WHEN NOT regexp_matches(s, '[;,]') THEN trim(s)
+    ELSE nullif(array_to_string(p3dn_distinct_list(list_filter(
+      list_transform(string_split_regex(s, '[;,]'), x -> trim(x)), x -> NOT p3dn_blank(x))), '; '), '')
+  END;
 
 CREATE OR REPLACE MACRO p3dn_text(s) AS
   CASE WHEN length(s) >= 16 THEN trim(s) WHEN p3dn_blank(s) THEN NULL ELSE trim(s) END;

@@ -259,6 +259,10 @@ describe('loading own files', () => {
     expect(text).toContain('laporan-lain.csv tidak dimuat');
     expect(text).toContain('Jenis berkas tidak dikenali');
     expect(text).toContain('nomor, uraian, jumlah');
+    // The refusal lists every kind that can be loaded, and how to load this file as one of them.
+    expect(text).toContain('Jenis yang dapat dimuat: SIRUP RUP paket penyedia;');
+    for (const kind of ['SPSE', 'e-Katalog', 'Toko Daring']) expect(text).toContain(kind);
+    expect(text).toContain('Tidak ada jenis "umum"');
     expect(text).toContain('Data yang sudah dimuat tidak berubah.');
     expect(await readTable(page)).toEqual(before);
     await screenshot(page, '05-wrong-file');

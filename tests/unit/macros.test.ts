@@ -102,3 +102,25 @@ describe('p3dn_date', () => {
     expect(await one('p3dn_date_bad(CAST(? AS VARCHAR))', 'null')).toBe(false);
   });
 });
+
+describe('p3dn_multi (multi-valued cells)', () => {
+  // Rule: split on `;` or `,`, trim, drop blanks and repeats (first kept, order kept), join with `; `.
+  const cases: [string | null, string | null][] = [
+    ['Barang;Barang', 'Barang'],
+    ['Barang', 'Barang'],
+    ['  Jasa Lainnya  ', 'Jasa Lainnya'],
+    ['3;3;4', '3; 4'],
+    ['4;3;3', '4; 3'],
+    ['APBD,APBDP', 'APBD; APBDP'],
+    ['APBD, APBD ,APBDP;', 'APBD; APBDP'],
+    ['Barang; Pekerjaan Konstruksi;Barang', 'Barang; Pekerjaan Konstruksi'],
+    [';;', null],
+    ['null', null],
+    ['APBD;null', 'APBD'],
+    ['', null],
+    [null, null],
+  ];
+  it.each(cases)('%s -> %s', async (input, expected) => {
+    expect(await one('p3dn_multi(CAST(? AS VARCHAR))', input)).toBe(expected);
+  });
+});

@@ -5,7 +5,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_INIT_SQL } from './init-sql';
-import type { Engine, Row, SqlParam } from './types';
+import { EngineCancelled, type Engine, type ExecOptions, type Row, type SqlParam } from './types';
 
 // Only the single-threaded bundles: the threaded `coi` bundle needs COOP/COEP and hangs on registerFileHandle.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -16,6 +16,8 @@ const BUNDLES: duckdb.DuckDBBundles = {
 /** DuckDB-wasm running in its own Web Worker. All calls are queued so statements never interleave. */
 export class BrowserEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Receives DuckDB's progress updates for the statement running now (one at a time: calls are queued). */
+  private progressListener: ((fraction: number) => void) | null = null;
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -28,10 +30,25 @@ export class BrowserEngine implements Engine {
     const worker = new Worker(bundle.mainWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule);
-    await db.open({ query: { castBigIntToDouble: false, castDecimalToDouble: false } });
+    // A pending statement runs in slices of this many ms, so a cancel is seen between two slices.
+    await db.open({
+      query: { castBigIntToDouble: false, castDecimalToDouble: false, queryPollingInterval: 50 },
+    });
     const conn = await db.connect();
     for (const s of ENGINE_INIT_SQL) await conn.query(s);
-    return new BrowserEngine(db, conn);
+    // DuckDB's progress bar, shown by duckdb-wasm's own display as PROGRESS_UPDATE messages from the worker.
+    await conn.query('SET enable_progress_bar = true');
+    await conn.query('SET enable_progress_bar_print = true');
+    await conn.query('SET progress_bar_time = 100');
+    const engine = new BrowserEngine(db, conn);
+    // duckdb-wasm keeps its execution-progress handlers in a protected list and offers no public setter.
+    const handlers = (db as unknown as { _onExecutionProgress?: ((p: { percentage: unknown }) => void)[] })
+      ._onExecutionProgress;
+    handlers?.push((p) => {
+      const pct = Number(p.percentage);
+      if (Number.isFinite(pct) && pct >= 0) engine.progressListener?.(Math.min(1, pct / 100));
+    });
+    return engine;
   }
 
   private run<T>(fn: () => Promise<T>): Promise<T> {
@@ -52,9 +69,35 @@ export class BrowserEngine implements Engine {
     });
   }
 
-  exec(sql: string): Promise<void> {
+  exec(sql: string, opts: ExecOptions = {}): Promise<void> {
+    const { signal, onProgress } = opts;
+    if (!signal && !onProgress) {
+      return this.run(async () => {
+        await this.conn.query(sql);
+      });
+    }
     return this.run(async () => {
-      await this.conn.query(sql);
+      if (signal?.aborted) throw new EngineCancelled();
+      // `send` starts a pending query and polls it slice by slice; between two polls the worker takes the
+      // cancel message, interrupts the statement, and the next poll fails. Progress updates arrive meanwhile.
+      let cancelled = false;
+      const onAbort = () => {
+        cancelled = true;
+        void this.conn.cancelSent().catch(() => undefined);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.progressListener = onProgress ?? null;
+      try {
+        const reader = await this.conn.send(sql);
+        // Drain the (empty) result of a statement run for its effect.
+        for await (const batch of reader) void batch;
+      } catch (e) {
+        if (cancelled || signal?.aborted) throw new EngineCancelled();
+        throw e;
+      } finally {
+        this.progressListener = null;
+        signal?.removeEventListener('abort', onAbort);
+      }
     });
   }
 

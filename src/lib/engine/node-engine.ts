@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_INIT_SQL } from './init-sql';
-import type { Engine, Row, SqlParam } from './types';
+import { EngineCancelled, type Engine, type ExecOptions, type Row, type SqlParam } from './types';
 
 /** The same DuckDB-wasm build, synchronous, for tests and command-line use in Node. */
 export class NodeEngine implements Engine {
@@ -42,8 +42,11 @@ export class NodeEngine implements Engine {
     }
   }
 
-  async exec(sql: string): Promise<void> {
+  /** Blocking: an abort can only be honoured between statements (checked before and after this one). */
+  async exec(sql: string, opts: ExecOptions = {}): Promise<void> {
+    if (opts.signal?.aborted) throw new EngineCancelled();
     this.conn.query(sql);
+    if (opts.signal?.aborted) throw new EngineCancelled();
   }
 
   async registerFile(name: string, source: File | Uint8Array): Promise<void> {

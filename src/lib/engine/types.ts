@@ -12,9 +12,32 @@ export type Row = Record<string, Cell>;
 export interface Engine {
   /** Run one statement, binding `params` to its `?` placeholders; return plain rows. */
   query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
-  /** Run one or more statements for their effect. */
-  exec(sql: string): Promise<void>;
+  /**
+   * Run one or more statements for their effect. With `signal`, an abort interrupts the statement: the browser
+   * engine cancels it while it runs (DuckDB rolls the statement back); the Node engine is synchronous and can only
+   * refuse to start a statement once the signal is aborted (it checks before and after, never during). Either way
+   * the promise rejects with `EngineCancelled`.
+   */
+  exec(sql: string, opts?: ExecOptions): Promise<void>;
   /** Make a file readable by `read_csv('<name>')`. A browser File is read in place, never copied whole. */
   registerFile(name: string, source: File | Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+}
+
+export interface ExecOptions {
+  signal?: AbortSignal;
+  /**
+   * DuckDB's own progress estimate for the running statement, 0..1 (browser engine only; the Node engine never
+   * calls it). For a statement that scans one CSV file this is the share of the file's bytes the reader has
+   * consumed (DuckDB's CSV scanner reports bytes read / file size).
+   */
+  onProgress?: (fraction: number) => void;
+}
+
+/** The statement was interrupted (or never started) because its AbortSignal fired. */
+export class EngineCancelled extends Error {
+  constructor() {
+    super('Statement cancelled');
+    this.name = 'EngineCancelled';
+  }
 }

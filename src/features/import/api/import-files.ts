@@ -200,6 +200,8 @@ export interface Progress {
   total: number;
   stage: 'mempersiapkan' | ImportStage;
   sizeBytes: number;
+  /** Bytes the CSV reader has consumed, from DuckDB's progress for the statement that scans the file; else null. */
+  bytesRead: number | null;
   startedAt: number;
 }
 
@@ -217,8 +219,19 @@ export async function importPending(
   const startedAt = Date.now();
   for (const [index, p] of files.entries()) {
     const engineFileName = `upload_${++fileSeq}.csv`;
-    const progress = (stage: Progress['stage']) =>
-      opts.onProgress({ name: p.name, index, total: files.length, stage, sizeBytes: p.size, startedAt });
+    let stage: Progress['stage'] = 'mempersiapkan';
+    const progress = (s: Progress['stage'], bytesRead: number | null = null) => {
+      stage = s;
+      opts.onProgress({
+        name: p.name,
+        index,
+        total: files.length,
+        stage,
+        sizeBytes: p.size,
+        startedAt,
+        bytesRead,
+      });
+    };
     try {
       if (opts.signal.aborted) throw new ImportError('dibatalkan');
       progress('mempersiapkan');
@@ -243,7 +256,8 @@ export async function importPending(
         mapping: p.mapping,
         format: p.format === 'csv' ? p.sniff.encoding : p.format,
         signal: opts.signal,
-        onProgress: progress,
+        onProgress: (s) => progress(s),
+        onBytes: (b) => progress(stage, b),
       });
       await saveChecksum(result.fileId, await fileChecksum(p.file));
       // Transactions of replaced files go; the others are matched again to the new SIRUP agencies.

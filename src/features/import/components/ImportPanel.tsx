@@ -160,15 +160,30 @@ function ProgressLine({ progress, onCancel }: { progress: Progress; onCancel: ()
     return () => clearInterval(id);
   }, []);
   return (
-    <p role="status" className="busy" data-testid="import-progress" data-stage={progress.stage}>
-      {t('importer.progress', {
+    <p
+      role="status"
+      className="busy"
+      data-testid="import-progress"
+      data-stage={progress.stage}
+      data-bytes-read={progress.bytesRead ?? ''}
+    >
+      {t(progress.bytesRead === null ? 'importer.progress' : 'importer.progressBytes', {
         name: progress.name,
         index: progress.index + 1,
         total: progress.total,
         stage: t(`importer.stage.${progress.stage}`),
         size: formatBytes(progress.sizeBytes, lang),
+        read: formatBytes(progress.bytesRead ?? 0, lang),
         elapsed: Math.max(0, Math.round((now - progress.startedAt) / 1000)),
       })}{' '}
+      {progress.bytesRead !== null && (
+        <progress
+          max={progress.sizeBytes}
+          value={progress.bytesRead}
+          aria-label={t('importer.bytesBar')}
+          className="import-bytes"
+        />
+      )}{' '}
       <button type="button" className="link-button" data-testid="import-cancel" onClick={onCancel}>
         {t('importer.cancel')}
       </button>

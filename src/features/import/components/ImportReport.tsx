@@ -5,6 +5,7 @@ import type { ImportNotice } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 import { downloadRejected } from '../api/import-files';
 import { delimiterName } from '../lib/format-bytes';
+import { KIND_IDS } from '../../../p3dn/kinds';
 
 /** One file's import report: what it was read as, and where every row went (the counts must add up). */
 export function ImportReport({ notice }: { notice: ImportNotice }) {
@@ -15,7 +16,13 @@ export function ImportReport({ notice }: { notice: ImportNotice }) {
     return (
       <li className="notice notice-error" role="alert" data-testid="import-error">
         <strong>{t('import.failedTitle', { name: notice.name })}</strong>
-        <span> {t(`importer.error.${notice.code}`, { detail: notice.detail ?? '' })}</span>
+        <span>
+          {' '}
+          {t(`importer.error.${notice.code}`, {
+            detail: notice.detail ?? '',
+            kinds: KIND_IDS.map((k) => t(`importer.kind.${k}`)).join('; '),
+          })}
+        </span>
         <span> {t('import.unchanged')}</span>
       </li>
     );
