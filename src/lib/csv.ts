@@ -1,3 +1,5 @@
+import { downloadBlob } from './download';
+
 /**
  * CSV for people who open it in Excel: cells that a spreadsheet would run as a formula (starting with `=`, `+`,
  * `-`, `@`, tab or carriage return) are prefixed with `'` so they stay text. Numbers stay numbers.
@@ -27,12 +29,5 @@ export function toCsv(
 
 /** Offer text as a file download (browser only). */
 export function downloadText(filename: string, text: string, mime = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(filename, new Blob([text], { type: mime }));
 }

@@ -3,12 +3,9 @@ import { persist } from 'zustand/middleware';
 import type { Lang } from '../lib/format';
 import { DEFAULT_TARGETS, type Denominator, type Kpi, type Targets } from '../p3dn/metrics';
 import { NO_FILTERS, type Basis, type Filters } from '../p3dn/realisasi-metrics';
+import type { Sort, SortKey } from '../p3dn/sort-agencies';
 
-export type SortKey = 'name' | 'numerator' | 'denominator' | 'share' | 'gap';
-export interface Sort {
-  key: SortKey;
-  dir: 'asc' | 'desc';
-}
+export type { Sort, SortKey };
 
 export interface ViewState {
   kpi: Kpi;

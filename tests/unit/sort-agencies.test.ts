@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortAgencies } from '../../src/features/dashboard/lib/sort-agencies';
+import { sortAgencies } from '../../src/p3dn/sort-agencies';
 import type { BasisAgencyMetric } from '../../src/p3dn/realisasi-metrics';
 
 function agency(name: string, pdn: number, den: number | null): BasisAgencyMetric {

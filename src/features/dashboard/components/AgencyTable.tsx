@@ -8,7 +8,7 @@ import {
 } from '../../../lib/format';
 import { useViewStore, type SortKey } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../api/get-komitmen';
-import { sortAgencies } from '../lib/sort-agencies';
+import { sortAgencies } from '../../../p3dn/sort-agencies';
 
 export function AgencyTable() {
   const { t } = useTranslation();

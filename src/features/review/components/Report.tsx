@@ -18,15 +18,8 @@ import {
   useReviewMeta,
   useReviewSummary,
 } from '../api/get-review-data';
-import {
-  basisLine,
-  basisText,
-  filtersText,
-  formatDate,
-  rankAgencies,
-  sortAgencies,
-  targetsText,
-} from '../lib/tables';
+import { basisLine, basisText, filtersText, formatDate, rankAgencies, targetsText } from '../lib/tables';
+import { sortAgencies } from '../../../p3dn/sort-agencies';
 import { ComparisonLegend, ComparisonTable, ComparisonTotals } from './Comparison';
 import { MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
 import { AgencyTableExport, MetodeExport, RankingChartExport } from './Exports';

@@ -4,7 +4,7 @@ import type { ExportTable } from '../../../lib/table-export';
 import type { MetodeRow } from '../../../p3dn/metode';
 import { KPIS, type AgencyMetric, type Denominator, type Kpi, type Targets } from '../../../p3dn/metrics';
 import type { Basis, Filters } from '../../../p3dn/realisasi-metrics';
-import type { Sort, SortKey } from '../../../stores/view-store';
+import { sortAgencies, type Sort } from '../../../p3dn/sort-agencies';
 import type { ReviewMeta } from '../api/get-review-data';
 
 export interface ViewParams {
@@ -58,36 +58,6 @@ export function basisLine(t: TFunction, basis: Basis, kpi: Kpi, den: Denominator
 /** The basis in words, e.g. "Realisasi (transaksi selesai)". */
 export function basisText(basis: Basis, t: TFunction): string {
   return t(`review.basisLong.${basis}`);
-}
-
-function sortValue(m: AgencyMetric, kpi: Kpi, key: SortKey): number | string | null {
-  switch (key) {
-    case 'name':
-      return m.name;
-    case 'numerator':
-      return m[kpi];
-    case 'denominator':
-      return m.denominator;
-    case 'share':
-      return m.share[kpi];
-    case 'gap':
-      return m.gap[kpi];
-  }
-}
-
-/** The dashboard table's order (agencies without a value last, whatever the direction). */
-export function sortAgencies(rows: readonly AgencyMetric[], kpi: Kpi, sort: Sort): AgencyMetric[] {
-  const dir = sort.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, kpi, sort.key);
-    const vb = sortValue(b, kpi, sort.key);
-    if (va === null && vb === null) return a.name.localeCompare(b.name);
-    if (va === null) return 1;
-    if (vb === null) return -1;
-    const c =
-      typeof va === 'string' && typeof vb === 'string' ? va.localeCompare(vb) : Number(va) - Number(vb);
-    return c * dir || a.name.localeCompare(b.name);
-  });
 }
 
 /** Ranking against the target: highest share first, agencies without a denominator last. */
