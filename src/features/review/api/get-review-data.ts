@@ -1,59 +1,18 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../lib/engine';
-import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
-import type { Denominator, Targets } from '../../../p3dn/metrics';
 import {
-  basisAgencyQuery,
-  basisSummaryQuery,
-  toBasisAgencyMetric,
-  toBasisSummary,
-  type Basis,
-  type Filters,
-} from '../../../p3dn/realisasi-metrics';
-import { useAliasStore } from '../../../stores/alias-store';
+  agencyMetricsOptions,
+  summaryOptions,
+  useAgencyMetrics,
+  useMetricParams,
+  useSummary,
+} from '../../../lib/metric-queries';
+import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
+import type { Filters } from '../../../p3dn/realisasi-metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
-/**
- * The figures the review views show: small plain rows keyed by dataset version, alias version and the view
- * parameters (basis, denominator, targets, filters), so slides and report follow the dashboard.
- */
-const agencies = (
-  version: number,
-  aliases: number,
-  basis: Basis,
-  den: Denominator,
-  targets: Targets,
-  filters: Filters,
-) =>
-  queryOptions({
-    queryKey: ['review', 'agencies', version, aliases, basis, den, targets.pdn, targets.umk, filters],
-    enabled: version > 0,
-    placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const q = basisAgencyQuery(basis, den, targets, filters);
-      return (await (await getEngine()).query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
-    },
-  });
-
-const summary = (
-  version: number,
-  aliases: number,
-  basis: Basis,
-  den: Denominator,
-  targets: Targets,
-  filters: Filters,
-) =>
-  queryOptions({
-    queryKey: ['review', 'summary', version, aliases, basis, den, targets.pdn, targets.umk, filters],
-    enabled: version > 0,
-    placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const q = basisSummaryQuery(basis, den, targets, filters);
-      return toBasisSummary(basis, (await (await getEngine()).query(q.sql, q.params))[0]);
-    },
-  });
-
+/** The figures the review views show follow the dashboard's queries (src/lib/metric-queries.ts). */
 const metode = (version: number, filters: Filters) =>
   queryOptions({
     queryKey: ['review', 'metode', version, filters],
@@ -112,23 +71,13 @@ const meta = (version: number) =>
     },
   });
 
-function useParams() {
-  const version = useDatasetStore((s) => s.version);
-  const aliases = useAliasStore((s) => s.appliedVersion);
-  const basis = useViewStore((s) => s.basis);
-  const den = useViewStore((s) => s.denominator);
-  const targets = useViewStore((s) => s.targets);
-  const filters = useViewStore((s) => s.filters);
-  return [version, aliases, basis, den, targets, filters] as const;
-}
-
 /** Agencies under the active basis, denominator, targets and filters. */
 export function useReviewAgencies() {
-  return useQuery(agencies(...useParams()));
+  return useAgencyMetrics();
 }
 
 export function useReviewSummary() {
-  return useQuery(summary(...useParams()));
+  return useSummary();
 }
 
 /**
@@ -136,13 +85,13 @@ export function useReviewSummary() {
  * the capaian summary carries Σ komitmen (its denominator), Σ realisasi and their ratio over all agencies.
  */
 export function useComparisonAgencies() {
-  const [version, aliases, , den, targets, filters] = useParams();
-  return useQuery(agencies(version, aliases, 'realisasi', den, targets, filters));
+  const [version, aliases, , den, targets, filters] = useMetricParams();
+  return useQuery(agencyMetricsOptions(version, aliases, 'realisasi', den, targets, filters));
 }
 
 export function useComparisonTotals() {
-  const [version, aliases, , den, targets, filters] = useParams();
-  return useQuery(summary(version, aliases, 'capaian', den, targets, filters));
+  const [version, aliases, , den, targets, filters] = useMetricParams();
+  return useQuery(summaryOptions(version, aliases, 'capaian', den, targets, filters));
 }
 
 export function useMetode() {

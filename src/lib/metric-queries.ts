@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
-import type { Denominator, Targets } from '../../../p3dn/metrics';
+import { getEngine } from './engine';
+import type { Denominator, Targets } from '../p3dn/metrics';
 import {
   basisAgencyQuery,
   basisSummaryQuery,
@@ -8,13 +8,13 @@ import {
   toBasisSummary,
   type Basis,
   type Filters,
-} from '../../../p3dn/realisasi-metrics';
-import { useAliasStore } from '../../../stores/alias-store';
-import { useDatasetStore } from '../../../stores/dataset-store';
-import { useViewStore } from '../../../stores/view-store';
+} from '../p3dn/realisasi-metrics';
+import { useAliasStore } from '../stores/alias-store';
+import { useDatasetStore } from '../stores/dataset-store';
+import { useViewStore } from '../stores/view-store';
 
 /**
- * Query results are keyed by dataset version, alias version and view parameters: new data, new aliases or a new
+ * Shared by the dashboard and the review kit (one cache): query results are keyed by dataset version, alias version and view parameters: new data, new aliases or a new
  * view = a new query. The basis (komitmen / realisasi / capaian) decides what numerator and denominator mean.
  */
 export const agencyMetricsOptions = (
@@ -55,7 +55,8 @@ export const summaryOptions = (
     },
   });
 
-function useParams() {
+/** The view parameters every metric query is keyed by. */
+export function useMetricParams() {
   const version = useDatasetStore((s) => s.version);
   const aliases = useAliasStore((s) => s.appliedVersion);
   const basis = useViewStore((s) => s.basis);
@@ -66,9 +67,9 @@ function useParams() {
 }
 
 export function useAgencyMetrics() {
-  return useQuery(agencyMetricsOptions(...useParams()));
+  return useQuery(agencyMetricsOptions(...useMetricParams()));
 }
 
 export function useSummary() {
-  return useQuery(summaryOptions(...useParams()));
+  return useQuery(summaryOptions(...useMetricParams()));
 }
