@@ -9,30 +9,16 @@
  * basis, clicks the agency's bar, and scrolls the drill-down through all rows while recording frame times in the
  * page (requestAnimationFrame). It prints figures; it asserts nothing (that is what the tests are for).
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { generateSample, isCounted, REALISASI_COLUMNS, toCsv } from '../scripts/generate-sample';
-import { CHROMIUM_ARGS } from '../tests/e2e/browser';
-import { chromium } from 'playwright-core';
+import { launch } from '../tests/e2e/browser';
+import { startPreview } from '../tests/helpers/preview-server';
 
 const ROWS = Number(process.argv[2] ?? 50_000);
 const AGENCY = '3519027'; // DINAS KESEHATAN
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out/dist-drilldown');
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 function generateRows(n: number): string {
   const sample = generateSample();
@@ -96,26 +82,10 @@ async function main() {
     `generated ${ROWS.toLocaleString('en')} rows (${(csv.length / 1e6).toFixed(1)} MB) into ${asset}`,
   );
 
-  const port = await freePort();
-  const server = spawn(
-    resolve(root, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', out, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const server = await startPreview({ outDir: out });
+  const base = server.baseURL;
+  const browser = await launch();
   try {
-    for (let i = 0; i < 150; i++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        /* not up yet */
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const t0 = Date.now();
     await page.goto(base);
@@ -203,7 +173,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    if (server.pid !== undefined && server.exitCode === null) server.kill('SIGTERM');
+    server.stop();
   }
 }
 

@@ -3,11 +3,10 @@
  * same engine. Not a test. Usage: `npm run bench:import` (builds first), or `tsx bench/import-bench.ts 100 1024`
  * for the sizes in MB. Generated exports go to bench/out/ (git-ignored).
  */
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { launch, openApp } from '../tests/e2e/browser';
+import { startPreview } from '../tests/helpers/preview-server';
 import { PENYEDIA_HEADERS, penyediaRow, rng } from '../tests/helpers/fixtures';
 
 const root = resolve(import.meta.dirname, '..');
@@ -56,42 +55,16 @@ async function generate(mb: number): Promise<string> {
   return path;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => ok(port));
-    });
-  });
-}
-
 async function main() {
   const sizes = process.argv
     .slice(2)
     .map(Number)
     .filter((n) => n > 0);
   if (sizes.length === 0) sizes.push(100, 1024);
-  if (!existsSync(resolve(root, 'dist/index.html')))
-    throw new Error('dist/ missing: run `npm run build` first');
-  const port = await freePort();
-  const server = spawn(
-    resolve(root, 'node_modules/.bin/vite'),
-    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: root, stdio: 'ignore' },
-  );
-  const base = `http://127.0.0.1:${port}/?bench`;
+  const server = await startPreview();
+  const base = `${server.baseURL}?bench`;
   const browser = await launch();
   try {
-    for (let t = 0; t < 100; t++) {
-      try {
-        if ((await fetch(base)).ok) break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    }
     console.log('size_mb\tplain_read_s\tplain_varchar_s\timport_s\tplain_MBps\timport_MBps\tratio\tresult');
     for (const mb of sizes) {
       const path = await generate(mb);
@@ -155,7 +128,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    if (server.pid !== undefined && server.exitCode === null) server.kill('SIGTERM');
+    server.stop();
   }
 }
 
