@@ -14,8 +14,9 @@ import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';
 
 /**
- * Shared by the dashboard and the review kit (one cache): query results are keyed by dataset version, alias version and view parameters: new data, new aliases or a new
- * view = a new query. The basis (komitmen / realisasi / capaian) decides what numerator and denominator mean.
+ * Shared by the dashboard and the review kit (one cache). Results are keyed by dataset version, alias version and
+ * view parameters: new data, new aliases or a new view = a new query. The basis (komitmen / realisasi / capaian)
+ * decides what numerator and denominator mean.
  */
 export const agencyMetricsOptions = (
   version: number,

@@ -1,28 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatShareVsTarget } from '../../src/lib/format';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
+import { centsOrNull, readSampleCsv } from '../helpers/sample';
 import { foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
 
 const baseURL = inject('baseURL');
-const SAMPLE = resolve(import.meta.dirname, '../../sample-data');
-
-/** Exact rupiah -> cents as BigInt, from the plain API numbers the sample files use. */
-function cents(text: string | undefined): bigint | null {
-  if (!text) return null;
-  const [whole = '0', frac = ''] = text.split('.');
-  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
-}
-
-function readCsv(name: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(resolve(SAMPLE, name), 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-}
 
 interface Expected {
   pdn: bigint;
@@ -46,12 +29,12 @@ function expectedFromRows(penyedia: Record<string, string>[], struktur: Record<s
       r['status_delete_rup'] === 'false';
     const e = get(r['kd_satker']!);
     if (!ok) continue;
-    const p = cents(r['pagu'])!;
+    const p = centsOrNull(r['pagu'])!;
     e.pagu += p;
     if (r['status_pdn'] === 'PDN') e.pdn += p;
     if (r['status_ukm'] === 'UKM') e.umk += p;
   }
-  for (const r of struktur) get(r['kd_satker']!).bp = cents(r['belanja_pengadaan']);
+  for (const r of struktur) get(r['kd_satker']!).bp = centsOrNull(r['belanja_pengadaan']);
   return out;
 }
 
@@ -115,8 +98,8 @@ afterAll(async () => {
 
 describe('dashboard on the bundled sample', () => {
   const expected = expectedFromRows(
-    readCsv('RUP-PaketPenyedia-Terumumkan.csv'),
-    readCsv('RUP-StrukturAnggaranPD.csv'),
+    readSampleCsv('RUP-PaketPenyedia-Terumumkan.csv'),
+    readSampleCsv('RUP-StrukturAnggaranPD.csv'),
   );
 
   it('opens on the sample Pemda with one chart row per agency and the target line', async () => {

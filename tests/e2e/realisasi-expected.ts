@@ -1,21 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Papa from 'papaparse';
+import { cents, readSampleCsv as readCsv } from '../helpers/sample';
 
-const SAMPLE = resolve(import.meta.dirname, '../../sample-data');
+export { cents, readCsv };
 
-export function readCsv(name: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(resolve(SAMPLE, name), 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
-}
-
-/** Exact rupiah -> cents, from the plain API numbers of the sample files. */
-export function cents(text: string | undefined): bigint {
-  const [whole = '0', frac = ''] = (text ?? '').split('.');
-  return BigInt(whole || '0') * 100n + BigInt((frac + '00').slice(0, 2));
-}
 export const rp = (c: bigint) => Number(c) / 100;
 
 /*

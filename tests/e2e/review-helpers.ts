@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Papa from 'papaparse';
+import { SAMPLE, centsOrNull as cents, readSampleCsv } from '../helpers/sample';
 import type { Page } from 'playwright-core';
 
-export const SAMPLE = resolve(import.meta.dirname, '../../sample-data');
+export { SAMPLE, cents, readSampleCsv };
 export const SAMPLE_FILES = [
   'RUP-PaketPenyedia-Terumumkan.csv',
   'RUP-PaketSwakelola-Terumumkan.csv',
@@ -16,20 +16,6 @@ export function sha256File(name: string): string {
   return createHash('sha256')
     .update(readFileSync(resolve(SAMPLE, name)))
     .digest('hex');
-}
-
-/** Exact rupiah text -> cents. */
-export function cents(text: string | undefined): bigint | null {
-  if (!text) return null;
-  const [whole = '0', frac = ''] = text.split('.');
-  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2));
-}
-
-export function readSampleCsv(name: string): Record<string, string>[] {
-  return Papa.parse<Record<string, string>>(readFileSync(resolve(SAMPLE, name), 'utf8'), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
 }
 
 export interface AgencyExpect {
