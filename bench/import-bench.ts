@@ -3,57 +3,10 @@
  * same engine. Not a test. Usage: `npm run bench:import` (builds first), or `tsx bench/import-bench.ts 100 1024`
  * for the sizes in MB. Generated exports go to bench/out/ (git-ignored).
  */
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { generate } from './generate';
 import { launch, openApp } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
-import { PENYEDIA_HEADERS, penyediaRow, rng } from '../tests/helpers/fixtures';
-
-const root = resolve(import.meta.dirname, '..');
-const out = resolve(root, 'bench/out');
-
-async function generate(mb: number): Promise<string> {
-  const path = resolve(out, `RUP-PaketPenyedia-${mb}MB.csv`);
-  if (existsSync(path) && statSync(path).size >= mb * 1024 * 1024) return path;
-  mkdirSync(out, { recursive: true });
-  const ws = createWriteStream(path);
-  const rand = rng(mb);
-  const target = mb * 1024 * 1024;
-  let size = 0;
-  let i = 0;
-  const write = (s: string) => new Promise<void>((ok) => (ws.write(s) ? ok() : ws.once('drain', () => ok())));
-  await write(PENYEDIA_HEADERS.join(',') + '\n');
-  const agencies = [...Array(40).keys()].map((k) => ({
-    kd: String(60000 + k),
-    str: `1.${k}.0.00.0.00.01.0000`,
-    nama: `DINAS NOMOR ${k}`,
-  }));
-  while (size < target) {
-    const lines: string[] = [];
-    for (let j = 0; j < 5000; j++, i++) {
-      const r = rand();
-      const row = penyediaRow({
-        agency: agencies[i % agencies.length]!,
-        kdRup: String(10_000_000 + i),
-        cents: BigInt(Math.floor(rand() * 5e10)),
-        pdn: r < 0.6,
-        ukm: r < 0.3,
-        deleted: r > 0.97,
-      });
-      lines.push(
-        PENYEDIA_HEADERS.map((h) => {
-          const v = row[h] ?? '';
-          return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-        }).join(','),
-      );
-    }
-    const chunk = lines.join('\n') + '\n';
-    size += Buffer.byteLength(chunk);
-    await write(chunk);
-  }
-  await new Promise<void>((ok) => ws.end(ok));
-  return path;
-}
 
 async function main() {
   const sizes = process.argv

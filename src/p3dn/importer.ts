@@ -98,6 +98,12 @@ export interface ImportRequest {
   signal?: AbortSignal;
   /** Shown as the file's format in the report (e.g. `xlsx` for a converted sheet). */
   format?: string;
+  /**
+   * The number of lines in the file as the engine reads it (`countLines`), counted by the caller while the import
+   * runs. When it equals header + records + rejected lines, no record spans several lines and the search for line
+   * breaks inside quoted cells (a second pass over the file) is skipped. Without it, that search always runs.
+   */
+  lines?: Promise<number | null>;
 }
 
 export async function createSchema(engine: Engine): Promise<void> {
@@ -141,13 +147,36 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
     case 'mak_rekening':
       return `p3dn_mak_rekening(${s})`;
     case 'flag_pdn':
-      return `CASE WHEN list_contains(['PDN', 'YA', 'Y', 'TRUE', '1'], upper(trim(${s}))) THEN true
-        WHEN list_contains(['NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0'], upper(trim(${s}))) THEN false END`;
+      return flagExpr(
+        s,
+        ['PDN', 'YA', 'Y', 'TRUE', '1'],
+        ['NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0'],
+      );
     case 'flag_ukm':
-      return `CASE WHEN list_contains(['UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL'], upper(trim(${s}))) THEN true
-        WHEN list_contains(['NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL'], upper(trim(${s})))
-        THEN false END`;
+      return flagExpr(
+        s,
+        ['UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL'],
+        ['NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL'],
+      );
   }
+}
+
+/** The spellings a word is usually written in: as given (upper case), lower case, and capitalised. */
+function spellings(words: readonly string[]): string {
+  const all = words.flatMap((w) => [w, w.toLowerCase(), w.charAt(0) + w.slice(1).toLowerCase()]);
+  return `[${[...new Set(all)].map(literal).join(', ')}]`;
+}
+
+/**
+ * A PDN/UKM status cell -> true/false/NULL, case and surrounding spaces ignored. The usual spellings are matched
+ * as they are first; only other cells pay for upper(trim()) (DuckDB-wasm string functions are slow per call).
+ */
+function flagExpr(s: string, yes: readonly string[], no: readonly string[]): string {
+  const list = (w: readonly string[]) => `[${w.map(literal).join(', ')}]`;
+  return `CASE WHEN list_contains(${spellings(yes)}, ${s}) THEN true
+        WHEN list_contains(${spellings(no)}, ${s}) THEN false
+        WHEN list_contains(${list(yes)}, upper(trim(${s}))) THEN true
+        WHEN list_contains(${list(no)}, upper(trim(${s}))) THEN false END`;
 }
 
 /** Types that keep the source text beside the typed value, so a bad value can be rejected and shown. */
@@ -188,15 +217,6 @@ export function classifySql(
       : '';
     return `${columnExpr(c, src)} AS ${ident(c.name)}${raw}`;
   });
-  // Lines a record spans beyond its first: line breaks inside quoted cells. Tested column by column (a concat of
-  // every cell per row costs more than the rest of the classification).
-  const anyBreak = rawColumns.map((c) => `contains(coalesce(${ident(c)}, ''), chr(10))`).join(' OR ');
-  const breaks = rawColumns
-    .map(
-      (c) => `(length(coalesce(${ident(c)}, '')) - length(replace(coalesce(${ident(c)}, ''), chr(10), '')))`,
-    )
-    .join(' + ');
-  const extraLines = rawColumns.length ? `CASE WHEN ${anyBreak} THEN ${breaks} ELSE 0 END` : '0';
   const rejectCase = (what: (r: { code: string; column?: string }) => string) =>
     spec.rejections.length === 0
       ? 'CAST(NULL AS VARCHAR)'
@@ -221,7 +241,7 @@ export function classifySql(
       : `CASE ${spec.exclusions.map((r) => `WHEN ${r.sql} THEN ${literal(r.code)}`).join(' ')} END`;
   return `CREATE OR REPLACE TEMP TABLE ${ident(out)} AS
     WITH typed AS (
-      SELECT ordinality AS rec, ${extraLines} AS extra_lines, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
+      SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
     ), keyed AS (
       SELECT *, ${spec.agencyKey} AS agency_key, rec + 1 AS line FROM typed
     ), excluded AS (
@@ -329,7 +349,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       ...sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
     });
-    await shiftForQuotedBreaks(engine, cls, sig);
+    await shiftForQuotedBreaks(engine, { cls, rej, source, rawColumns, lines: req.lines }, sig);
     const dedup = dedupSql(spec, cls);
     if (dedup) await engine.exec(dedup, sig);
     await shiftForRejectedLines(engine, cls, rej, sig);
@@ -413,18 +433,55 @@ async function readRaw(engine: Engine, file: string, head: CsvHead, raw: string,
 
 /**
  * Records with line breaks inside quoted cells span several lines: every later record starts that much further
- * down. A running sum, done only when the file has such records.
+ * down. When the caller counted the file's lines and they match one line per record, there is nothing to do.
+ * Otherwise the file is read again for the records that hold line breaks (tested column by column: a concat of
+ * every cell per row costs more), and each record moves down by the breaks of the records before it (an ASOF
+ * join on the running sum, so only the records with breaks are kept aside).
  */
-async function shiftForQuotedBreaks(engine: Engine, cls: string, sig: { signal?: AbortSignal }) {
-  const t = ident(cls);
-  const [r] = await engine.query(`SELECT count(*) FILTER (WHERE extra_lines > 0) AS n FROM ${t}`);
-  if (num(r?.['n']) === 0) return;
-  await engine.exec(
-    `UPDATE ${t} SET line = s.line FROM (
-      SELECT rec, rec + 1 + coalesce(sum(extra_lines) OVER (ORDER BY rec ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-        AS line FROM ${t}) s WHERE ${t}.rec = s.rec`,
-    sig,
-  );
+async function shiftForQuotedBreaks(
+  engine: Engine,
+  t: {
+    cls: string;
+    rej: string;
+    source: string;
+    rawColumns: readonly string[];
+    lines: Promise<number | null> | undefined;
+  },
+  sig: { signal?: AbortSignal },
+) {
+  const cls = ident(t.cls);
+  const lines = t.lines ? await t.lines : null;
+  if (lines !== null) {
+    const [r] = await engine.query(
+      `SELECT (SELECT count(*) FROM ${cls}) + (SELECT count(DISTINCT line) FROM ${ident(t.rej)}) AS n`,
+    );
+    if (1 + num(r?.['n']) === lines) return;
+  }
+  if (t.rawColumns.length === 0) return;
+  const cell = (c: string) => `coalesce(${ident(c)}, '')`;
+  const anyBreak = t.rawColumns.map((c) => `contains(${cell(c)}, chr(10))`).join(' OR ');
+  const breaks = t.rawColumns
+    .map((c) => `(length(${cell(c)}) - length(replace(${cell(c)}, chr(10), '')))`)
+    .join(' + ');
+  const brk = ident(`${t.cls}_brk`);
+  try {
+    await engine.exec(
+      `CREATE OR REPLACE TEMP TABLE ${brk} AS
+        SELECT ordinality AS rec, ${breaks} AS extra FROM ${ident(t.source)} WHERE ${anyBreak}`,
+      sig,
+    );
+    const [r] = await engine.query(`SELECT count(*) AS n FROM ${brk}`);
+    if (num(r?.['n']) === 0) return;
+    await engine.exec(
+      `UPDATE ${cls} SET line = ${cls}.line + s.shift FROM (
+        SELECT c.rec, b.cum AS shift FROM ${cls} c
+        ASOF JOIN (SELECT rec, sum(extra) OVER (ORDER BY rec) AS cum FROM ${brk}) b ON c.rec > b.rec
+      ) s WHERE ${cls}.rec = s.rec`,
+      sig,
+    );
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${brk}`);
+  }
 }
 
 /**

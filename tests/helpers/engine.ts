@@ -9,7 +9,7 @@ import {
 } from '../../src/p3dn/importer';
 import type { RealisasiSource } from '../../src/p3dn/realisasi-schema';
 import { createRealisasiSchema, pruneRealisasi } from '../../src/p3dn/realisasi-views';
-import { HEAD_BYTES, cp1252ToUtf8, needsTranscode } from '../../src/p3dn/sniff';
+import { HEAD_BYTES, countLines, cp1252ToUtf8, needsTranscode } from '../../src/p3dn/sniff';
 import { isXlsx, xlsxToCsvBytes } from '../../src/p3dn/xlsx';
 
 /** A fresh engine with the canonical schema, on the same DuckDB-wasm build the browser runs. */
@@ -27,7 +27,10 @@ export async function importText(
   engine: NodeEngine,
   name: string,
   content: string | Uint8Array,
-  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind' | 'mapping'>> = {},
+  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind' | 'mapping'>> & {
+    /** false: import without the caller's line count (the importer then always searches for quoted breaks). */
+    countLines?: boolean;
+  } = {},
 ): Promise<ImportResult> {
   let bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   let format: string | undefined;
@@ -42,6 +45,7 @@ export async function importText(
   }
   const engineFileName = `test_${++seq}.csv`;
   const head = bytes.slice(0, HEAD_BYTES);
+  const lines = opts.countLines === false ? undefined : Promise.resolve(countLines(bytes));
   await engine.registerFile(engineFileName, bytes);
   const result = await importCsv(engine, {
     engineFileName,
@@ -53,6 +57,7 @@ export async function importText(
     ...(opts.kind ? { kind: opts.kind } : {}),
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(format ? { format } : {}),
+    ...(lines ? { lines } : {}),
   });
   // SIRUP changed: transaction rows of dropped files go, and agencies are matched again (as the app does).
   await pruneRealisasi(engine);

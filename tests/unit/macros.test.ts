@@ -63,6 +63,69 @@ describe('codes and flags', () => {
   });
 });
 
+describe('fast paths give the same answers as the careful ones', () => {
+  // The macros skip trim/lower for clean cells (no surrounding spaces, longer than any blank word). Each case is
+  // a cell as it appears in exports -> the value the careful definition (trim, lower, compare) gives.
+  const text: [string | null, string | null][] = [
+    ['Dinas Kesehatan', 'Dinas Kesehatan'],
+    ['  Dinas Kesehatan ', 'Dinas Kesehatan'],
+    ['Dinas  Kesehatan', 'Dinas  Kesehatan'],
+    ['NULL', null],
+    ['Null', null],
+    [' null ', null],
+    ['NaN', null],
+    ['#N/A', null],
+    ['-', null],
+    [' - ', null],
+    ['', null],
+    ['   ', null],
+    [null, null],
+    ['nulls', 'nulls'],
+    ['Non', 'Non'],
+    ['a', 'a'],
+    ['\tTab', '\tTab'],
+  ];
+  it.each(text)('p3dn_text(%j) -> %j', async (input, expected) => {
+    expect(await one('p3dn_text(CAST(? AS VARCHAR))', input)).toBe(expected);
+  });
+
+  const code: [string | null, string | null][] = [
+    ['00123', '00123'],
+    [' 00123 ', '00123'],
+    ['12.0', '12'],
+    [' 12.00 ', '12'],
+    ['1.01.2.22', '1.01.2.22'],
+    ['N/A', null],
+    ['x', 'x'],
+  ];
+  it.each(code)('p3dn_code(%j) -> %j', async (input, expected) => {
+    expect(await one('p3dn_code(CAST(? AS VARCHAR))', input)).toBe(expected);
+  });
+
+  const bools: [string | null, boolean | null][] = [
+    ['yA', true],
+    [' Ya ', true],
+    ['YES', true],
+    ['tIdAk', false],
+    [' 0', false],
+    ['No', false],
+    ['null', null],
+    ['', null],
+  ];
+  it.each(bools)('p3dn_bool(%j) -> %j', async (input, expected) => {
+    expect(await one('p3dn_bool(CAST(? AS VARCHAR))', input)).toBe(expected);
+  });
+
+  it('removes every kind of white space from a kd_satker_str and trims multi-valued cells', async () => {
+    expect(await one('p3dn_satker_str(CAST(? AS VARCHAR))', '1.20\t.03')).toBe('1.20.03');
+    expect(await one('p3dn_satker_str(CAST(? AS VARCHAR))', '1.20.03')).toBe('1.20.03');
+    expect(await one('p3dn_multi(CAST(? AS VARCHAR))', ' Barang ')).toBe('Barang');
+    expect(await one('p3dn_multi(CAST(? AS VARCHAR))', 'Barang')).toBe('Barang');
+    expect(await one('p3dn_multi(CAST(? AS VARCHAR))', 'Barang; Barang ')).toBe('Barang');
+    expect(await one('p3dn_multi(CAST(? AS VARCHAR))', ' null ')).toBe(null);
+  });
+});
+
 describe('arrow boundary', () => {
   it('refuses DECIMAL values reaching JS', async () => {
     await expect(engine.query('SELECT CAST(1.5 AS DECIMAL(18, 2)) AS x')).rejects.toThrow(/DECIMAL/);

@@ -20,9 +20,10 @@ import {
 } from '../../../p3dn/importer';
 import { detectKind } from '../../../p3dn/kinds';
 import { pruneRealisasi } from '../../../p3dn/realisasi-views';
-import { HEAD_BYTES, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
+import { HEAD_BYTES, countLines, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
 import { isXlsx } from '../../../p3dn/xlsx';
 import { useDatasetStore } from '../../../stores/dataset-store';
+import { countFileLines } from '../lib/line-count';
 import { applicableMapping } from '../lib/mapping-memory';
 import { usePendingStore, type PendingFile } from '../lib/pending';
 import { xlsxFileToCsv } from '../lib/xlsx';
@@ -119,6 +120,7 @@ export async function loadSample(): Promise<void> {
     const head = bytes.slice(0, HEAD_BYTES);
     const sizeBytes = bytes.length;
     const checksum = await sha256(bytes);
+    const lines = Promise.resolve(countLines(bytes));
     await engine.registerFile(engineFileName, bytes);
     try {
       const result = await importCsv(engine, {
@@ -128,6 +130,7 @@ export async function loadSample(): Promise<void> {
         head,
         isSample: true,
         replace: 'same_kind',
+        lines,
       });
       await saveChecksum(result.fileId, checksum);
     } finally {
@@ -236,10 +239,15 @@ export async function importPending(
       if (opts.signal.aborted) throw new ImportError('dibatalkan');
       progress('mempersiapkan');
       store.setBusy(p.name);
-      if (p.bytes) await engine.registerFile(engineFileName, p.bytes.slice());
-      else if (p.format === 'windows-1252')
-        await engine.registerFile(engineFileName, await transcodeFile(p.file, opts.signal));
-      else await engine.registerFile(engineFileName, p.file);
+      let lines: Promise<number | null>;
+      if (p.bytes) {
+        lines = Promise.resolve(countLines(p.bytes));
+        await engine.registerFile(engineFileName, p.bytes.slice());
+      } else {
+        const file = p.format === 'windows-1252' ? await transcodeFile(p.file, opts.signal) : p.file;
+        lines = countFileLines(file, opts.signal);
+        await engine.registerFile(engineFileName, file);
+      }
       const result = await importCsv(engine, {
         engineFileName,
         displayName: p.name,
@@ -256,6 +264,7 @@ export async function importPending(
         mapping: p.mapping,
         format: p.format === 'csv' ? p.sniff.encoding : p.format,
         signal: opts.signal,
+        lines,
         onProgress: (s) => progress(s),
         onBytes: (b) => progress(stage, b),
       });

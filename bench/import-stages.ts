@@ -1,0 +1,83 @@
+/**
+ * Where an import's time goes, statement by statement, on the same DuckDB-wasm build in Node (blocking engine),
+ * beside the plain `read_csv` of the same file. Not a test; a profiling aid for the importer's SQL. The browser
+ * figures (bench/import-bench.ts) are the ones that count. Usage: `tsx bench/import-stages.ts 100`.
+ */
+import { readFileSync } from 'node:fs';
+import { NodeEngine } from '../src/lib/engine/node-engine';
+import type { Engine, ExecOptions, SqlParam } from '../src/lib/engine/types';
+import { createSchema, importCsv } from '../src/p3dn/importer';
+import { createRealisasiSchema } from '../src/p3dn/realisasi-views';
+import { HEAD_BYTES, countLines } from '../src/p3dn/sniff';
+import { generate } from './generate';
+
+const mb = Number(process.argv[2] ?? 100);
+const runs = Number(process.argv[3] ?? 1);
+
+/** Times every statement the importer runs. */
+function timed(engine: Engine, log: [string, number][]): Engine {
+  const t = async <T>(sql: string, f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      log.push([sql.replace(/\s+/g, ' ').trim().slice(0, 70), performance.now() - t0]);
+    }
+  };
+  return {
+    query: (sql: string, params?: readonly SqlParam[]) => t(sql, () => engine.query(sql, params)),
+    // The swap transaction is timed statement by statement.
+    exec: async (sql: string, opts?: ExecOptions) => {
+      if (!sql.startsWith('BEGIN')) return t(sql, () => engine.exec(sql, opts));
+      for (const part of sql.split(/;\n/).filter((x) => x.trim()))
+        await t(part, () => engine.exec(part, opts));
+    },
+    registerFile: (n, s) => engine.registerFile(n, s),
+    dropFile: (n) => engine.dropFile(n),
+  };
+}
+
+async function main() {
+  const path = await generate(mb);
+  const bytes = new Uint8Array(readFileSync(path));
+  const engine = await NodeEngine.create();
+  await createSchema(engine);
+  await createRealisasiSchema(engine);
+  await engine.registerFile('f.csv', bytes);
+  const time = async (f: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await f();
+    return performance.now() - t0;
+  };
+  for (let r = 0; r < runs; r++) {
+    const plain = await time(() =>
+      engine.exec(`CREATE OR REPLACE TEMP TABLE p AS SELECT * FROM read_csv('f.csv')`),
+    );
+    const varchar = await time(() =>
+      engine.exec(`CREATE OR REPLACE TEMP TABLE p AS SELECT * FROM read_csv('f.csv', all_varchar = true)`),
+    );
+    await engine.exec('DROP TABLE p');
+    const log: [string, number][] = [];
+    const imp = await time(() =>
+      importCsv(timed(engine, log), {
+        engineFileName: 'f.csv',
+        displayName: `bench-${r}.csv`,
+        sizeBytes: bytes.length,
+        head: bytes.slice(0, HEAD_BYTES),
+        isSample: false,
+        replace: 'all',
+        lines: Promise.resolve(countLines(bytes)),
+      }),
+    );
+    console.log(
+      `${(bytes.length / 1048576).toFixed(0)} MB  plain ${(plain / 1000).toFixed(2)} s  all_varchar ${(varchar / 1000).toFixed(2)} s  import ${(imp / 1000).toFixed(2)} s  ratio ${(imp / plain).toFixed(2)}`,
+    );
+    for (const [sql, ms] of log) if (ms > 50) console.log(`  ${(ms / 1000).toFixed(2)} s  ${sql}`);
+  }
+  engine.close();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
