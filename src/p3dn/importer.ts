@@ -9,7 +9,7 @@ import {
   type KindSpec,
   type MappingOverride,
 } from './kinds';
-import { dataTables, schemaSql, sqlType, tableColumns } from './schema';
+import { canonicalViewSql, schemaSql, sqlType, type LoadedFile } from './schema';
 import { sniffCsvHead, type CsvHead } from './sniff';
 import { ident, literal } from './sql';
 
@@ -239,7 +239,9 @@ export function classifySql(
     spec.exclusions.length === 0
       ? 'CAST(NULL AS VARCHAR)'
       : `CASE ${spec.exclusions.map((r) => `WHEN ${r.sql} THEN ${literal(r.code)}`).join(' ')} END`;
-  return `CREATE OR REPLACE TEMP TABLE ${ident(out)} AS
+  const raws = spec.columns.filter((c) => KEEPS_RAW.has(c.type)).map((c) => `, ${ident(`raw_${c.name}`)}`);
+  // A table of the main schema, not a temp one: once loaded it holds the file's rows (see `canonicalViewSql`).
+  return `CREATE OR REPLACE TABLE ${ident(out)} AS
     WITH typed AS (
       SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
     ), keyed AS (
@@ -255,7 +257,7 @@ export function classifySql(
         CASE WHEN excl0 IS NULL THEN ${rejectValue} END AS reject_value
       FROM excluded
     )
-    SELECT *, excl0 AS exclusion FROM rejected`;
+    SELECT * EXCLUDE (excl0${raws.join('')}), excl0 AS exclusion FROM rejected`;
 }
 
 /**
@@ -316,14 +318,17 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   const raw = `imp_raw_${seq}`;
   const rej = `imp_rej_${seq}`;
   const scan = `imp_scan_${seq}`;
-  const cls = `imp_cls_${seq}`;
+  // The file's own table once loaded; a random part so that it can never meet a table left by an earlier run.
+  const cls = `p3dn_file_${seq}_${Math.random().toString(36).slice(2, 8)}`;
+  let loaded = false;
   const step = (stage: ImportStage) => {
     if (req.signal?.aborted) throw new ImportError('dibatalkan');
     req.onProgress?.(stage);
   };
   const cleanup = async () => {
     for (const v of [`${raw}_1252`, raw]) await engine.exec(`DROP VIEW IF EXISTS ${ident(v)}`);
-    for (const t of [rej, scan, cls]) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
+    for (const t of loaded ? [rej, scan] : [rej, scan, cls])
+      await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   };
   try {
     step('membaca');
@@ -349,12 +354,17 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       ...sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
     });
-    await shiftForQuotedBreaks(engine, { cls, rej, source, rawColumns, lines: req.lines }, sig);
     const dedup = dedupSql(spec, cls);
     if (dedup) await engine.exec(dedup, sig);
-    await shiftForRejectedLines(engine, cls, rej, sig);
     step('menghitung');
     const counts = await countImport(engine, cls, rej);
+    // Lines last: the counts do not depend on them, and `counts.read` tells whether any record spans lines.
+    await shiftForQuotedBreaks(
+      engine,
+      { cls, source, rawColumns, records: counts.read, lines: req.lines },
+      sig,
+    );
+    await shiftForRejectedLines(engine, cls, rej, sig);
     if (counts.read === 0) throw new ImportError('tanpa_baris');
     if (counts.loaded + counts.excluded + counts.rejected !== counts.read) {
       throw new Error(`Row accounting failed: ${JSON.stringify(counts)}`);
@@ -386,10 +396,17 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
           : 'add';
     // Last chance to cancel: once the swap transaction starts it runs to its end (or rolls back whole).
     if (req.signal?.aborted) throw new ImportError('dibatalkan');
+    const files: LoadedFile[] = (
+      await engine.query('SELECT file_id, kind, data_table FROM source_file ORDER BY file_id')
+    ).map((r) => ({
+      fileId: num(r['file_id']),
+      kind: r['kind'] as KindId,
+      dataTable: String(r['data_table']),
+    }));
+    const swap: Swap = { fileId, replaced, files, counts, fp, mode, format: req.format ?? head.encoding };
     try {
-      await engine.exec(
-        swapSql(spec, cls, rej, fileId, replaced, req, head, counts, fp, mode, req.format ?? head.encoding),
-      );
+      await engine.exec(swapSql(spec, cls, rej, req, head, swap));
+      loaded = true;
     } catch (e) {
       await engine.exec('ROLLBACK').catch(() => undefined);
       throw e;
@@ -442,21 +459,17 @@ async function shiftForQuotedBreaks(
   engine: Engine,
   t: {
     cls: string;
-    rej: string;
     source: string;
     rawColumns: readonly string[];
+    /** Records read, the CSV reader's rejected lines included. */
+    records: number;
     lines: Promise<number | null> | undefined;
   },
   sig: { signal?: AbortSignal },
 ) {
   const cls = ident(t.cls);
   const lines = t.lines ? await t.lines : null;
-  if (lines !== null) {
-    const [r] = await engine.query(
-      `SELECT (SELECT count(*) FROM ${cls}) + (SELECT count(DISTINCT line) FROM ${ident(t.rej)}) AS n`,
-    );
-    if (1 + num(r?.['n']) === lines) return;
-  }
+  if (lines !== null && 1 + t.records === lines) return;
   if (t.rawColumns.length === 0) return;
   const cell = (c: string) => `coalesce(${ident(c)}, '')`;
   const anyBreak = t.rawColumns.map((c) => `contains(${cell(c)}, chr(10))`).join(' OR ');
@@ -530,46 +543,58 @@ async function countImport(engine: Engine, cls: string, rej: string): Promise<Im
   };
 }
 
+interface Swap {
+  fileId: number;
+  /** Loaded files this import replaces. */
+  replaced: number[];
+  /** Every loaded file before the import. */
+  files: LoadedFile[];
+  counts: ImportCounts;
+  fp: string;
+  mode: ImportMode;
+  format: string;
+}
+
+/**
+ * One transaction: the replaced files go (their tables are dropped), the new file's rejected rows move to
+ * `import_reject`, its table becomes part of the canonical view of its kind, and `source_file` records it. The
+ * classified rows are not copied: the file's table is what the view reads.
+ */
 function swapSql(
   spec: KindSpec,
   cls: string,
   rej: string,
-  fileId: number,
-  replaced: number[],
   req: ImportRequest,
   head: CsvHead,
-  c: ImportCounts,
-  fp: string,
-  mode: ImportMode,
-  format: string,
+  w: Swap,
 ): string {
-  const ids = replaced.length ? replaced.join(', ') : 'NULL';
-  const tables = [...dataTables(), 'import_reject', 'import_exclusion', 'source_file'];
-  const staged = new Set([...spec.columns.map((x) => x.name), 'line', 'agency_key', 'exclusion']);
-  const cols = tableColumns(spec).filter((x) => x.name !== 'file_id');
-  const values = cols.map((x) =>
-    x.name === 'source' && spec.table === 'realisasi'
-      ? literal(spec.id)
-      : staged.has(x.name)
-        ? ident(x.name)
-        : `CAST(NULL AS ${x.type})`,
-  );
+  const { fileId, counts: c } = w;
+  const ids = w.replaced.length ? w.replaced.join(', ') : 'NULL';
+  const gone = w.files.filter((f) => w.replaced.includes(f.fileId));
+  const after = [
+    ...w.files.filter((f) => !w.replaced.includes(f.fileId)),
+    { fileId, kind: spec.id, dataTable: cls },
+  ];
+  const views = new Set([spec.table, ...gone.map((f) => KINDS[f.kind].table)]);
   const excl = Object.entries(c.excludedByRule)
     .map(([k, n]) => `(${fileId}, ${literal(k)}, ${n})`)
     .join(', ');
   return [
     'BEGIN TRANSACTION;',
-    ...tables.map((t) => `DELETE FROM ${ident(t)} WHERE file_id IN (${ids});`),
-    `INSERT INTO ${ident(spec.table)} (file_id, ${cols.map((x) => ident(x.name)).join(', ')})
-      SELECT ${fileId}, ${values.join(', ')} FROM ${ident(cls)} WHERE reject_code IS NULL;`,
+    ...['import_reject', 'import_exclusion', 'source_file'].map(
+      (t) => `DELETE FROM ${ident(t)} WHERE file_id IN (${ids});`,
+    ),
+    ...gone.map((f) => `DROP TABLE IF EXISTS ${ident(f.dataTable)};`),
     `INSERT INTO import_reject SELECT ${fileId}, line, reject_column, reject_value, reject_code, NULL
       FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     `INSERT INTO import_reject SELECT ${fileId}, line, any_value(column_name), any_value(csv_line), 'struktur_baris',
       any_value(error_type) FROM ${ident(rej)} GROUP BY line;`,
+    `DELETE FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     excl ? `INSERT INTO import_exclusion VALUES ${excl};` : '',
     `INSERT INTO source_file VALUES (${fileId}, ${literal(req.displayName)}, ${literal(spec.id)}, ${req.sizeBytes},
-      ${literal(format)}, ${literal(head.delimiter)}, ${req.isSample}, ${c.read}, ${c.loaded}, ${c.excluded},
-      ${c.rejected}, ${literal(fp)}, ${literal(mode)});`,
+      ${literal(w.format)}, ${literal(head.delimiter)}, ${req.isSample}, ${c.read}, ${c.loaded}, ${c.excluded},
+      ${c.rejected}, ${literal(w.fp)}, ${literal(w.mode)}, ${literal(cls)});`,
+    ...[...views].map((t) => canonicalViewSql(t, after)),
     'COMMIT;',
   ].join('\n');
 }

@@ -120,11 +120,10 @@ export async function writeAliases(engine: Engine, aliases: readonly AliasEntry[
 }
 
 /**
- * After any import: drop transaction rows whose file is no longer loaded (e.g. a SIRUP import replaced the
- * sample) and match the remaining transactions to the agencies again.
+ * After any import: match the loaded transactions to the agencies again (a SIRUP import changes the agencies; the
+ * rows of replaced files are already gone with their files' tables).
  */
 export async function pruneRealisasi(engine: Engine): Promise<void> {
-  await engine.exec('DELETE FROM realisasi WHERE file_id NOT IN (SELECT file_id FROM source_file)');
   const [r] = await engine.query('SELECT count(*) AS n FROM realisasi');
   if (r?.['n'] === 0) await engine.exec('DELETE FROM realisasi_idmap');
   else await refreshAgencyMap(engine);

@@ -1,7 +1,7 @@
-import { KINDS, type ColumnType, type KindSpec } from './kinds';
+import { KINDS, type ColumnType, type KindId, type KindSpec } from './kinds';
 import { MACROS_SQL } from './macros';
 import { REALISASI_COLUMNS } from './realisasi-schema';
-import { ident } from './sql';
+import { ident, literal } from './sql';
 
 export function sqlType(t: ColumnType): string {
   switch (t) {
@@ -40,29 +40,62 @@ export function dataTables(): string[] {
   return [...new Set(Object.values(KINDS).map((k) => k.table))];
 }
 
-export function schemaSql(): string {
-  const seen = new Set<string>();
-  const tables: string[] = [];
-  for (const spec of Object.values(KINDS)) {
-    if (seen.has(spec.table)) continue;
-    seen.add(spec.table);
-    tables.push(
-      `CREATE TABLE IF NOT EXISTS ${ident(spec.table)} (${tableColumns(spec)
-        .map((c) => `${ident(c.name)} ${c.type}`)
-        .join(', ')});`,
+/** A loaded file and the table that holds its classified rows. */
+export interface LoadedFile {
+  fileId: number;
+  kind: KindId;
+  dataTable: string;
+}
+
+/**
+ * The canonical table `table` as a view: the rows of every loaded file of its kinds, one file's table each
+ * (`UNION ALL`). Importing a file classifies its rows once into a table of its own, and loading it only replaces
+ * this view: the rows are never copied a second time, and memory never holds two copies of a large file. Each
+ * file's table holds the canonical columns under their names (plus staging columns the view leaves out);
+ * `file_id` and, for realisasi, `source` come from the file.
+ */
+export function canonicalViewSql(table: string, files: readonly LoadedFile[]): string {
+  const spec = Object.values(KINDS).find((k) => k.table === table);
+  if (!spec) throw new Error(`No kind writes to ${table}`);
+  const cols = tableColumns(spec);
+  const parts = files
+    .filter((f) => KINDS[f.kind].table === table)
+    .map((f) => {
+      const k = KINDS[f.kind];
+      const staged = new Set([...k.columns.map((c) => c.name), 'line', 'agency_key', 'exclusion']);
+      const sel = cols.map((c) => {
+        const v =
+          c.name === 'file_id'
+            ? String(f.fileId)
+            : c.name === 'source' && table === 'realisasi'
+              ? literal(k.id)
+              : staged.has(c.name)
+                ? ident(c.name)
+                : 'NULL';
+        return `CAST(${v} AS ${c.type}) AS ${ident(c.name)}`;
+      });
+      return `SELECT ${sel.join(', ')} FROM ${ident(f.dataTable)}`;
+    });
+  if (parts.length === 0) {
+    parts.push(
+      `SELECT ${cols.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(', ')} WHERE false`,
     );
   }
+  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${parts.join('\nUNION ALL\n')};`;
+}
+
+export function schemaSql(): string {
   return [
     MACROS_SQL,
     `CREATE TABLE IF NOT EXISTS source_file (
       file_id INTEGER PRIMARY KEY, name VARCHAR, kind VARCHAR, size_bytes BIGINT, encoding VARCHAR,
       delimiter VARCHAR, is_sample BOOLEAN, rows_read BIGINT, rows_loaded BIGINT, rows_excluded BIGINT,
-      rows_rejected BIGINT, fingerprint VARCHAR, mode VARCHAR);`,
+      rows_rejected BIGINT, fingerprint VARCHAR, mode VARCHAR, data_table VARCHAR);`,
     // SHA-256 of each loaded file (hex), computed at import; a table of its own so source_file's INSERT is unchanged.
     `CREATE TABLE IF NOT EXISTS source_checksum (file_id INTEGER, sha256 VARCHAR);`,
     `CREATE TABLE IF NOT EXISTS import_exclusion (file_id INTEGER, rule VARCHAR, n BIGINT);`,
     `CREATE TABLE IF NOT EXISTS import_reject (
       file_id INTEGER, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR);`,
-    ...tables,
+    ...dataTables().map((t) => canonicalViewSql(t, [])),
   ].join('\n');
 }

@@ -29,7 +29,9 @@ async function state() {
       (SELECT CAST(coalesce(sum(pagu), 0) AS VARCHAR) FROM rup_penyedia WHERE exclusion IS NULL) AS pagu,
       (SELECT count(*) FROM source_file) AS files,
       (SELECT count(*) FROM import_reject) AS rejects,
-      (SELECT count(*) FROM duckdb_tables() WHERE starts_with(table_name, 'imp_')) AS temp_tables,
+      (SELECT count(*) FROM duckdb_tables() WHERE starts_with(table_name, 'imp_') OR (
+        starts_with(table_name, 'p3dn_file_') AND table_name NOT IN (SELECT data_table FROM source_file)))
+        AS temp_tables,
       (SELECT count(*) FROM duckdb_views() WHERE starts_with(view_name, 'imp_')) AS temp_views`);
   return r!;
 }
