@@ -139,7 +139,8 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
     case 'bool':
       return `p3dn_bool(${s})`;
     case 'int':
-      return `TRY_CAST(p3dn_code(${s}) AS INTEGER)`;
+      // A plain number casts directly; only other text goes through p3dn_code (float damage, blank words).
+      return `coalesce(TRY_CAST(${s} AS INTEGER), TRY_CAST(p3dn_code(${s}) AS INTEGER))`;
     case 'date':
       return `p3dn_date(${s})`;
     case 'rekening':
@@ -161,9 +162,17 @@ function typedExpr(col: ColumnSpec, src: string | null): string {
   }
 }
 
-/** The spellings a word is usually written in: as given (upper case), lower case, and capitalised. */
+/**
+ * The spellings a word is usually written in: as given (upper case), lower case, capitalised, and with only its
+ * first part capitalised (`Non-PDN`, the spelling SIRUP exports use).
+ */
 function spellings(words: readonly string[]): string {
-  const all = words.flatMap((w) => [w, w.toLowerCase(), w.charAt(0) + w.slice(1).toLowerCase()]);
+  const all = words.flatMap((w) => [
+    w,
+    w.toLowerCase(),
+    w.charAt(0) + w.slice(1).toLowerCase(),
+    w.replace(/^(\w)(\w*)(?=[- ])/, (_, a: string, b: string) => a + b.toLowerCase()),
+  ]);
   return `[${[...new Set(all)].map(literal).join(', ')}]`;
 }
 

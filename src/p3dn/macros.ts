@@ -29,11 +29,14 @@ export const MACROS_SQL = String.raw`
 CREATE OR REPLACE MACRO p3dn_padded(s) AS
   s LIKE ' %' OR s LIKE '% ';
 
--- The blank words are at most 4 characters long, so a longer unpadded cell is never blank.
+-- The blank words are at most 4 characters long and start with n, -, # (or are empty), so a longer unpadded
+-- cell, or a short one starting otherwise ('2025', 'D999', '8'), is never blank.
 CREATE OR REPLACE MACRO p3dn_blank(s) AS
   s IS NULL OR CASE
     WHEN p3dn_padded(s) THEN list_contains(['', 'null', 'none', 'nan', '-', 'n/a', '#n/a'], lower(trim(s)))
-    WHEN strlen(s) <= 4 THEN list_contains(['', 'null', 'none', 'nan', '-', 'n/a', '#n/a'], lower(s))
+    WHEN strlen(s) > 4 THEN false
+    WHEN s = '' OR s = '-' THEN true
+    WHEN s LIKE 'n%' OR s LIKE 'N%' OR s LIKE '#%' THEN list_contains(['null', 'none', 'nan', 'n/a', '#n/a'], lower(s))
     ELSE false END;
 
 CREATE OR REPLACE MACRO p3dn_num_core(s) AS
