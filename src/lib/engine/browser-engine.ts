@@ -13,6 +13,17 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
+/**
+ * duckdb-wasm keeps its execution-progress handlers in a protected list and offers no public way to add one; a
+ * subclass reaches it through the type system, so a duckdb-wasm upgrade that renames it fails the typecheck
+ * instead of silently stopping the progress line (tests/e2e/import-cancel.test.ts also checks the bytes read).
+ */
+class ProgressDuckDB extends duckdb.AsyncDuckDB {
+  onExecutionProgress(handler: (p: { percentage: unknown }) => void): void {
+    this._onExecutionProgress.push(handler);
+  }
+}
+
 /** DuckDB-wasm running in its own Web Worker. All calls are queued so statements never interleave. */
 export class BrowserEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
@@ -28,7 +39,7 @@ export class BrowserEngine implements Engine {
     const bundle = await duckdb.selectBundle(BUNDLES);
     if (!bundle.mainWorker) throw new Error('DuckDB bundle has no worker');
     const worker = new Worker(bundle.mainWorker);
-    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    const db = new ProgressDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(bundle.mainModule);
     // A pending statement runs in slices of this many ms, so a cancel is seen between two slices.
     await db.open({
@@ -41,10 +52,7 @@ export class BrowserEngine implements Engine {
     await conn.query('SET enable_progress_bar_print = true');
     await conn.query('SET progress_bar_time = 100');
     const engine = new BrowserEngine(db, conn);
-    // duckdb-wasm keeps its execution-progress handlers in a protected list and offers no public setter.
-    const handlers = (db as unknown as { _onExecutionProgress?: ((p: { percentage: unknown }) => void)[] })
-      ._onExecutionProgress;
-    handlers?.push((p) => {
+    db.onExecutionProgress((p) => {
       const pct = Number(p.percentage);
       if (Number.isFinite(pct) && pct >= 0) engine.progressListener?.(Math.min(1, pct / 100));
     });
