@@ -96,6 +96,7 @@ function noticeFromResult(r: ImportResult) {
     notes: r.notes,
     encoding: r.encoding,
     delimiter: r.delimiter,
+    mapping: r.mapping,
   };
 }
 
