@@ -12,6 +12,7 @@ import {
 } from '../helpers/fixtures';
 import { resolve } from 'node:path';
 import { SCREENSHOT_DIR, foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { seriousA11yViolations } from './review-helpers';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -180,6 +181,8 @@ describe('a hand-made transaction sheet, loaded as the generic kind', () => {
     expect(await page.textContent('[data-testid=import-blocked]')).toContain('Lengkapi dulu kolom wajib');
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, '30-generic-review-missing');
+    // The review with its warnings, marks and the disabled button passes axe (serious/critical).
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page
       .locator('[data-testid=pending]')
       .screenshot({ path: resolve(SCREENSHOT_DIR, '30b-generic-card.png') });
