@@ -288,6 +288,21 @@ describe('a hand-made transaction sheet, loaded as the generic kind', () => {
       .screenshot({ path: resolve(SCREENSHOT_DIR, '34b-generic-drilldown-panel.png') });
   });
 
+  it('labels the rows "Generic" in English, in the breakdown, the drill-down and the report', async () => {
+    const { page } = app;
+    await page.selectOption('#lang', 'en');
+    const row = page.locator('[data-testid=breakdown-source] tr[data-group=generik] th');
+    await expect.poll(() => row.textContent()).toBe('Generic');
+    const cells = page.locator('[data-testid=drill-row] [role=cell]:first-child');
+    await expect.poll(() => cells.first().textContent()).toBe('Generic');
+    const report = page.locator('[data-testid=import-result][data-name="belanja-opd-2025.csv"]');
+    expect(await report.textContent()).toContain('Detected: Other transactions (generic)');
+    expect(await report.locator('[data-testid=report-excluded] li').textContent()).toBe(
+      'repeated transaction number: 1',
+    );
+    await page.selectOption('#lang', 'id');
+  });
+
   it('sent no request outside the page origin, and logged no errors', () => {
     expect(foreignRequests(app.requests, baseURL)).toEqual([]);
     expect(app.errors).toEqual([]);

@@ -7,6 +7,7 @@ import { GENERIC_MAX_CONFIDENCE, KIND_IDS, detectKind } from '../../src/p3dn/kin
 import { NO_FILTERS, breakdownQuery, toBreakdownRow } from '../../src/p3dn/realisasi-metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
+import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 import {
   PENYEDIA_HEADERS,
   STRUKTUR_HEADERS,
@@ -427,5 +428,54 @@ describe('generic detection never overrides a known kind and is never loaded sil
       [r.fileId],
     );
     expect(s).toEqual({ v: '15000000.00', p: '7500000.00' });
+  });
+});
+
+describe('a hand-made Excel sheet (.xlsx) as the generic kind', () => {
+  it('reads numeric value cells exactly, date cells as dates, and Ya/Tidak flags', async () => {
+    // Numbers as Excel stores them (numeric cells, decimals exact), dates as date-styled serials.
+    const items = [...Array(30).keys()].map((i) => ({
+      cents: BigInt(2_500_000 + i * 987_654) * 100n + BigInt(i % 3) * 25n,
+      pdn: i % 3 === 0 ? 'Ya' : i % 3 === 1 ? 'Tidak' : '',
+      ukm: i % 2 ? 'UKM' : 'Non-UKM',
+      date: new Date(Date.UTC(2025, i % 12, 1 + (i % 27))),
+      agency: AGENCIES[i % 3]!,
+    }));
+    const sheetRows: XCell[][] = [
+      ['Instansi', 'Uraian', 'Tanggal', 'Total', 'Status PDN', 'Status UKM'],
+      ...items.map((x, i): XCell[] => [
+        x.agency.nama,
+        `Pembelian ${i}`,
+        { date: x.date },
+        { n: centsText(x.cents) },
+        x.pdn,
+        x.ukm,
+      ]),
+    ];
+    expect(detectKind(['Instansi', 'Uraian', 'Tanggal', 'Total', 'Status PDN', 'Status UKM']).kind).toBe(
+      'generik',
+    );
+    const r = await importText(engine, 'daftar-belanja.xlsx', writeXlsx(sheetRows), {
+      kind: 'generik',
+      replace: 'none',
+    });
+    expect(r.counts).toMatchObject({ read: 30, loaded: 30, excluded: 0, rejected: 0 });
+    const expNilai = items.reduce((s, x) => s + x.cents, 0n);
+    const expPdn = items.reduce((s, x) => s + (x.pdn === 'Ya' ? x.cents : 0n), 0n);
+    const expUmk = items.reduce((s, x) => s + (x.ukm === 'UKM' ? x.cents : 0n), 0n);
+    const [s] = await engine.query(
+      `SELECT CAST(sum(nilai) AS VARCHAR) AS v, CAST(sum(pdn_part) AS VARCHAR) AS p,
+         CAST(sum(umk_part) AS VARCHAR) AS u, count(*) FILTER (WHERE pdn_from = 'tanpa') AS tanpa,
+         string_agg(CAST(tanggal AS VARCHAR), ',' ORDER BY line) AS dates
+       FROM realisasi_x WHERE file_id = ?`,
+      [r.fileId],
+    );
+    expect(s).toEqual({
+      v: centsText(expNilai),
+      p: centsText(expPdn),
+      u: centsText(expUmk),
+      tanpa: items.filter((x) => x.pdn === '').length,
+      dates: items.map((x) => x.date.toISOString().slice(0, 10)).join(','),
+    });
   });
 });
