@@ -241,7 +241,7 @@ export const en: Messages = {
       metode:
         'Commitment by method = Σ pagu of counted RUP penyedia packages per metode_pengadaan, with the PDN and UKM parts.',
       realisasi:
-        'Realisation = Σ value of completed transactions mapped to an agency; the PDN/UMK-K part from the reported value, else the RUP package flag (kd_rup); with neither: “Tanpa Status” (no status).',
+        'Realisation = Σ value of completed transactions mapped to an agency; the PDN/UMK-K part from the reported value, else the RUP package flag (kd_rup); with neither: “Tanpa Status” (no status). Generic (hand-made) sheets: every row with a value and an agency counts, a repeated transaction number once; a PDN/UKM status column saying Yes = the whole value, No = 0.',
       capaian: 'Achievement = PDN (UMK-K) realisation ÷ PDN (UMK-K) commitment; the reference is 100%.',
       filters:
         'Filters apply to every figure in this report; funding source and source system filter realisation only.',

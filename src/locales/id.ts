@@ -242,7 +242,7 @@ export const id = {
       metode:
         'Komitmen per metode = Σ pagu paket RUP penyedia yang dihitung, per metode_pengadaan, dengan bagian PDN dan UKM.',
       realisasi:
-        'Realisasi = Σ nilai transaksi selesai yang dipetakan ke perangkat daerah; bagian PDN/UMK-K dari nilai yang dilaporkan, atau status paket RUP (kd_rup); tanpa keduanya: “Tanpa Status”.',
+        'Realisasi = Σ nilai transaksi selesai yang dipetakan ke perangkat daerah; bagian PDN/UMK-K dari nilai yang dilaporkan, atau status paket RUP (kd_rup); tanpa keduanya: “Tanpa Status”. Lembar generik (buatan sendiri): setiap baris dengan nilai dan perangkat daerah dihitung, nomor transaksi berulang sekali; kolom status PDN/UKM Ya = seluruh nilai, Tidak = 0.',
       capaian: 'Capaian = realisasi PDN (UMK-K) ÷ komitmen PDN (UMK-K); acuan 100 %.',
       filters:
         'Filter berlaku untuk semua angka laporan ini; sumber dana dan sistem sumber hanya menyaring realisasi.',

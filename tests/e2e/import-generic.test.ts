@@ -303,6 +303,24 @@ describe('a hand-made transaction sheet, loaded as the generic kind', () => {
     await page.selectOption('#lang', 'id');
   });
 
+  it('names the sheet as a generic source on the printable report', async () => {
+    const { page } = app;
+    await page.click('[data-testid=open-report]');
+    await page.waitForSelector('[data-testid=report][data-ready=true]', { timeout: 30_000 });
+    const row = page.locator('[data-testid=report] tr.source-row', { hasText: 'belanja-opd-2025.csv' });
+    expect(await row.locator('td').first().textContent()).toBe('Generik');
+    expect(await row.locator('td.num').allTextContents()).toEqual([
+      fmt(rows.length),
+      fmt(rows.filter((r) => r.fate === 'loaded').length),
+      '1',
+      '2',
+    ]);
+    expect(await page.textContent('[data-testid=report-basis]')).toContain('lembar generik');
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, '35-generic-report-sources');
+    await page.click('[data-testid=report-back]');
+  });
+
   it('sent no request outside the page origin, and logged no errors', () => {
     expect(foreignRequests(app.requests, baseURL)).toEqual([]);
     expect(app.errors).toEqual([]);
