@@ -278,7 +278,7 @@ export const GENERIC_FLAGS = {
 
 /** The flag of a staged text column: true, false, or NULL when blank or not one of the words. */
 function genericFlagSql(col: string, words: { yes: readonly string[]; no: readonly string[] }): string {
-  const v = `upper(regexp_replace(trim(${col}), '[\\s_./-]+', ' ', 'g'))`;
+  const v = `upper(trim(regexp_replace(${col}, '[\\s_./-]+', ' ', 'g')))`;
   return `CASE WHEN list_contains(${sqlList(words.yes)}, ${v}) THEN true
     WHEN list_contains(${sqlList(words.no)}, ${v}) THEN false END`;
 }
@@ -297,7 +297,7 @@ const GENERIK: KindSpec = {
   id: 'generik',
   group: 'realisasi',
   table: 'realisasi',
-  // Never used to choose the kind (see `detectKind`); what "fully mapped" means for the ranking.
+  // Not used by `detectKind` (a generic confidence comes from `genericConfidence`); the same as `required`.
   signature: ['nilai', ['nama_satker', 'kd_satker_str']],
   required: ['nilai', ['nama_satker', 'kd_satker_str']],
   columns: [

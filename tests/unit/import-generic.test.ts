@@ -60,7 +60,7 @@ interface Row {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
 const YES_PDN = ['Ya', 'YA', 'PDN', 'ya '];
-const NO_PDN = ['Tidak', 'Non-PDN', 'TIDAK', 'non pdn'];
+const NO_PDN = ['Tidak', 'Non-PDN', 'TIDAK', 'non pdn', 'Tidak.'];
 const YES_UKM = ['Ya', 'UKM', 'Usaha Kecil'];
 const NO_UKM = ['Tidak', 'Non UKM', 'NON-UKM'];
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
