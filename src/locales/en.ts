@@ -122,7 +122,7 @@ export const en: Messages = {
     basisKomitmen: 'Commitment (announced RUP)',
     basisLong: {
       komitmen: 'Commitment (announced RUP)',
-      realisasi: 'Realisation (completed transactions: SPSE, e-Katalog, Toko Daring)',
+      realisasi: 'Realisation (completed transactions: SPSE, e-Katalog, Toko Daring, generic sheets)',
       capaian: 'Achievement (realisation ÷ commitment)',
     },
     cmp: {
@@ -241,7 +241,7 @@ export const en: Messages = {
       metode:
         'Commitment by method = Σ pagu of counted RUP penyedia packages per metode_pengadaan, with the PDN and UKM parts.',
       realisasi:
-        'Realisation = Σ value of completed transactions mapped to an agency; the PDN/UMK-K part from the reported value, else the RUP package flag (kd_rup); with neither: “Tanpa Status” (no status).',
+        'Realisation = Σ value of completed transactions mapped to an agency; the PDN/UMK-K part from the reported value, else the RUP package flag (kd_rup); with neither: “Tanpa Status” (no status). Generic (hand-made) sheets: every row with a value and an agency counts, a repeated transaction number once; a PDN/UKM status column saying Yes = the whole value, No = 0.',
       capaian: 'Achievement = PDN (UMK-K) realisation ÷ PDN (UMK-K) commitment; the reference is 100%.',
       filters:
         'Filters apply to every figure in this report; funding source and source system filter realisation only.',
@@ -277,7 +277,7 @@ export const en: Messages = {
     chartTitle_realisasi: '{{kpi}} realisation share per agency',
     chartTitle_capaian: '{{kpi}} achievement (realisation ÷ commitment) per agency',
     line_realisasi:
-      'Basis: realisation. Numerator: the {{kpi}} part of completed transactions (SPSE, e-Katalog, Toko Daring): the reported value, or the {{flag}} status of the RUP package via kd_rup; with neither it counts as “No status”. Denominator: {{den}}.',
+      'Basis: realisation. Numerator: the {{kpi}} part of completed transactions (SPSE, e-Katalog, Toko Daring, generic sheets): the reported value, or the {{flag}} status of the RUP package via kd_rup; with neither it counts as “No status”. Denominator: {{den}}.',
     line_capaian:
       'Basis: achievement = {{kpi}} realisation ÷ {{kpi}} commitment (pagu of RUP packages flagged {{flag}}). Reference 100%.',
     reference: 'Commitment (100%)',
@@ -324,6 +324,7 @@ export const en: Messages = {
     ekatalog_v5: 'e-Katalog v5',
     ekatalog_v6: 'e-Katalog v6',
     tokodaring: 'Toko Daring',
+    generik: 'Generic',
   },
   drill: {
     title: 'Rows: {{name}}',
@@ -410,11 +411,20 @@ export const en: Messages = {
   importer: {
     drop: 'Drop export files (CSV, TSV or Excel .xlsx) here, several at once if you like, or',
     accepted:
-      'Accepted: SIRUP (RUP penyedia, swakelola, budget structure per agency, package budget lines), SPSE (tender, non-tender, pencatatan, e-kontrak), e-Katalog v5/v6, Toko Daring, APBD/SIPD by account code.',
+      'Accepted: SIRUP (RUP penyedia, swakelola, budget structure per agency, package budget lines), SPSE (tender, non-tender, pencatatan, e-kontrak), e-Katalog v5/v6, Toko Daring, APBD/SIPD by account code, and hand-made transaction sheets (generic).',
     reviewHeading: 'Check before loading',
     reviewIntro: 'Check each file’s kind and column mapping, then load.',
     kindLabel: 'File kind',
     notRecognised: 'Not recognised: choose its kind',
+    proposedGeneric:
+      'Matches no known export kind. Proposed: {{kind}}, low confidence ({{confidence}}). Check the column mapping, or choose another kind.',
+    nearest: 'Closest known kind: {{kind}} ({{confidence}}).',
+    missingRequired:
+      'Required columns not mapped: {{columns}}. Choose their file columns in the mapping below, or choose another kind. This file cannot be loaded yet.',
+    required: 'required',
+    requiredEither: 'required: this or {{other}}',
+    or: 'or',
+    blocked: 'First map the required columns marked ⚠ above.',
     detected: 'Detected: {{kind}} (confidence {{confidence}})',
     variant_legacy: 'legacy schema (≤ 2022)',
     variant_label_web: 'SIRUP web page labels',
@@ -455,6 +465,7 @@ export const en: Messages = {
       mode_same_file: 'The same file loaded again: it replaces its earlier copy and is never counted twice.',
       download: 'Download rejected rows (CSV)',
       format: 'Format: {{format}}, delimiter {{delimiter}}',
+      mapping: 'Column mapping: {{mapping}}',
     },
     csv: { line: 'line', column: 'column', value: 'value', reason: 'reason', detail: 'detail' },
     kind: {
@@ -471,6 +482,7 @@ export const en: Messages = {
       ekatalog_v5: 'e-Katalog v5 (e-purchasing)',
       ekatalog_v6: 'e-Katalog v6',
       tokodaring: 'Toko Daring (Bela Pengadaan)',
+      generik: 'Other transactions (generic)',
     },
     rule: {
       paket_dihapus: 'deleted package',
@@ -493,18 +505,24 @@ export const en: Messages = {
       nilai_kosong: 'empty value',
       tanggal_tidak_valid: 'invalid date',
       rekening_kosong: 'empty account code',
+      id_berulang: 'repeated transaction number',
+      status_tidak_dikenal: 'PDN/UKM status not recognised (not Yes/No)',
     },
     note: {
       total_berulang:
         'The total column (the package total, repeated on every product line) is ignored; total_harga per line is summed.',
       kolom_indeks: 'A leading unnamed index column is ignored.',
+      generik:
+        'Generic sheet: every row with a value and an agency is counted (no status column filters it); a repeated transaction number is counted once. PDN/UMK-K part: the value given, or the whole value when the status column says Yes (0 when No), or the RUP package status via kd_rup.',
     },
     error: {
       kosong: 'This file is empty.',
       biner: 'This is not a CSV text file (its content is binary). Export it again as CSV or .xlsx.',
       tanpa_header: 'No header row found. The first line of the file must hold the column names.',
       jenis_tidak_dikenal:
-        'File kind not recognised. Columns found: {{detail}}. Kinds that can be loaded: {{kinds}}. There is no "generic" kind: choose one of these in the review list and map its columns (agency, value), then load again.',
+        'File kind not recognised. Columns found: {{detail}}. Kinds that can be loaded: {{kinds}}. Choose one of these in the review list (for a hand-made sheet: "Other transactions (generic)") and map its columns (agency, value), then load again.',
+      kolom_wajib_kosong:
+        'Required columns not mapped: {{detail}}. Choose their file columns in the column mapping, or choose another kind, then load again.',
       tanpa_baris: 'The file has a header row but no data rows.',
       excel_belum_didukung:
         'Old Excel files (.xls) are not supported yet. Save as .xlsx or CSV and load again.',

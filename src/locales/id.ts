@@ -122,7 +122,7 @@ export const id = {
     basisKomitmen: 'Komitmen (RUP terumumkan)',
     basisLong: {
       komitmen: 'Komitmen (RUP terumumkan)',
-      realisasi: 'Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring)',
+      realisasi: 'Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring, lembar generik)',
       capaian: 'Capaian (realisasi ÷ komitmen)',
     },
     cmp: {
@@ -242,7 +242,7 @@ export const id = {
       metode:
         'Komitmen per metode = Σ pagu paket RUP penyedia yang dihitung, per metode_pengadaan, dengan bagian PDN dan UKM.',
       realisasi:
-        'Realisasi = Σ nilai transaksi selesai yang dipetakan ke perangkat daerah; bagian PDN/UMK-K dari nilai yang dilaporkan, atau status paket RUP (kd_rup); tanpa keduanya: “Tanpa Status”.',
+        'Realisasi = Σ nilai transaksi selesai yang dipetakan ke perangkat daerah; bagian PDN/UMK-K dari nilai yang dilaporkan, atau status paket RUP (kd_rup); tanpa keduanya: “Tanpa Status”. Lembar generik (buatan sendiri): setiap baris dengan nilai dan perangkat daerah dihitung, nomor transaksi berulang sekali; kolom status PDN/UKM Ya = seluruh nilai, Tidak = 0.',
       capaian: 'Capaian = realisasi PDN (UMK-K) ÷ komitmen PDN (UMK-K); acuan 100 %.',
       filters:
         'Filter berlaku untuk semua angka laporan ini; sumber dana dan sistem sumber hanya menyaring realisasi.',
@@ -278,7 +278,7 @@ export const id = {
     chartTitle_realisasi: 'Porsi realisasi {{kpi}} per perangkat daerah',
     chartTitle_capaian: 'Capaian {{kpi}} (realisasi ÷ komitmen) per perangkat daerah',
     line_realisasi:
-      'Basis: realisasi. Pembilang: bagian {{kpi}} dari transaksi selesai (SPSE, e-Katalog, Toko Daring): nilai yang dilaporkan, atau status {{flag}} paket RUP lewat kd_rup; tanpa keduanya dihitung “Tanpa Status”. Penyebut: {{den}}.',
+      'Basis: realisasi. Pembilang: bagian {{kpi}} dari transaksi selesai (SPSE, e-Katalog, Toko Daring, lembar generik): nilai yang dilaporkan, atau status {{flag}} paket RUP lewat kd_rup; tanpa keduanya dihitung “Tanpa Status”. Penyebut: {{den}}.',
     line_capaian:
       'Basis: capaian = realisasi {{kpi}} ÷ komitmen {{kpi}} (pagu RUP penyedia berstatus {{flag}}). Acuan 100 %.',
     reference: 'Komitmen (100 %)',
@@ -325,6 +325,7 @@ export const id = {
     ekatalog_v5: 'e-Katalog v5',
     ekatalog_v6: 'e-Katalog v6',
     tokodaring: 'Toko Daring',
+    generik: 'Generik',
   },
   drill: {
     title: 'Rincian: {{name}}',
@@ -411,11 +412,20 @@ export const id = {
   importer: {
     drop: 'Tarik berkas ekspor (CSV, TSV atau Excel .xlsx) ke sini, boleh beberapa sekaligus, atau',
     accepted:
-      'Diterima: SIRUP (RUP penyedia, swakelola, struktur anggaran PD, paket anggaran), SPSE (tender, non-tender, pencatatan, e-kontrak), e-Katalog v5/v6, Toko Daring, APBD/SIPD per kode rekening.',
+      'Diterima: SIRUP (RUP penyedia, swakelola, struktur anggaran PD, paket anggaran), SPSE (tender, non-tender, pencatatan, e-kontrak), e-Katalog v5/v6, Toko Daring, APBD/SIPD per kode rekening, dan lembar transaksi buatan sendiri (generik).',
     reviewHeading: 'Periksa sebelum dimuat',
     reviewIntro: 'Periksa jenis dan pemetaan kolom tiap berkas, lalu muat.',
     kindLabel: 'Jenis berkas',
     notRecognised: 'Tidak dikenali: pilih jenisnya',
+    proposedGeneric:
+      'Tidak cocok dengan jenis ekspor yang dikenal. Diusulkan: {{kind}}, keyakinan rendah ({{confidence}}). Periksa pemetaan kolom, atau pilih jenis lain.',
+    nearest: 'Jenis dikenal yang paling mirip: {{kind}} ({{confidence}}).',
+    missingRequired:
+      'Kolom wajib belum dipetakan: {{columns}}. Pilih kolom berkasnya di pemetaan di bawah, atau pilih jenis lain. Berkas ini belum dapat dimuat.',
+    required: 'wajib',
+    requiredEither: 'wajib: ini atau {{other}}',
+    or: 'atau',
+    blocked: 'Lengkapi dulu kolom wajib yang ditandai ⚠ di atas.',
     detected: 'Terdeteksi: {{kind}} (keyakinan {{confidence}})',
     variant_legacy: 'skema lama (≤ 2022)',
     variant_label_web: 'label halaman SIRUP',
@@ -457,6 +467,7 @@ export const id = {
         'Berkas yang sama dimuat ulang: menggantikan versi sebelumnya, tidak dihitung dua kali.',
       download: 'Unduh baris ditolak (CSV)',
       format: 'Format: {{format}}, pemisah {{delimiter}}',
+      mapping: 'Pemetaan kolom: {{mapping}}',
     },
     csv: { line: 'baris', column: 'kolom', value: 'nilai', reason: 'alasan', detail: 'keterangan' },
     kind: {
@@ -473,6 +484,7 @@ export const id = {
       ekatalog_v5: 'e-Katalog v5 (e-purchasing)',
       ekatalog_v6: 'e-Katalog v6',
       tokodaring: 'Toko Daring (Bela Pengadaan)',
+      generik: 'Transaksi lain (generik)',
     },
     rule: {
       paket_dihapus: 'paket dihapus',
@@ -495,18 +507,24 @@ export const id = {
       nilai_kosong: 'nilai kosong',
       tanggal_tidak_valid: 'tanggal tidak valid',
       rekening_kosong: 'kode rekening kosong',
+      id_berulang: 'nomor transaksi berulang',
+      status_tidak_dikenal: 'status PDN/UKM tidak dikenali (bukan Ya/Tidak)',
     },
     note: {
       total_berulang:
         'Kolom total (total paket, berulang di setiap baris produk) diabaikan; yang dijumlah adalah total_harga per baris.',
       kolom_indeks: 'Kolom indeks tanpa nama di awal berkas diabaikan.',
+      generik:
+        'Lembar generik: setiap baris dengan nilai dan perangkat daerah dihitung (tidak ada kolom status yang menyaring); nomor transaksi berulang dihitung sekali. Bagian PDN/UMK-K: nilai yang diisi, atau seluruh nilai bila kolom status Ya (0 bila Tidak), atau status paket RUP lewat kd_rup.',
     },
     error: {
       kosong: 'Berkas ini kosong.',
       biner: 'Berkas ini bukan berkas teks CSV (isinya biner). Ekspor ulang sebagai CSV atau .xlsx.',
       tanpa_header: 'Baris judul kolom tidak ditemukan. Baris pertama berkas harus berisi nama kolom.',
       jenis_tidak_dikenal:
-        'Jenis berkas tidak dikenali. Kolom yang ditemukan: {{detail}}. Jenis yang dapat dimuat: {{kinds}}. Tidak ada jenis "umum": pilih salah satu jenis ini di daftar periksa dan petakan kolomnya (perangkat daerah, nilai), lalu muat lagi.',
+        'Jenis berkas tidak dikenali. Kolom yang ditemukan: {{detail}}. Jenis yang dapat dimuat: {{kinds}}. Pilih salah satu jenis ini di daftar periksa (untuk lembar buatan sendiri: "Transaksi lain (generik)") dan petakan kolomnya (perangkat daerah, nilai), lalu muat lagi.',
+      kolom_wajib_kosong:
+        'Kolom wajib belum dipetakan: {{detail}}. Pilih kolom berkasnya di pemetaan kolom, atau pilih jenis lain, lalu muat lagi.',
       tanpa_baris: 'Berkas hanya berisi judul kolom, tanpa baris data.',
       excel_belum_didukung:
         'Berkas Excel lama (.xls) belum didukung. Simpan sebagai .xlsx atau CSV lalu muat lagi.',

@@ -1,9 +1,12 @@
 import { EngineCancelled, type Engine } from '../lib/engine/types';
 import {
+  GENERIC_KIND,
   KINDS,
   detectKind,
   mapColumns,
+  missingRequired,
   normalizeHeader,
+  requiredName,
   type ColumnSpec,
   type KindId,
   type KindSpec,
@@ -19,6 +22,7 @@ export type ImportErrorCode =
   | 'biner'
   | 'tanpa_header'
   | 'jenis_tidak_dikenal'
+  | 'kolom_wajib_kosong'
   | 'tanpa_baris'
   | 'excel_belum_didukung'
   | 'excel_tidak_terbaca'
@@ -317,12 +321,17 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   const head = sniffCsvHead(req.head);
   if ('error' in head) throw new ImportError(head.error);
   const detected = detectKind(head.headers);
-  const kind = req.kind ?? detected.kind;
+  // A generic reading is only a proposal: it is loaded when the user (the caller) chose it.
+  const kind = req.kind ?? (detected.kind === GENERIC_KIND ? null : detected.kind);
   if (!kind) throw new ImportError('jenis_tidak_dikenal', head.headers.slice(0, 12).join(', '));
   const confidence = req.kind
     ? (detected.ranking.find((r) => r.kind === req.kind)?.confidence ?? 0)
     : detected.confidence;
   const spec = KINDS[kind];
+  const missing = missingRequired(spec, mapColumns(spec, head.headers, req.mapping));
+  if (missing.length) {
+    throw new ImportError('kolom_wajib_kosong', missing.map(requiredName).join('; '));
+  }
   const seq = ++importSeq;
   const raw = `imp_raw_${seq}`;
   const rej = `imp_rej_${seq}`;

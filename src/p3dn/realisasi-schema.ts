@@ -1,6 +1,7 @@
 /**
  * The canonical table of realised transactions (realisasi): the contract between the importers (which fill it
- * from SPSE, e-Katalog and Toko Daring exports) and the realisasi metrics (which read it).
+ * from SPSE, e-Katalog and Toko Daring exports, and from hand-made sheets as `generik`) and the realisasi
+ * metrics (which read it).
  *
  * One row per source record as loaded. `exclusion` names the rule that keeps a row out of the totals (failed or
  * unfinished order, repeated order id, superseded addendum, …); NULL = counted. Money is exact DECIMAL rupiah.
@@ -20,6 +21,7 @@ export const REALISASI_SOURCES = [
   'ekatalog_v5', // Ecat-PaketEPurchasing
   'ekatalog_v6',
   'tokodaring', // Bela-TokoDaringRealisasi
+  'generik', // a hand-made sheet (an agency's own list of purchases), mapped by the user
 ] as const;
 export type RealisasiSource = (typeof REALISASI_SOURCES)[number];
 

@@ -52,7 +52,7 @@ export interface LoadedFile {
  * (`UNION ALL`). Importing a file classifies its rows once into a table of its own, and loading it only replaces
  * this view: the rows are never copied a second time, and memory never holds two copies of a large file. Each
  * file's table holds the canonical columns under their names (plus staging columns the view leaves out);
- * `file_id` and, for realisasi, `source` come from the file.
+ * `file_id` and, for realisasi, `source` come from the file; a kind's `stored` expressions are computed here.
  */
 export function canonicalViewSql(table: string, files: readonly LoadedFile[]): string {
   const spec = Object.values(KINDS).find((k) => k.table === table);
@@ -69,9 +69,11 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
             ? String(f.fileId)
             : c.name === 'source' && table === 'realisasi'
               ? literal(k.id)
-              : staged.has(c.name)
-                ? ident(c.name)
-                : 'NULL';
+              : k.stored && Object.hasOwn(k.stored, c.name)
+                ? `(${k.stored[c.name]})`
+                : staged.has(c.name)
+                  ? ident(c.name)
+                  : 'NULL';
         return `CAST(${v} AS ${c.type}) AS ${ident(c.name)}`;
       });
       return `SELECT ${sel.join(', ')} FROM ${ident(f.dataTable)}`;

@@ -21,6 +21,8 @@ export type ImportNotice =
       notes?: string[];
       encoding?: string;
       delimiter?: string;
+      /** Canonical column -> the file's header that fed it (shown for generic sheets). */
+      mapping?: Record<string, string>;
     }
   | { id: number; type: 'error'; name: string; code: string; detail?: string };
 

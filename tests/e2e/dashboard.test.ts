@@ -226,13 +226,14 @@ describe('loading own files', () => {
     await screenshot(page, '04-own-files');
   });
 
-  it('rejects a file that is not a SIRUP export with a message, and keeps the data', async () => {
+  it('rejects a file that is no export and no transaction sheet with a message, and keeps the data', async () => {
     const { page } = app;
     const before = await readTable(page);
     await page.setInputFiles('[data-testid=file-input]', {
       name: 'laporan-lain.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('nomor;uraian;jumlah\n1;ATK;5000\n'),
+      // Not one column maps to any kind, not even the generic one: nothing to propose.
+      buffer: Buffer.from('nama;alamat;telepon\nBudi;Jl. Merdeka 1;0812\n'),
     });
     await expect.poll(() => page.textContent('[data-testid=pending-detection]')).toContain('Tidak dikenali');
     await page.click('[data-testid=import-confirm]');
@@ -241,11 +242,11 @@ describe('loading own files', () => {
     const text = await alert.textContent();
     expect(text).toContain('laporan-lain.csv tidak dimuat');
     expect(text).toContain('Jenis berkas tidak dikenali');
-    expect(text).toContain('nomor, uraian, jumlah');
+    expect(text).toContain('nama, alamat, telepon');
     // The refusal lists every kind that can be loaded, and how to load this file as one of them.
     expect(text).toContain('Jenis yang dapat dimuat: SIRUP RUP paket penyedia;');
     for (const kind of ['SPSE', 'e-Katalog', 'Toko Daring']) expect(text).toContain(kind);
-    expect(text).toContain('Tidak ada jenis "umum"');
+    expect(text).toContain('untuk lembar buatan sendiri: "Transaksi lain (generik)"');
     expect(text).toContain('Data yang sudah dimuat tidak berubah.');
     expect(await readTable(page)).toEqual(before);
     await screenshot(page, '05-wrong-file');

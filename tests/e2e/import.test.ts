@@ -52,7 +52,8 @@ const xlsxRows: XCell[][] = [
   ]),
 ];
 
-// 3. A hand-made non-tender list whose value column has an unknown name: not recognised until corrected.
+// 3. A hand-made non-tender list whose value column has an unknown name: no known kind matches, so it is
+// proposed as generic (low confidence) until the user picks the non-tender kind and maps the value.
 const ntRows = [...Array(8).keys()].map((i) => ({
   kd_nontender: String(555_000 + i),
   kd_rup: String(66_000_000 + i),
@@ -90,7 +91,10 @@ describe('importing several real-world exports at once', () => {
       'label halaman SIRUP',
     );
     const nt = card('nontender-manual.csv');
-    expect(await nt.locator('[data-testid=pending-detection]').textContent()).toContain('Tidak dikenali');
+    expect(await nt.getAttribute('data-kind')).toBe('generik');
+    expect(await nt.locator('[data-testid=pending-detection]').textContent()).toContain(
+      'Jenis dikenal yang paling mirip: SPSE non-tender selesai (67 %)',
+    );
 
     // Correct the kind, then the mapping of the value column.
     await nt.getByLabel('Jenis berkas').selectOption('spse_nontender');

@@ -169,7 +169,7 @@ describe('komitmen vs realisasi slide', () => {
       await page.waitForSelector('[data-testid=report][data-ready=true]');
       await page.waitForSelector('[data-testid=report-cmp-table][aria-busy=false]');
       expect(await page.textContent('[data-testid=report-basis]')).toBe(
-        'Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring)',
+        'Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring, lembar generik)',
       );
       expect(await page.textContent('[data-testid=report-filters]')).toBe(FILTER_LABEL);
       await checkTotals(page, e);
@@ -192,7 +192,7 @@ describe('komitmen vs realisasi slide', () => {
       await page.pdf({ path, format: 'A4', landscape: true, printBackground: true });
       const first = pdfText(path, 1).replace(/\s+/g, ' ');
       expect(first).toContain('Laporan Realisasi P3DN');
-      expect(first).toContain('Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring)');
+      expect(first).toContain('Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring, lembar generik)');
       expect(first).toContain(FILTER_LABEL);
       execFileSync('pdftoppm', [
         '-png',
@@ -208,7 +208,9 @@ describe('komitmen vs realisasi slide', () => {
         skipEmptyLines: true,
       }).data;
       const meta = new Map(rows.slice(1, 12).map((r) => [r[0], r[1]]));
-      expect(meta.get('Basis')).toBe('Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring)');
+      expect(meta.get('Basis')).toBe(
+        'Realisasi (transaksi selesai: SPSE, e-Katalog, Toko Daring, lembar generik)',
+      );
       expect(meta.get('Filter')).toBe(FILTER_LABEL);
     } finally {
       await page.click('[data-testid=report-back]');

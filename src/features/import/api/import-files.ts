@@ -97,6 +97,7 @@ function noticeFromResult(r: ImportResult) {
     notes: r.notes,
     encoding: r.encoding,
     delimiter: r.delimiter,
+    mapping: r.mapping,
   };
 }
 

@@ -6,7 +6,7 @@ import { useViewStore } from '../../../stores/view-store';
 import { installBenchHook } from '../api/bench-hook';
 import { importPending, prepareFiles, type Progress } from '../api/import-files';
 import { formatBytes } from '../lib/format-bytes';
-import { usePendingStore } from '../lib/pending';
+import { missingMappings, usePendingStore } from '../lib/pending';
 import { ImportReport } from './ImportReport';
 import { PendingFileCard } from './PendingFileCard';
 import './import.css';
@@ -26,6 +26,8 @@ export function ImportPanel() {
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const working = busy !== null || progress !== null;
+  // A file whose kind needs columns that are not mapped yet cannot be loaded: the user maps them first.
+  const blocked = pending.some((f) => missingMappings(f).length > 0);
   useEffect(installBenchHook, []);
 
   const take = (list: FileList | null) => {
@@ -126,7 +128,19 @@ export function ImportPanel() {
               {t('importer.modeAdd')}
             </label>
           </fieldset>
-          <button type="button" className="primary" data-testid="import-confirm" onClick={start}>
+          {blocked && (
+            <p className="notice-error-text small" data-testid="import-blocked" id="import-blocked">
+              {t('importer.blocked')}
+            </p>
+          )}
+          <button
+            type="button"
+            className="primary"
+            data-testid="import-confirm"
+            onClick={start}
+            disabled={blocked}
+            aria-describedby={blocked ? 'import-blocked' : undefined}
+          >
             {t('importer.confirm', { count: pending.length })}
           </button>{' '}
           <button type="button" className="link-button" onClick={clearPending}>

@@ -5,7 +5,7 @@ import type { ImportNotice } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 import { downloadRejected } from '../api/import-files';
 import { delimiterName } from '../lib/format-bytes';
-import { KIND_IDS } from '../../../p3dn/kinds';
+import { GENERIC_KIND, KIND_IDS } from '../../../p3dn/kinds';
 
 /** One file's import report: what it was read as, and where every row went (the counts must add up). */
 export function ImportReport({ notice }: { notice: ImportNotice }) {
@@ -95,6 +95,22 @@ export function ImportReport({ notice }: { notice: ImportNotice }) {
             delimiter: delimiterName(notice.delimiter ?? ','),
           })}
         </div>
+      )}
+      {notice.kind === GENERIC_KIND && (
+        <>
+          <div className="small" data-testid="report-generic">
+            {t('importer.note.generik')}
+          </div>
+          {notice.mapping && (
+            <div className="small muted" data-testid="report-mapping">
+              {t('importer.report.mapping', {
+                mapping: Object.entries(notice.mapping)
+                  .map(([col, header]) => `${col} ← ${header}`)
+                  .join(' · '),
+              })}
+            </div>
+          )}
+        </>
       )}
       {(notice.notes ?? []).map((k) => (
         <div className="small muted" key={k}>

@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent, type Lang } from '../../../lib/format';
-import { KINDS, KIND_IDS, isKindId, mapColumns, type KindId } from '../../../p3dn/kinds';
+import {
+  GENERIC_KIND,
+  KINDS,
+  KIND_IDS,
+  isKindId,
+  mapColumns,
+  missingRequired,
+  type KindId,
+} from '../../../p3dn/kinds';
 import { useViewStore } from '../../../stores/view-store';
 import { applicableMapping, rememberMapping } from '../lib/mapping-memory';
 import { delimiterName, formatBytes } from '../lib/format-bytes';
@@ -25,6 +33,21 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
   };
   const auto = file.kind ? mapColumns(KINDS[file.kind], headers) : new Map<string, number>();
   const effective = file.kind ? mapColumns(KINDS[file.kind], headers, file.mapping) : auto;
+  // Columns the chosen kind cannot do without: the file is not loadable until each is mapped.
+  const missing = file.kind ? missingRequired(KINDS[file.kind], effective) : [];
+  // Required column -> the other columns that would do instead (an either-or group), for the table's labels.
+  const required = new Map<string, readonly string[]>(
+    (file.kind ? (KINDS[file.kind].required ?? []) : []).flatMap((r) =>
+      typeof r === 'string' ? [[r, []]] : r.map((c): [string, string[]] => [c, r.filter((x) => x !== c)]),
+    ),
+  );
+  const orWord = ` ${t('importer.or')} `;
+  const unmapped = new Set(missing.flat());
+  // For a generic proposal, the known kind that came closest (the user may prefer it).
+  const nearest =
+    detected === GENERIC_KIND
+      ? file.detection.ranking.find((r) => r.kind !== GENERIC_KIND && r.confidence >= 0.5)
+      : undefined;
   const setMapping = (column: string, value: string) => {
     if (!file.kind) return;
     const header = value === '' ? null : value;
@@ -33,7 +56,13 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
   };
 
   return (
-    <li className="pending-file" data-testid="pending-file" data-name={file.name} data-kind={file.kind ?? ''}>
+    <li
+      className="pending-file"
+      data-testid="pending-file"
+      data-name={file.name}
+      data-kind={file.kind ?? ''}
+      data-blocked={missing.length > 0 ? 'true' : 'false'}
+    >
       <div className="pending-head">
         <strong>{file.name}</strong>{' '}
         <span className="muted small">
@@ -52,14 +81,28 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
           ✕
         </button>
       </div>
-      <p data-testid="pending-detection" className={detected ? '' : 'notice-error-text'}>
-        {detected
-          ? t('importer.detected', {
-              kind: t(`importer.kind.${detected}`),
-              confidence: formatPercent(file.detection.confidence, lang, 0),
-            })
-          : `⚠ ${t('importer.notRecognised')}`}
+      <p
+        data-testid="pending-detection"
+        data-detected={detected ?? ''}
+        className={!detected ? 'notice-error-text' : detected === GENERIC_KIND ? 'notice-warn-text' : ''}
+      >
+        {!detected
+          ? `⚠ ${t('importer.notRecognised')}`
+          : detected === GENERIC_KIND
+            ? `⚠ ${t('importer.proposedGeneric', {
+                kind: t(`importer.kind.${detected}`),
+                confidence: formatPercent(file.detection.confidence, lang, 0),
+              })}`
+            : t('importer.detected', {
+                kind: t(`importer.kind.${detected}`),
+                confidence: formatPercent(file.detection.confidence, lang, 0),
+              })}
         {file.detection.variant && ` · ${t(`importer.variant_${file.detection.variant}`)}`}
+        {nearest &&
+          ` ${t('importer.nearest', {
+            kind: t(`importer.kind.${nearest.kind}`),
+            confidence: formatPercent(nearest.confidence, lang, 0),
+          })}`}
       </p>
       <label htmlFor={kindId}>{t('importer.kindLabel')}</label>{' '}
       <select
@@ -77,6 +120,14 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
       </select>
       {file.kind && file.kind !== detected && (
         <span className="muted small"> ({formatPercent(conf, lang, 0)})</span>
+      )}
+      {missing.length > 0 && (
+        <p className="notice-error-text" role="alert" data-testid="missing-required">
+          ⚠{' '}
+          {t('importer.missingRequired', {
+            columns: missing.map((m) => (typeof m === 'string' ? m : m.join(orWord))).join('; '),
+          })}
+        </p>
       )}
       <details className="pending-preview">
         <summary>{t('importer.preview')}</summary>
@@ -104,7 +155,10 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
         </div>
       </details>
       {file.kind && (
-        <details className="pending-mapping" open={!detected || file.kind !== detected}>
+        <details
+          className="pending-mapping"
+          open={!detected || file.kind !== detected || file.kind === GENERIC_KIND || missing.length > 0}
+        >
           <summary>{t('importer.mapping')}</summary>
           <table className="mapping-table" data-testid="mapping-table">
             <thead>
@@ -118,15 +172,32 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
                 const i = effective.get(c.name);
                 const id = `map-${file.key}-${c.name}`;
                 const changed = Object.hasOwn(file.mapping, c.name) && auto.get(c.name) !== i;
+                const isMissing = unmapped.has(c.name);
                 return (
-                  <tr key={c.name} data-column={c.name}>
+                  <tr
+                    key={c.name}
+                    data-column={c.name}
+                    data-missing={isMissing ? 'true' : undefined}
+                    className={isMissing ? 'mapping-missing' : undefined}
+                  >
                     <td>
                       <label htmlFor={id}>{c.name}</label>
+                      {required.has(c.name) && (
+                        <span className="small">
+                          {' '}
+                          ({isMissing ? '⚠ ' : ''}
+                          {required.get(c.name)!.length
+                            ? t('importer.requiredEither', { other: required.get(c.name)!.join(orWord) })
+                            : t('importer.required')}
+                          )
+                        </span>
+                      )}
                       {changed && <span className="muted small"> ✎</span>}
                     </td>
                     <td>
                       <select
                         id={id}
+                        aria-invalid={isMissing || undefined}
                         aria-label={t('importer.mappingFor', { column: c.name })}
                         value={i === undefined ? '' : (headers[i] ?? '')}
                         onChange={(e) => setMapping(c.name, e.target.value)}
