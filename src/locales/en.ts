@@ -417,6 +417,20 @@ export const en: Messages = {
     notRecognised: 'Not recognised: choose its kind',
     detected: 'Detected: {{kind}} (confidence {{confidence}})',
     variant_legacy: 'legacy schema (≤ 2022)',
+    variant_simda: 'SIMDA (account code in segments Kd_Rek_1…Kd_Rek_5, Permendagri 13/2006 codes)',
+    composedFrom: 'composed from {{columns}}',
+    apbd: {
+      set_permendagri_13:
+        'Older account codes (Permendagri 13/2006, SIMDA): 5.2.2 is counted as goods and services, 5.2.3 as capital spending.',
+      set_permendagri_90:
+        'Permendagri 90/2019 account codes: 5.1.02 goods and services, 5.2 capital spending.',
+      setMixed:
+        'The file uses two account code sets: {{n13}} rows in the older codes (Permendagri 13/2006: 5.2.2 goods and services, 5.2.3 capital) and {{n90}} rows in Permendagri 90/2019 codes (5.1.02 goods and services, 5.2 capital).',
+      setNone: 'The account codes are too short to tell their code set (5.1.02 / 5.2.2).',
+      group: '{{group}}: {{n}} accounts, budget {{anggaran}}, realised {{realisasi}}',
+      group_barang_jasa: 'Goods and services spending',
+      group_modal: 'Capital spending',
+    },
     variant_label_web: 'SIRUP web page labels',
     fileFacts: '{{size}} · {{format}} · delimiter {{delimiter}}',
     preview: 'Preview: first rows as read',

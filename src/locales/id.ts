@@ -419,6 +419,20 @@ export const id = {
     detected: 'Terdeteksi: {{kind}} (keyakinan {{confidence}})',
     variant_legacy: 'skema lama (≤ 2022)',
     variant_label_web: 'label halaman SIRUP',
+    variant_simda: 'SIMDA (kode rekening per segmen Kd_Rek_1…Kd_Rek_5, kode Permendagri 13/2006)',
+    composedFrom: 'disusun dari {{columns}}',
+    apbd: {
+      set_permendagri_13:
+        'Kode rekening lama (Permendagri 13/2006, SIMDA): 5.2.2 dihitung sebagai belanja barang dan jasa, 5.2.3 sebagai belanja modal.',
+      set_permendagri_90:
+        'Kode rekening Permendagri 90/2019: 5.1.02 belanja barang dan jasa, 5.2 belanja modal.',
+      setMixed:
+        'Berkas memakai dua set kode rekening: {{n13}} baris kode lama (Permendagri 13/2006: 5.2.2 barang dan jasa, 5.2.3 modal) dan {{n90}} baris kode Permendagri 90/2019 (5.1.02 barang dan jasa, 5.2 modal).',
+      setNone: 'Kode rekening tidak cukup panjang untuk menentukan set kodenya (5.1.02 / 5.2.2).',
+      group: '{{group}}: {{n}} rekening, anggaran {{anggaran}}, realisasi {{realisasi}}',
+      group_barang_jasa: 'Belanja barang dan jasa',
+      group_modal: 'Belanja modal',
+    },
     fileFacts: '{{size}} · {{format}} · pemisah {{delimiter}}',
     preview: 'Pratinjau: baris pertama seperti dibaca',
     mapping: 'Pemetaan kolom',

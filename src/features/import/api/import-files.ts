@@ -18,6 +18,7 @@ import {
   type ImportResult,
   type ImportStage,
 } from '../../../p3dn/importer';
+import { apbdFileBelanja } from '../../../p3dn/apbd';
 import { detectKind } from '../../../p3dn/kinds';
 import { pruneRealisasi } from '../../../p3dn/realisasi-views';
 import { HEAD_BYTES, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
@@ -262,7 +263,11 @@ export async function importPending(
       await saveChecksum(result.fileId, await fileChecksum(p.file));
       // Transactions of replaced files go; the others are matched again to the new SIRUP agencies.
       await pruneRealisasi(engine);
-      store.addNotice(noticeFromResult(result));
+      const apbd = result.kind === 'apbd_rekening' ? await apbdFileBelanja(engine, result.fileId) : null;
+      store.addNotice({
+        ...noticeFromResult(result),
+        ...(apbd ? { apbd: { codeSets: apbd.codeSets, groups: apbd.groups } } : {}),
+      });
       useDatasetStore.getState().dataChanged('own');
     } catch (e) {
       store.addNotice(errorNotice(p.name, e));
