@@ -218,7 +218,7 @@ export const en: Messages = {
       rowsRead: 'Rows read',
       rowsCounted: 'Counted',
       rowsExcluded: 'Excluded',
-      noChecksum: 'not available (the page was not opened over a secure connection)',
+      noChecksum: 'not available (computing the checksum was cancelled or failed)',
       rowsRejected: 'Rejected',
       meeting: 'Agencies meeting target',
       tableBasis: 'Denominator: {{den}}. Order: {{sort}}.',
@@ -448,11 +448,18 @@ export const en: Messages = {
     removeFile: 'Remove {{name}} from the list',
     progress: 'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{size}} · {{elapsed}} s',
     progressBytes:
-      'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{read}} of {{size}} read · {{elapsed}} s',
+      'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{read}} of {{size}} {{done}} · {{elapsed}} s',
+    bytesDone: { read: 'read', transkode: 'converted', checksum: 'hashed' },
     bytesBar: 'Part of the file DuckDB has read',
+    bytesBarTranskode: 'Part of the file converted from Windows-1252 to UTF-8',
+    bytesBarChecksum: 'Part of the file whose SHA-256 checksum is computed',
     cancel: 'Cancel',
     stage: {
       mempersiapkan: 'preparing the file',
+      excel:
+        'converting the Excel sheet to CSV (in the background; the Excel reader reports no finer progress)',
+      transkode: 'converting Windows-1252 to UTF-8',
+      checksum: 'rows loaded; computing the SHA-256 checksum',
       membaca: 'reading the file',
       memeriksa: 'checking every row',
       menghitung: 'counting',

@@ -219,7 +219,7 @@ export const id = {
       rowsRead: 'Baris dibaca',
       rowsCounted: 'Dihitung',
       rowsExcluded: 'Dikecualikan',
-      noChecksum: 'tidak tersedia (halaman tidak dibuka melalui koneksi aman)',
+      noChecksum: 'tidak tersedia (penghitungan checksum dibatalkan atau gagal)',
       rowsRejected: 'Ditolak',
       meeting: 'PD memenuhi target',
       tableBasis: 'Penyebut: {{den}}. Urutan: {{sort}}.',
@@ -449,11 +449,18 @@ export const id = {
     removeFile: 'Hapus {{name}} dari daftar',
     progress: 'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{size}} · {{elapsed}} detik',
     progressBytes:
-      'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{read}} dari {{size}} terbaca · {{elapsed}} detik',
+      'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{read}} dari {{size}} {{done}} · {{elapsed}} detik',
+    bytesDone: { read: 'terbaca', transkode: 'diubah', checksum: 'di-hash' },
     bytesBar: 'Bagian berkas yang sudah dibaca DuckDB',
+    bytesBarTranskode: 'Bagian berkas yang sudah diubah dari Windows-1252 ke UTF-8',
+    bytesBarChecksum: 'Bagian berkas yang sudah dihitung checksum SHA-256-nya',
     cancel: 'Batalkan',
     stage: {
       mempersiapkan: 'menyiapkan berkas',
+      excel:
+        'mengubah lembar Excel menjadi CSV (di latar belakang; pembaca Excel tidak melaporkan kemajuan lebih rinci)',
+      transkode: 'mengubah Windows-1252 ke UTF-8',
+      checksum: 'baris sudah dimuat; menghitung checksum SHA-256',
       membaca: 'membaca berkas',
       memeriksa: 'memeriksa setiap baris',
       menghitung: 'menghitung',
