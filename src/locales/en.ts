@@ -418,6 +418,7 @@ export const en: Messages = {
     detected: 'Detected: {{kind}} (confidence {{confidence}})',
     variant_legacy: 'legacy schema (≤ 2022)',
     variant_simda: 'SIMDA (account code in segments Kd_Rek_1…Kd_Rek_5, Permendagri 13/2006 codes)',
+    variant_simda_90: 'SIMDA (account code in segments Kd_Rek_1…Kd_Rek_6, Permendagri 90/2019 codes)',
     composedFrom: 'composed from {{columns}}',
     apbd: {
       set_permendagri_13:

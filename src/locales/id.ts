@@ -420,6 +420,7 @@ export const id = {
     variant_legacy: 'skema lama (≤ 2022)',
     variant_label_web: 'label halaman SIRUP',
     variant_simda: 'SIMDA (kode rekening per segmen Kd_Rek_1…Kd_Rek_5, kode Permendagri 13/2006)',
+    variant_simda_90: 'SIMDA (kode rekening per segmen Kd_Rek_1…Kd_Rek_6, kode Permendagri 90/2019)',
     composedFrom: 'disusun dari {{columns}}',
     apbd: {
       set_permendagri_13:

@@ -111,9 +111,9 @@ function num(v: unknown): number {
 
 /**
  * The staged source column(s) feeding a canonical column: one column, or the segments of a composed column
- * (`ColumnSpec.parts`, e.g. SIMDA's Kd_Rek_1..Kd_Rek_5), in order.
+ * (`ColumnSpec.parts`, e.g. SIMDA's Kd_Rek_1..Kd_Rek_5) in order, with each segment's zero-padding.
  */
-export type ColumnSource = string | readonly string[];
+export type ColumnSource = string | { readonly columns: readonly string[]; readonly pads: readonly number[] };
 
 /** The SQL expression that turns one source text column into its canonical typed value. */
 export function columnExpr(col: ColumnSpec, src: ColumnSource | null): string {
@@ -122,8 +122,8 @@ export function columnExpr(col: ColumnSpec, src: ColumnSource | null): string {
 }
 
 /** Segments joined with `.`, each zero-padded to its part's width: the text a composed column is typed from. */
-function composedText(col: ColumnSpec, src: readonly string[]): string {
-  const segs = src.map((c, i) => `p3dn_segment(${ident(c)}, ${col.parts?.[i]?.pad ?? 1})`);
+function composedText(src: Exclude<ColumnSource, string>): string {
+  const segs = src.columns.map((c, i) => `p3dn_segment(${ident(c)}, ${Math.trunc(src.pads[i] ?? 1)})`);
   return `p3dn_segments([${segs.join(', ')}])`;
 }
 
@@ -131,7 +131,7 @@ function typedExpr(col: ColumnSpec, src: ColumnSource | null): string {
   if (src === null) {
     return `CAST(NULL AS ${sqlType(col.type)})`;
   }
-  const s = typeof src === 'string' ? ident(src) : composedText(col, src);
+  const s = typeof src === 'string' ? ident(src) : composedText(src);
   switch (col.type) {
     case 'text':
       return `p3dn_text(${s})`;
@@ -179,9 +179,9 @@ export function resolveMapping(
     const src = rawColumns[i];
     if (src !== undefined) out.set(name, src);
   }
-  for (const [name, idx] of composedColumns(spec, headers, override)) {
-    const srcs = idx.map((i) => rawColumns[i]);
-    if (srcs.every((x) => x !== undefined)) out.set(name, srcs as string[]);
+  for (const [name, c] of composedColumns(spec, headers, override)) {
+    const columns = c.index.map((i) => rawColumns[i]);
+    if (columns.every((x) => x !== undefined)) out.set(name, { columns: columns as string[], pads: c.pads });
   }
   return out;
 }
@@ -405,7 +405,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       mapping: Object.fromEntries(
         [...mapping].map(([k, src]) => [
           k,
-          (typeof src === 'string' ? [src] : src)
+          (typeof src === 'string' ? [src] : src.columns)
             .map((c) => head.headers[rawColumns.indexOf(c)] ?? c)
             .join(' + '),
         ]),

@@ -39,10 +39,10 @@ export interface ColumnSpec {
   /**
    * A column composed of several source columns, used when no single header feeds it (and the user has not
    * mapped one): legacy SIMDA keeps the account code as `Kd_Rek_1..Kd_Rek_5` and the agency code as
-   * `Kd_Urusan, Kd_Bidang, Kd_Unit, Kd_Sub`. Every part must be present; the values are joined with `.`, each
-   * zero-padded to `pad` digits (`5`,`2`,`2`,`1`,`7` -> `5.2.2.01.07`).
+   * `Kd_Urusan, Kd_Bidang, Kd_Unit, Kd_Sub`. Alternatives, the first whose every part is present wins; the values
+   * are joined with `.`, each zero-padded to `pad` digits (`5`,`2`,`2`,`1`,`7` -> `5.2.2.01.07`).
    */
-  parts?: readonly ColumnPart[];
+  parts?: readonly (readonly ColumnPart[])[];
 }
 
 export interface ColumnPart {
@@ -370,10 +370,12 @@ export const KINDS: Record<KindId, KindSpec> = {
         aliases: ['kode_skpd', 'kd_skpd', 'kode_sub_unit', 'kode_unit', 'kd_satker_str', 'kode_opd'],
         // SIMDA: Kd_Urusan.Kd_Bidang.Kd_Unit.Kd_Sub (`1.01.01.01`).
         parts: [
-          { aliases: ['kd_urusan'] },
-          { aliases: ['kd_bidang'], pad: 2 },
-          { aliases: ['kd_unit'], pad: 2 },
-          { aliases: ['kd_sub', 'kd_sub_unit'], pad: 2 },
+          [
+            { aliases: ['kd_urusan'] },
+            { aliases: ['kd_bidang'], pad: 2 },
+            { aliases: ['kd_unit'], pad: 2 },
+            { aliases: ['kd_sub', 'kd_sub_unit'], pad: 2 },
+          ],
         ],
       },
       {
@@ -401,13 +403,25 @@ export const KINDS: Record<KindId, KindSpec> = {
         name: 'kode_rekening',
         type: 'rekening',
         aliases: ['kode_rekening', 'kode_akun', 'kd_rekening', 'kode_rek', 'rekening', 'kd_akun'],
-        // SIMDA (Permendagri 13/2006): Kd_Rek_1.Kd_Rek_2.Kd_Rek_3.Kd_Rek_4.Kd_Rek_5 (`5.2.2.01.07`).
         parts: [
-          { aliases: ['kd_rek_1'] },
-          { aliases: ['kd_rek_2'] },
-          { aliases: ['kd_rek_3'] },
-          { aliases: ['kd_rek_4'], pad: 2 },
-          { aliases: ['kd_rek_5'], pad: 2 },
+          // [inferred] SIMDA releases on Permendagri 90/2019 codes add a sixth segment: Kd_Rek_1..Kd_Rek_6 in the
+          // SIPD layout (`5.1.02.01.01.0024`), so 5.1.02 stays barang & jasa.
+          [
+            { aliases: ['kd_rek_1'] },
+            { aliases: ['kd_rek_2'] },
+            { aliases: ['kd_rek_3'], pad: 2 },
+            { aliases: ['kd_rek_4'], pad: 2 },
+            { aliases: ['kd_rek_5'], pad: 2 },
+            { aliases: ['kd_rek_6'], pad: 4 },
+          ],
+          // SIMDA (Permendagri 13/2006): Kd_Rek_1.Kd_Rek_2.Kd_Rek_3.Kd_Rek_4.Kd_Rek_5 (`5.2.2.01.07`).
+          [
+            { aliases: ['kd_rek_1'] },
+            { aliases: ['kd_rek_2'] },
+            { aliases: ['kd_rek_3'] },
+            { aliases: ['kd_rek_4'], pad: 2 },
+            { aliases: ['kd_rek_5'], pad: 2 },
+          ],
         ],
       },
       {
@@ -438,7 +452,10 @@ export const KINDS: Record<KindId, KindSpec> = {
     exclusions: [],
     agencyKey: `coalesce('str:' || kd_satker_str, 'nama:' || upper(nama_satker))`,
     // Legacy SIMDA: account code in integer segments, Permendagri 13/2006 codes (src/p3dn/apbd.ts classifies them).
-    variants: [{ id: 'simda', marker: 'kd_rek_1' }],
+    variants: [
+      { id: 'simda_90', marker: 'kd_rek_6' },
+      { id: 'simda', marker: 'kd_rek_1' },
+    ],
   },
   spse_tender: realisasiKind('spse_tender', {
     signature: ['trx_id', 'nilai', 'kd_rup'],
@@ -583,22 +600,34 @@ export function mapColumns(
   return out;
 }
 
+/** A composed column as found in a file: the headers' positions in order, and each segment's zero-padding. */
+export interface Composed {
+  index: number[];
+  pads: number[];
+}
+
 /**
  * Columns composed of several source columns (`ColumnSpec.parts`): canonical column -> the headers' positions,
- * in order. Only for columns no single header feeds (nor the user's mapping) and whose every part is present.
+ * in order. Only for columns no single header feeds (nor the user's mapping), by the first alternative whose
+ * every part is present.
  */
 export function composedColumns(
   spec: KindSpec,
   headers: readonly string[],
   override: MappingOverride = {},
-): Map<string, number[]> {
+): Map<string, Composed> {
   const norm = headers.map(normalizeHeader);
   const single = mapColumns(spec, headers, override);
-  const out = new Map<string, number[]>();
+  const out = new Map<string, Composed>();
   for (const col of spec.columns) {
     if (!col.parts || single.has(col.name) || Object.hasOwn(override, col.name)) continue;
-    const idx = col.parts.map((p) => norm.findIndex((h) => p.aliases.includes(h)));
-    if (idx.every((i) => i >= 0)) out.set(col.name, idx);
+    for (const alt of col.parts) {
+      const index = alt.map((p) => norm.findIndex((h) => p.aliases.includes(h)));
+      if (index.every((i) => i >= 0)) {
+        out.set(col.name, { index, pads: alt.map((p) => p.pad ?? 1) });
+        break;
+      }
+    }
   }
   return out;
 }
@@ -619,7 +648,7 @@ function score(spec: KindSpec, headers: readonly string[], have: Set<string>): n
   const composed = composedColumns(spec, headers);
   const has = (c: string) => mapped.has(c) || composed.has(c);
   const hit = spec.signature.filter((s) => (typeof s === 'string' ? has(s) : s.some(has))).length;
-  const explained = mapped.size + [...composed.values()].reduce((n, idx) => n + idx.length, 0);
+  const explained = mapped.size + [...composed.values()].reduce((n, c) => n + c.index.length, 0);
   // Signature first; among equal signatures the kind that explains more of the file's headers wins.
   return hit / spec.signature.length + (explained / Math.max(headers.length, 1)) * 0.001;
 }

@@ -169,6 +169,63 @@ describe('legacy SIMDA budget/realisation export', () => {
     expect(k.codeSets).toEqual({ permendagri_90: 4, permendagri_13: 1, lain: 0 });
   });
 
+  it('reads a SIMDA export on Permendagri 90/2019 codes (Kd_Rek_1..Kd_Rek_6) as that code set', async () => {
+    const headers = ['Kd_Urusan', 'Kd_Bidang', 'Kd_Unit', 'Kd_Sub', 'Nm_Sub_Unit', 'Kd_Rek_1', 'Kd_Rek_2', 'Kd_Rek_3', 'Kd_Rek_4', 'Kd_Rek_5', 'Kd_Rek_6', 'Anggaran']; // prettier-ignore
+    // 5.1.02.01.01.0024 barang & jasa, 5.2.02.05.01.0001 modal, 5.1.01.01.01.0001 pegawai.
+    const accounts = [
+      { rek: ['5', '1', '2', '1', '1', '24'], kode: '5.1.02.01.01.0024', group: 'barang_jasa' },
+      { rek: ['5', '2', '2', '5', '1', '1'], kode: '5.2.02.05.01.0001', group: 'modal' },
+      { rek: ['5', '1', '1', '1', '1', '1'], kode: '5.1.01.01.01.0001', group: 'pegawai' },
+    ];
+    const n = 2100;
+    const data = [...Array(n).keys()].map((i) => {
+      const a = accounts[i % 3]!;
+      const cells: Record<string, string> = {
+        Kd_Urusan: '4',
+        Kd_Bidang: '1',
+        Kd_Unit: '3',
+        Kd_Sub: '1',
+        Nm_Sub_Unit: 'Badan Pengelolaan Keuangan',
+        Anggaran: centsTextId(BigInt(1_000_000_00 + i * 37)),
+      };
+      a.rek.forEach((v, j) => (cells[`Kd_Rek_${j + 1}`] = v));
+      return { cells, a, cents: BigInt(1_000_000_00 + i * 37) };
+    });
+    const r = await importText(
+      engine,
+      'SIMDA-90.csv',
+      serialize(
+        headers,
+        data.map((d) => d.cells),
+        { delim: ';' },
+      ).bytes,
+      { replace: 'none' },
+    );
+    expect(r).toMatchObject({ kind: 'apbd_rekening', variant: 'simda_90' });
+    expect(r.counts).toMatchObject({ read: n, loaded: n, rejected: 0 });
+    expect(r.mapping['kode_rekening']).toBe(
+      'Kd_Rek_1 + Kd_Rek_2 + Kd_Rek_3 + Kd_Rek_4 + Kd_Rek_5 + Kd_Rek_6',
+    );
+    const codes = await engine.query(
+      'SELECT DISTINCT kode_rekening, kd_satker_str FROM apbd_rekening WHERE file_id = ? ORDER BY 1',
+      [r.fileId],
+    );
+    expect(codes).toEqual(
+      accounts
+        .map((a) => ({ kode_rekening: a.kode, kd_satker_str: '4.01.03.01' }))
+        .sort((x, y) => x.kode_rekening.localeCompare(y.kode_rekening)),
+    );
+    const b = await apbdFileBelanja(engine, r.fileId);
+    expect(b!.codeSets).toEqual({ permendagri_90: n, permendagri_13: 0, lain: 0 });
+    for (const g of ['barang_jasa', 'modal', 'pegawai'] as const) {
+      const rs = data.filter((d) => d.a.group === g);
+      expect(b!.groups[g]).toMatchObject({
+        n: rs.length,
+        anggaran: rp(rs.reduce((x, d) => x + d.cents, 0n)),
+      });
+    }
+  });
+
   it('classifies account codes of both sets, and codes too short to tell', async () => {
     const cases: [string, string | null, string | null][] = [
       ['5.1.02.01.01.0024', 'permendagri_90', 'barang_jasa'],

@@ -1,6 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent, type Lang } from '../../../lib/format';
-import { KINDS, KIND_IDS, composedColumns, isKindId, mapColumns, type KindId } from '../../../p3dn/kinds';
+import {
+  KINDS,
+  KIND_IDS,
+  composedColumns,
+  isKindId,
+  mapColumns,
+  type Composed,
+  type KindId,
+} from '../../../p3dn/kinds';
 import { useViewStore } from '../../../stores/view-store';
 import { applicableMapping, rememberMapping } from '../lib/mapping-memory';
 import { delimiterName, formatBytes } from '../lib/format-bytes';
@@ -29,8 +37,8 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
   const effective = file.kind ? mapColumns(KINDS[file.kind], headers, file.mapping) : auto;
   const composed = file.kind
     ? composedColumns(KINDS[file.kind], headers, file.mapping)
-    : new Map<string, number[]>();
-  const possible = file.kind ? composedColumns(KINDS[file.kind], headers) : new Map<string, number[]>();
+    : new Map<string, Composed>();
+  const possible = file.kind ? composedColumns(KINDS[file.kind], headers) : new Map<string, Composed>();
   const setMapping = (column: string, value: string) => {
     if (!file.kind) return;
     if (value === COMPOSED) {
@@ -143,13 +151,13 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
                         aria-label={t('importer.mappingFor', { column: c.name })}
                         value={parts ? COMPOSED : i === undefined ? '' : (headers[i] ?? '')}
                         onChange={(e) => setMapping(c.name, e.target.value)}
-                        data-composed={parts ? parts.map((j) => headers[j]).join(' + ') : undefined}
+                        data-composed={parts ? parts.index.map((j) => headers[j]).join(' + ') : undefined}
                       >
                         <option value="">{t('importer.notInFile')}</option>
                         {canCompose && (
                           <option value={COMPOSED}>
                             {t('importer.composedFrom', {
-                              columns: canCompose.map((j) => headers[j]).join(' + '),
+                              columns: canCompose.index.map((j) => headers[j]).join(' + '),
                             })}
                           </option>
                         )}
