@@ -37,6 +37,8 @@ export const en: Messages = {
     rup_penyedia: 'RUP vendor packages',
     rup_swakelola: 'RUP self-managed packages',
     struktur_anggaran: 'Agency budget structure',
+    rup_paket_anggaran: 'Vendor package budget lines',
+    apbd_rekening: 'APBD/SIPD by account code',
   },
   rule: {
     paket_dihapus: 'deleted package',

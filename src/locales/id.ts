@@ -37,6 +37,8 @@ export const id = {
     rup_penyedia: 'RUP paket penyedia',
     rup_swakelola: 'RUP paket swakelola',
     struktur_anggaran: 'Struktur anggaran PD',
+    rup_paket_anggaran: 'Paket anggaran penyedia',
+    apbd_rekening: 'APBD/SIPD per kode rekening',
   },
   rule: {
     paket_dihapus: 'paket dihapus',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -179,7 +180,16 @@ describe('a large legacy SIMDA export (Windows-1252)', () => {
     try {
       await page.waitForSelector('[data-testid=report][data-ready=true]');
       const shas = await page.$$eval('[data-testid=report-sha]', (tds) => tds.map((td) => td.textContent));
-      expect(shas).toContain(`SHA-256: ${createHash('sha256').update(simda).digest('hex')}`);
+      const digest = createHash('sha256').update(simda).digest('hex');
+      // The same digest `sha256sum` gives for the file on disk.
+      expect(execFileSync('sha256sum', [simdaPath], { encoding: 'utf8' }).split(' ')[0]).toBe(digest);
+      expect(shas).toContain(`SHA-256: ${digest}`);
+      const row = page.locator('tr:has(th:text-is("SIMDA-Belanja-2019.csv"))');
+      expect(await row.locator('td').first().textContent()).toBe('APBD/SIPD per kode rekening');
+      expect(await page.locator('[data-testid=report-codeset]').textContent()).toContain(
+        'Kode rekening lama (Permendagri 13/2006, SIMDA)',
+      );
+      await closeUp(app, 'table:has([data-testid=report-sha])', 'simda-05-report-sources');
     } finally {
       await page.click('[data-testid=report-back]');
     }
