@@ -197,6 +197,26 @@ describe('a large legacy SIMDA export (Windows-1252)', () => {
 
   it('shows the Excel conversion as its own stage with elapsed time, and never a made-up byte count', async () => {
     const { page } = app;
+    // Cancel during the conversion: the worker stops, the file is not listed, a message says so.
+    await page.setInputFiles('[data-testid=file-input]', xlsxPath);
+    // Clicked from inside the page on the first animation frame of the stage: the conversion is still running.
+    await page.waitForFunction(
+      () => {
+        const b = document.querySelector<HTMLButtonElement>(
+          '[data-testid=import-progress][data-stage=excel] [data-testid=import-cancel]',
+        );
+        b?.click();
+        return b !== null;
+      },
+      undefined,
+      { polling: 'raf', timeout: 30_000 },
+    );
+    const cancelled = page.locator('[data-testid=import-error]', { hasText: 'paket-besar.xlsx' });
+    await cancelled.waitFor({ timeout: 10_000 });
+    expect(await cancelled.textContent()).toContain('Pemuatan dibatalkan.');
+    expect(await page.locator('[data-testid=pending-file]').count()).toBe(0);
+    expect(await page.locator('[data-testid=import-progress]').count()).toBe(0);
+
     await recordProgress(app);
     await page.setInputFiles('[data-testid=file-input]', xlsxPath);
     await page.waitForSelector('[data-testid=import-progress][data-stage=excel]', { timeout: 30_000 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
 import { apbdBelanjaQuery, apbdFileBelanja, toApbdBelanja } from '../../src/p3dn/apbd';
 import type { ImportResult } from '../../src/p3dn/importer';
-import { detectKind } from '../../src/p3dn/kinds';
+import { KINDS, composedColumns, detectKind } from '../../src/p3dn/kinds';
 import { freshEngine, importText } from '../helpers/engine';
 import { SIMDA_HEADERS, SIMDA_UNITS, serialize, simdaRows, type SimdaRow } from '../helpers/exports';
 import { centsText, centsTextId } from '../helpers/fixtures';
@@ -45,8 +45,20 @@ describe('legacy SIMDA budget/realisation export', () => {
     // A file with one kode_rekening column is still the plain kind, no variant.
     const plain = detectKind(['Kode SKPD', 'Nama SKPD', 'Kode Rekening', 'Anggaran']);
     expect(plain).toMatchObject({ kind: 'apbd_rekening', variant: null });
-    // Segments without names for the agency, or a missing Kd_Rek_5: not composed, not confidently detected.
+    // A missing Kd_Rek_5: not composed, not confidently detected.
     expect(detectKind(SIMDA_HEADERS.filter((h) => h !== 'Kd_Rek_5')).kind).toBeNull();
+    // The user's mapping wins over composition: "not in this file", or one chosen column.
+    const spec = KINDS.apbd_rekening;
+    const pos = (h: string) => SIMDA_HEADERS.indexOf(h);
+    expect(composedColumns(spec, SIMDA_HEADERS).get('kode_rekening')).toEqual({
+      index: ['Kd_Rek_1', 'Kd_Rek_2', 'Kd_Rek_3', 'Kd_Rek_4', 'Kd_Rek_5'].map(pos),
+      pads: [1, 1, 1, 2, 2],
+    });
+    expect(composedColumns(spec, SIMDA_HEADERS, { kode_rekening: null }).has('kode_rekening')).toBe(false);
+    expect(composedColumns(spec, SIMDA_HEADERS, { kode_rekening: 'Nm_Rek_5' }).has('kode_rekening')).toBe(
+      false,
+    );
+    expect(composedColumns(spec, SIMDA_HEADERS, { kode_rekening: null }).has('kd_satker_str')).toBe(true);
   });
 
   it('accounts for every row: counted + rejected (with reasons and lines) = read', async () => {
