@@ -37,6 +37,8 @@ export const en: Messages = {
     rup_penyedia: 'RUP vendor packages',
     rup_swakelola: 'RUP self-managed packages',
     struktur_anggaran: 'Agency budget structure',
+    rup_paket_anggaran: 'Vendor package budget lines',
+    apbd_rekening: 'APBD/SIPD by account code',
   },
   rule: {
     paket_dihapus: 'deleted package',
@@ -218,7 +220,7 @@ export const en: Messages = {
       rowsRead: 'Rows read',
       rowsCounted: 'Counted',
       rowsExcluded: 'Excluded',
-      noChecksum: 'not available (the page was not opened over a secure connection)',
+      noChecksum: 'not available (computing the checksum was cancelled or failed)',
       rowsRejected: 'Rejected',
       meeting: 'Agencies meeting target',
       tableBasis: 'Denominator: {{den}}. Order: {{sort}}.',
@@ -427,6 +429,21 @@ export const en: Messages = {
     blocked: 'First map the required columns marked ⚠ above.',
     detected: 'Detected: {{kind}} (confidence {{confidence}})',
     variant_legacy: 'legacy schema (≤ 2022)',
+    variant_simda: 'SIMDA (account code in segments Kd_Rek_1…Kd_Rek_5, Permendagri 13/2006 codes)',
+    variant_simda_90: 'SIMDA (account code in segments Kd_Rek_1…Kd_Rek_6, Permendagri 90/2019 codes)',
+    composedFrom: 'composed from {{columns}}',
+    apbd: {
+      set_permendagri_13:
+        'Older account codes (Permendagri 13/2006, SIMDA): 5.2.2 is counted as goods and services, 5.2.3 as capital spending.',
+      set_permendagri_90:
+        'Permendagri 90/2019 account codes: 5.1.02 goods and services, 5.2 capital spending.',
+      setMixed:
+        'The file uses two account code sets: {{n13}} rows in the older codes (Permendagri 13/2006: 5.2.2 goods and services, 5.2.3 capital) and {{n90}} rows in Permendagri 90/2019 codes (5.1.02 goods and services, 5.2 capital).',
+      setNone: 'The account codes are too short to tell their code set (5.1.02 / 5.2.2).',
+      group: '{{group}}: {{n}} accounts, budget {{anggaran}}, realised {{realisasi}}',
+      group_barang_jasa: 'Goods and services spending',
+      group_modal: 'Capital spending',
+    },
     variant_label_web: 'SIRUP web page labels',
     fileFacts: '{{size}} · {{format}} · delimiter {{delimiter}}',
     preview: 'Preview: first rows as read',
@@ -444,11 +461,18 @@ export const en: Messages = {
     removeFile: 'Remove {{name}} from the list',
     progress: 'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{size}} · {{elapsed}} s',
     progressBytes:
-      'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{read}} of {{size}} read · {{elapsed}} s',
+      'Loading {{name}} ({{index}} of {{total}}): {{stage}} · {{read}} of {{size}} {{done}} · {{elapsed}} s',
+    bytesDone: { read: 'read', transkode: 'converted', checksum: 'hashed' },
     bytesBar: 'Part of the file DuckDB has read',
+    bytesBarTranskode: 'Part of the file converted from Windows-1252 to UTF-8',
+    bytesBarChecksum: 'Part of the file whose SHA-256 checksum is computed',
     cancel: 'Cancel',
     stage: {
       mempersiapkan: 'preparing the file',
+      excel:
+        'converting the Excel sheet to CSV (in the background; the Excel reader reports no finer progress)',
+      transkode: 'converting Windows-1252 to UTF-8',
+      checksum: 'rows loaded; computing the SHA-256 checksum',
       membaca: 'reading the file',
       memeriksa: 'checking every row',
       menghitung: 'counting',

@@ -37,6 +37,8 @@ export const id = {
     rup_penyedia: 'RUP paket penyedia',
     rup_swakelola: 'RUP paket swakelola',
     struktur_anggaran: 'Struktur anggaran PD',
+    rup_paket_anggaran: 'Paket anggaran penyedia',
+    apbd_rekening: 'APBD/SIPD per kode rekening',
   },
   rule: {
     paket_dihapus: 'paket dihapus',
@@ -219,7 +221,7 @@ export const id = {
       rowsRead: 'Baris dibaca',
       rowsCounted: 'Dihitung',
       rowsExcluded: 'Dikecualikan',
-      noChecksum: 'tidak tersedia (halaman tidak dibuka melalui koneksi aman)',
+      noChecksum: 'tidak tersedia (penghitungan checksum dibatalkan atau gagal)',
       rowsRejected: 'Ditolak',
       meeting: 'PD memenuhi target',
       tableBasis: 'Penyebut: {{den}}. Urutan: {{sort}}.',
@@ -429,6 +431,21 @@ export const id = {
     detected: 'Terdeteksi: {{kind}} (keyakinan {{confidence}})',
     variant_legacy: 'skema lama (≤ 2022)',
     variant_label_web: 'label halaman SIRUP',
+    variant_simda: 'SIMDA (kode rekening per segmen Kd_Rek_1…Kd_Rek_5, kode Permendagri 13/2006)',
+    variant_simda_90: 'SIMDA (kode rekening per segmen Kd_Rek_1…Kd_Rek_6, kode Permendagri 90/2019)',
+    composedFrom: 'disusun dari {{columns}}',
+    apbd: {
+      set_permendagri_13:
+        'Kode rekening lama (Permendagri 13/2006, SIMDA): 5.2.2 dihitung sebagai belanja barang dan jasa, 5.2.3 sebagai belanja modal.',
+      set_permendagri_90:
+        'Kode rekening Permendagri 90/2019: 5.1.02 belanja barang dan jasa, 5.2 belanja modal.',
+      setMixed:
+        'Berkas memakai dua set kode rekening: {{n13}} baris kode lama (Permendagri 13/2006: 5.2.2 barang dan jasa, 5.2.3 modal) dan {{n90}} baris kode Permendagri 90/2019 (5.1.02 barang dan jasa, 5.2 modal).',
+      setNone: 'Kode rekening tidak cukup panjang untuk menentukan set kodenya (5.1.02 / 5.2.2).',
+      group: '{{group}}: {{n}} rekening, anggaran {{anggaran}}, realisasi {{realisasi}}',
+      group_barang_jasa: 'Belanja barang dan jasa',
+      group_modal: 'Belanja modal',
+    },
     fileFacts: '{{size}} · {{format}} · pemisah {{delimiter}}',
     preview: 'Pratinjau: baris pertama seperti dibaca',
     mapping: 'Pemetaan kolom',
@@ -445,11 +462,18 @@ export const id = {
     removeFile: 'Hapus {{name}} dari daftar',
     progress: 'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{size}} · {{elapsed}} detik',
     progressBytes:
-      'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{read}} dari {{size}} terbaca · {{elapsed}} detik',
+      'Memuat {{name}} ({{index}} dari {{total}}): {{stage}} · {{read}} dari {{size}} {{done}} · {{elapsed}} detik',
+    bytesDone: { read: 'terbaca', transkode: 'diubah', checksum: 'di-hash' },
     bytesBar: 'Bagian berkas yang sudah dibaca DuckDB',
+    bytesBarTranskode: 'Bagian berkas yang sudah diubah dari Windows-1252 ke UTF-8',
+    bytesBarChecksum: 'Bagian berkas yang sudah dihitung checksum SHA-256-nya',
     cancel: 'Batalkan',
     stage: {
       mempersiapkan: 'menyiapkan berkas',
+      excel:
+        'mengubah lembar Excel menjadi CSV (di latar belakang; pembaca Excel tidak melaporkan kemajuan lebih rinci)',
+      transkode: 'mengubah Windows-1252 ke UTF-8',
+      checksum: 'baris sudah dimuat; menghitung checksum SHA-256',
       membaca: 'membaca berkas',
       memeriksa: 'memeriksa setiap baris',
       menghitung: 'menghitung',

@@ -2,6 +2,7 @@ import { EngineCancelled, type Engine } from '../lib/engine/types';
 import {
   GENERIC_KIND,
   KINDS,
+  composedColumns,
   detectKind,
   mapColumns,
   missingRequired,
@@ -118,17 +119,29 @@ function num(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
 
+/**
+ * The staged source column(s) feeding a canonical column: one column, or the segments of a composed column
+ * (`ColumnSpec.parts`, e.g. SIMDA's Kd_Rek_1..Kd_Rek_5) in order, with each segment's zero-padding.
+ */
+export type ColumnSource = string | { readonly columns: readonly string[]; readonly pads: readonly number[] };
+
 /** The SQL expression that turns one source text column into its canonical typed value. */
-export function columnExpr(col: ColumnSpec, src: string | null): string {
+export function columnExpr(col: ColumnSpec, src: ColumnSource | null): string {
   const expr = typedExpr(col, src);
   return col.fallback === undefined ? expr : `coalesce(${expr}, ${literal(col.fallback)})`;
 }
 
-function typedExpr(col: ColumnSpec, src: string | null): string {
+/** Segments joined with `.`, each zero-padded to its part's width: the text a composed column is typed from. */
+function composedText(src: Exclude<ColumnSource, string>): string {
+  const segs = src.columns.map((c, i) => `p3dn_segment(${ident(c)}, ${Math.trunc(src.pads[i] ?? 1)})`);
+  return `p3dn_segments([${segs.join(', ')}])`;
+}
+
+function typedExpr(col: ColumnSpec, src: ColumnSource | null): string {
   if (src === null) {
     return `CAST(NULL AS ${sqlType(col.type)})`;
   }
-  const s = ident(src);
+  const s = typeof src === 'string' ? ident(src) : composedText(src);
   switch (col.type) {
     case 'text':
       return `p3dn_text(${s})`;
@@ -195,18 +208,22 @@ function flagExpr(s: string, yes: readonly string[], no: readonly string[]): str
 /** Types that keep the source text beside the typed value, so a bad value can be rejected and shown. */
 const KEEPS_RAW = new Set(['money', 'date']);
 
-/** Canonical column -> staged source column, from the header row (and the user's corrections). */
+/** Canonical column -> staged source column(s), from the header row (and the user's corrections). */
 export function resolveMapping(
   spec: KindSpec,
   rawColumns: readonly string[],
   fileHeaders: readonly string[] = rawColumns,
   override: MappingOverride = {},
-): Map<string, string> {
+): Map<string, ColumnSource> {
   const headers = fileHeaders.length === rawColumns.length ? fileHeaders : rawColumns;
-  const out = new Map<string, string>();
+  const out = new Map<string, ColumnSource>();
   for (const [name, i] of mapColumns(spec, headers, override)) {
     const src = rawColumns[i];
     if (src !== undefined) out.set(name, src);
+  }
+  for (const [name, c] of composedColumns(spec, headers, override)) {
+    const columns = c.index.map((i) => rawColumns[i]);
+    if (columns.every((x) => x !== undefined)) out.set(name, { columns: columns as string[], pads: c.pads });
   }
   return out;
 }
@@ -221,12 +238,12 @@ export function classifySql(
   rawTable: string,
   rawColumns: readonly string[],
   out: string,
-  mapping: ReadonlyMap<string, string> = resolveMapping(spec, rawColumns),
+  mapping: ReadonlyMap<string, ColumnSource> = resolveMapping(spec, rawColumns),
 ): string {
   const sel = spec.columns.map((c) => {
     const src = mapping.get(c.name) ?? null;
     const raw = KEEPS_RAW.has(c.type)
-      ? `, ${src === null ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
+      ? `, ${typeof src !== 'string' ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
       : '';
     return `${columnExpr(c, src)} AS ${ident(c.name)}${raw}`;
   });
@@ -441,7 +458,12 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       replaced,
       mode,
       mapping: Object.fromEntries(
-        [...mapping].map(([k, src]) => [k, head.headers[rawColumns.indexOf(src)] ?? src]),
+        [...mapping].map(([k, src]) => [
+          k,
+          (typeof src === 'string' ? [src] : src.columns)
+            .map((c) => head.headers[rawColumns.indexOf(c)] ?? c)
+            .join(' + '),
+        ]),
       ),
       notes: headerNotes(spec, head.headers),
     };

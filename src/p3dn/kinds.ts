@@ -37,6 +37,20 @@ export interface ColumnSpec {
   stageOnly?: boolean;
   /** Text stored when the source has no value (or no such column). */
   fallback?: string;
+  /**
+   * A column composed of several source columns, used when no single header feeds it (and the user has not
+   * mapped one): legacy SIMDA keeps the account code as `Kd_Rek_1..Kd_Rek_5` and the agency code as
+   * `Kd_Urusan, Kd_Bidang, Kd_Unit, Kd_Sub`. Alternatives, the first whose every part is present wins; the values
+   * are joined with `.`, each zero-padded to `pad` digits (`5`,`2`,`2`,`1`,`7` -> `5.2.2.01.07`).
+   */
+  parts?: readonly (readonly ColumnPart[])[];
+}
+
+export interface ColumnPart {
+  /** Accepted source headers of this segment (normalized). */
+  aliases: readonly string[];
+  /** Minimum digits (zero-padded); default 1. */
+  pad?: number;
 }
 
 /** A row-level rule. `sql` is a predicate over the typed staging columns (canonical names, `raw_<name>` for text). */
@@ -539,23 +553,66 @@ export const KINDS: Record<KindId, KindSpec> = {
         name: 'kd_satker_str',
         type: 'satker_str',
         aliases: ['kode_skpd', 'kd_skpd', 'kode_sub_unit', 'kode_unit', 'kd_satker_str', 'kode_opd'],
+        // SIMDA: Kd_Urusan.Kd_Bidang.Kd_Unit.Kd_Sub (`1.01.01.01`).
+        parts: [
+          [
+            { aliases: ['kd_urusan'] },
+            { aliases: ['kd_bidang'], pad: 2 },
+            { aliases: ['kd_unit'], pad: 2 },
+            { aliases: ['kd_sub', 'kd_sub_unit'], pad: 2 },
+          ],
+        ],
       },
       {
         name: 'nama_satker',
         type: 'text',
-        aliases: ['nama_skpd', 'skpd', 'nama_sub_unit', 'nama_unit', 'perangkat_daerah', 'nama_opd', 'opd'],
+        aliases: [
+          'nama_skpd',
+          'skpd',
+          'nama_sub_unit',
+          'nama_unit',
+          'perangkat_daerah',
+          'nama_opd',
+          'opd',
+          'nm_sub_unit',
+          'nm_unit',
+        ],
       },
       { name: 'kd_satker', type: 'code', aliases: ['id_skpd', 'kd_satker'] },
-      { name: 'sub_kegiatan', type: 'text', aliases: ['nama_sub_kegiatan', 'sub_kegiatan'] },
+      {
+        name: 'sub_kegiatan',
+        type: 'text',
+        aliases: ['nama_sub_kegiatan', 'sub_kegiatan', 'ket_kegiatan', 'nm_kegiatan'],
+      },
       {
         name: 'kode_rekening',
         type: 'rekening',
         aliases: ['kode_rekening', 'kode_akun', 'kd_rekening', 'kode_rek', 'rekening', 'kd_akun'],
+        parts: [
+          // [inferred] SIMDA releases on Permendagri 90/2019 codes add a sixth segment: Kd_Rek_1..Kd_Rek_6 in the
+          // SIPD layout (`5.1.02.01.01.0024`), so 5.1.02 stays barang & jasa.
+          [
+            { aliases: ['kd_rek_1'] },
+            { aliases: ['kd_rek_2'] },
+            { aliases: ['kd_rek_3'], pad: 2 },
+            { aliases: ['kd_rek_4'], pad: 2 },
+            { aliases: ['kd_rek_5'], pad: 2 },
+            { aliases: ['kd_rek_6'], pad: 4 },
+          ],
+          // SIMDA (Permendagri 13/2006): Kd_Rek_1.Kd_Rek_2.Kd_Rek_3.Kd_Rek_4.Kd_Rek_5 (`5.2.2.01.07`).
+          [
+            { aliases: ['kd_rek_1'] },
+            { aliases: ['kd_rek_2'] },
+            { aliases: ['kd_rek_3'] },
+            { aliases: ['kd_rek_4'], pad: 2 },
+            { aliases: ['kd_rek_5'], pad: 2 },
+          ],
+        ],
       },
       {
         name: 'nama_rekening',
         type: 'text',
-        aliases: ['nama_rekening', 'nama_akun', 'uraian', 'uraian_rekening'],
+        aliases: ['nama_rekening', 'nama_akun', 'uraian', 'uraian_rekening', 'nm_rek_5'],
       },
       {
         name: 'anggaran',
@@ -567,6 +624,7 @@ export const KINDS: Record<KindId, KindSpec> = {
           'pagu',
           'nilai_anggaran',
           'anggaran_murni',
+          'total_anggaran',
         ],
       },
       { name: 'realisasi', type: 'money', aliases: ['realisasi', 'nilai_realisasi', 'realisasi_anggaran'] },
@@ -578,6 +636,11 @@ export const KINDS: Record<KindId, KindSpec> = {
     ],
     exclusions: [],
     agencyKey: `coalesce('str:' || kd_satker_str, 'nama:' || upper(nama_satker))`,
+    // Legacy SIMDA: account code in integer segments, Permendagri 13/2006 codes (src/p3dn/apbd.ts classifies them).
+    variants: [
+      { id: 'simda_90', marker: 'kd_rek_6' },
+      { id: 'simda', marker: 'kd_rek_1' },
+    ],
   },
   spse_tender: realisasiKind('spse_tender', {
     signature: ['trx_id', 'nilai', 'kd_rup'],
@@ -723,6 +786,38 @@ export function mapColumns(
   return out;
 }
 
+/** A composed column as found in a file: the headers' positions in order, and each segment's zero-padding. */
+export interface Composed {
+  index: number[];
+  pads: number[];
+}
+
+/**
+ * Columns composed of several source columns (`ColumnSpec.parts`): canonical column -> the headers' positions,
+ * in order. Only for columns no single header feeds (nor the user's mapping), by the first alternative whose
+ * every part is present.
+ */
+export function composedColumns(
+  spec: KindSpec,
+  headers: readonly string[],
+  override: MappingOverride = {},
+): Map<string, Composed> {
+  const norm = headers.map(normalizeHeader);
+  const single = mapColumns(spec, headers, override);
+  const out = new Map<string, Composed>();
+  for (const col of spec.columns) {
+    if (!col.parts || single.has(col.name) || Object.hasOwn(override, col.name)) continue;
+    for (const alt of col.parts) {
+      const index = alt.map((p) => norm.findIndex((h) => p.aliases.includes(h)));
+      if (index.every((i) => i >= 0)) {
+        out.set(col.name, { index, pads: alt.map((p) => p.pad ?? 1) });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export interface Detection {
   kind: KindId | null;
   /** 0..1: share of the kind's signature columns found (0 when a forbidden header is present). */
@@ -736,11 +831,12 @@ export interface Detection {
 function score(spec: KindSpec, headers: readonly string[], have: Set<string>): number {
   if (spec.forbidden?.some((h) => have.has(h))) return 0;
   const mapped = mapColumns(spec, headers);
-  const hit = spec.signature.filter((s) =>
-    typeof s === 'string' ? mapped.has(s) : s.some((x) => mapped.has(x)),
-  ).length;
+  const composed = composedColumns(spec, headers);
+  const has = (c: string) => mapped.has(c) || composed.has(c);
+  const hit = spec.signature.filter((s) => (typeof s === 'string' ? has(s) : s.some(has))).length;
+  const explained = mapped.size + [...composed.values()].reduce((n, c) => n + c.index.length, 0);
   // Signature first; among equal signatures the kind that explains more of the file's headers wins.
-  return hit / spec.signature.length + (mapped.size / Math.max(headers.length, 1)) * 0.001;
+  return hit / spec.signature.length + (explained / Math.max(headers.length, 1)) * 0.001;
 }
 
 /** How a required column (or group: any one of) is named to the user: `nilai`, `nama_satker / kd_satker_str`. */

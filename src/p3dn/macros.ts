@@ -146,3 +146,39 @@ CREATE OR REPLACE MACRO p3dn_cp1252(s) AS
   translate(s, chr(128) || chr(130) || chr(131) || chr(132) || chr(133) || chr(134) || chr(135) || chr(136) || chr(137) || chr(138) || chr(139) || chr(140) || chr(142) || chr(145) || chr(146) || chr(147) || chr(148) || chr(149) || chr(150) || chr(151) || chr(152) || chr(153) || chr(154) || chr(155) || chr(156) || chr(158) || chr(159),
     '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 `;
+
+/**
+ * Composed columns and APBD account groups (legacy SIMDA, src/p3dn/apbd.ts).
+ *
+ * p3dn_segment(s, w): one segment of a composed code (SIMDA's integer `Kd_Rek_4`, `Kd_Bidang`…) read as a code,
+ *   zero-padded to `w` digits (`7`, 2 -> `07`); NULL when blank.
+ * p3dn_segments(l): the segments joined with `.` (blank ones left out); NULL when the first is blank.
+ * p3dn_akun_set(k): the account code set a kode rekening is written in: `permendagri_90` (Permendagri 90/2019,
+ *   two-digit third segment: `5.1.02.01.01.0024`) or `permendagri_13` (Permendagri 13/2006, SIMDA: `5.2.2.01.07`);
+ *   NULL for a code too short to tell (`5`, `5.2`).
+ * p3dn_akun_kelompok(k): the spending group of a kode rekening in either set:
+ *   `barang_jasa` = 5.1.02 (90/2019) or 5.2.2 (13/2006); `modal` = 5.2.xx (90/2019) or 5.2.3 (13/2006);
+ *   `pegawai` = 5.1.01 (90/2019) or 5.1.1 / 5.2.1 (13/2006); `belanja_lain` = any other 5.x; NULL = not belanja.
+ */
+export const APBD_MACROS_SQL = String.raw`
+CREATE OR REPLACE MACRO p3dn_segment(s, w) AS
+  CASE WHEN p3dn_blank(s) THEN NULL
+    ELSE list_transform([p3dn_code(s)], x ->
+      CASE WHEN regexp_full_match(x, '[0-9]+') AND length(x) < w THEN repeat('0', w - length(x)) || x ELSE x END)[1]
+  END;
+
+CREATE OR REPLACE MACRO p3dn_segments(l) AS
+  CASE WHEN l[1] IS NULL THEN NULL ELSE array_to_string(list_filter(l, x -> x IS NOT NULL), '.') END;
+
+CREATE OR REPLACE MACRO p3dn_akun_set(k) AS
+  CASE WHEN regexp_matches(k, '^[0-9]\.[0-9]\.[0-9]{2}(\.|$)') THEN 'permendagri_90'
+    WHEN regexp_matches(k, '^[0-9]\.[0-9]\.[0-9](\.|$)') THEN 'permendagri_13' END;
+
+CREATE OR REPLACE MACRO p3dn_akun_kelompok(k) AS
+  CASE
+    WHEN regexp_matches(k, '^5\.(1\.02|2\.2)(\.|$)') THEN 'barang_jasa'
+    WHEN regexp_matches(k, '^5\.2\.([0-9]{2}|3)(\.|$)') THEN 'modal'
+    WHEN regexp_matches(k, '^5\.(1\.01|1\.1|2\.1)(\.|$)') THEN 'pegawai'
+    WHEN regexp_matches(k, '^5(\.|$)') THEN 'belanja_lain'
+  END;
+`;

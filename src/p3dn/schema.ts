@@ -1,5 +1,5 @@
 import { KINDS, type ColumnType, type KindId, type KindSpec } from './kinds';
-import { MACROS_SQL } from './macros';
+import { APBD_MACROS_SQL, MACROS_SQL } from './macros';
 import { REALISASI_COLUMNS } from './realisasi-schema';
 import { ident, literal } from './sql';
 
@@ -89,6 +89,7 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
 export function schemaSql(): string {
   return [
     MACROS_SQL,
+    APBD_MACROS_SQL,
     `CREATE TABLE IF NOT EXISTS source_file (
       file_id INTEGER PRIMARY KEY, name VARCHAR, kind VARCHAR, size_bytes BIGINT, encoding VARCHAR,
       delimiter VARCHAR, is_sample BOOLEAN, rows_read BIGINT, rows_loaded BIGINT, rows_excluded BIGINT,

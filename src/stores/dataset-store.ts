@@ -23,6 +23,11 @@ export type ImportNotice =
       delimiter?: string;
       /** Canonical column -> the file's header that fed it (shown for generic sheets). */
       mapping?: Record<string, string>;
+      /** APBD files: rows per account code set and the spending groups (plain numbers, rupiah as DOUBLE). */
+      apbd?: {
+        codeSets: Record<'permendagri_90' | 'permendagri_13' | 'lain', number>;
+        groups: Record<string, { n: number; anggaran: number | null; realisasi: number | null }>;
+      };
     }
   | { id: number; type: 'error'; name: string; code: string; detail?: string };
 

@@ -9,6 +9,7 @@ import nonTenderUrl from '../../../../sample-data/SPSE-NonTenderSelesai.csv?url'
 import pctNonTenderUrl from '../../../../sample-data/SPSE-PencatatanNonTender.csv?url';
 import pctSwakelolaUrl from '../../../../sample-data/SPSE-PencatatanSwakelola.csv?url';
 import tenderUrl from '../../../../sample-data/SPSE-TenderSelesaiNilai.csv?url';
+import { sha256Blob } from '../../../lib/checksum';
 import { toCsv, downloadText } from '../../../lib/csv';
 import { getEngine } from '../../../lib/engine';
 import {
@@ -18,11 +19,13 @@ import {
   type ImportResult,
   type ImportStage,
 } from '../../../p3dn/importer';
+import { apbdFileBelanja } from '../../../p3dn/apbd';
 import { detectKind } from '../../../p3dn/kinds';
 import { pruneRealisasi } from '../../../p3dn/realisasi-views';
 import { HEAD_BYTES, countLines, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
 import { isXlsx } from '../../../p3dn/xlsx';
 import { useDatasetStore } from '../../../stores/dataset-store';
+import { fileSha256 } from '../lib/checksum';
 import { countFileLines } from '../lib/line-count';
 import { applicableMapping } from '../lib/mapping-memory';
 import { usePendingStore, type PendingFile } from '../lib/pending';
@@ -47,20 +50,6 @@ export const SAMPLE_REALISASI_FILES = [
 ];
 
 let fileSeq = 0;
-
-/** SHA-256 of a file's bytes, hex; null where WebCrypto is unavailable (a page not served securely). */
-async function sha256(data: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<string | null> {
-  if (!globalThis.crypto?.subtle) return null;
-  const d = new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-  return Array.from(d, (x) => x.toString(16).padStart(2, '0')).join('');
-}
-
-/** Files above this size get no checksum for now: WebCrypto hashes one buffer, not a stream. */
-const MAX_CHECKSUM_BYTES = 256 * 1024 * 1024;
-
-async function fileChecksum(file: File): Promise<string | null> {
-  return file.size <= MAX_CHECKSUM_BYTES ? sha256(await file.arrayBuffer()) : null;
-}
 
 /** Record the checksum of an imported file, dropping those of files no longer loaded. */
 async function saveChecksum(fileId: number, checksum: string | null): Promise<void> {
@@ -120,7 +109,7 @@ export async function loadSample(): Promise<void> {
     // Copy the head first: registering hands the buffer to the worker, which detaches it here.
     const head = bytes.slice(0, HEAD_BYTES);
     const sizeBytes = bytes.length;
-    const checksum = await sha256(bytes);
+    const checksum = await sha256Blob(new Blob([bytes]));
     const lines = Promise.resolve(countLines(bytes));
     await engine.registerFile(engineFileName, bytes);
     try {
@@ -142,19 +131,45 @@ export async function loadSample(): Promise<void> {
   useDatasetStore.getState().dataChanged('sample');
 }
 
-/** Read the head of each file (an .xlsx is converted first), sniff it and detect its kind. */
-export async function prepareFiles(files: readonly File[]): Promise<void> {
+/**
+ * Read the head of each file (an .xlsx is converted first, in a worker: its progress is the stage and the time
+ * taken, the reader reports nothing finer), sniff it and detect its kind.
+ */
+export async function prepareFiles(
+  files: readonly File[],
+  opts: { signal?: AbortSignal; onProgress?: (p: Progress | null) => void } = {},
+): Promise<void> {
   const store = useDatasetStore.getState();
   const out: PendingFile[] = [];
-  for (const file of files) {
+  const startedAt = Date.now();
+  for (const [index, file] of files.entries()) {
     try {
+      if (opts.signal?.aborted) throw new ImportError('dibatalkan');
+      opts.onProgress?.({
+        name: file.name,
+        index,
+        total: files.length,
+        stage: 'mempersiapkan',
+        sizeBytes: file.size,
+        bytesRead: null,
+        startedAt,
+      });
       let head: Uint8Array = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
       let bytes: Uint8Array | null = null;
       let format: PendingFile['format'] = 'csv';
       if (/\.xls$/i.test(file.name)) throw new ImportError('excel_belum_didukung');
       if (file.size > MAX_FILE_BYTES) throw new ImportError('terlalu_besar');
       if (isXlsx(file.name, head)) {
-        bytes = await xlsxFileToCsv(file);
+        opts.onProgress?.({
+          name: file.name,
+          index,
+          total: files.length,
+          stage: 'excel',
+          sizeBytes: file.size,
+          bytesRead: null,
+          startedAt: Date.now(),
+        });
+        bytes = await xlsxFileToCsv(file, opts.signal);
         head = bytes.slice(0, HEAD_BYTES);
         format = 'xlsx';
       }
@@ -183,17 +198,30 @@ export async function prepareFiles(files: readonly File[]): Promise<void> {
       store.addNotice(errorNotice(file.name, e));
     }
   }
+  opts.onProgress?.(null);
   usePendingStore.getState().add(out);
 }
 
-/** Windows-1252 to UTF-8, slice by slice, into a File the engine reads in place (never one JS string). */
-async function transcodeFile(file: File, signal?: AbortSignal): Promise<File> {
+/** Slice size of the Windows-1252 transcoding. */
+export const TRANSCODE_SLICE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Windows-1252 to UTF-8, slice by slice, into a File the engine reads in place (never one JS string). `onBytes`
+ * gets the bytes of the source file transcoded so far, after each slice.
+ */
+async function transcodeFile(
+  file: File,
+  signal?: AbortSignal,
+  onBytes?: (done: number) => void,
+): Promise<File> {
   const parts: BlobPart[] = [];
-  const step = 8 * 1024 * 1024;
+  const step = TRANSCODE_SLICE_BYTES;
+  onBytes?.(0);
   for (let at = 0; at < file.size; at += step) {
     if (signal?.aborted) throw new ImportError('dibatalkan');
     const chunk = cp1252ToUtf8(new Uint8Array(await file.slice(at, at + step).arrayBuffer()));
     parts.push(chunk.buffer as ArrayBuffer);
+    onBytes?.(Math.min(at + step, file.size));
   }
   return new File(parts, file.name, { type: 'text/csv' });
 }
@@ -202,9 +230,17 @@ export interface Progress {
   name: string;
   index: number;
   total: number;
-  stage: 'mempersiapkan' | ImportStage;
+  /**
+   * `excel`: the sheet is being converted (in a worker; no finer progress exists); `transkode`: Windows-1252 to
+   * UTF-8, slice by slice; `checksum`: the SHA-256 still running after the rows are loaded.
+   */
+  stage: 'mempersiapkan' | 'excel' | 'transkode' | 'checksum' | ImportStage;
+  /** The size `bytesRead` is counted against. */
   sizeBytes: number;
-  /** Bytes the CSV reader has consumed, from DuckDB's progress for the statement that scans the file; else null. */
+  /**
+   * Bytes done: consumed by DuckDB's CSV reader (from DuckDB's progress for the statement that scans the file),
+   * transcoded, or hashed, depending on the stage; null when the stage has no byte count.
+   */
   bytesRead: number | null;
   startedAt: number;
 }
@@ -224,18 +260,31 @@ export async function importPending(
   for (const [index, p] of files.entries()) {
     const engineFileName = `upload_${++fileSeq}.csv`;
     let stage: Progress['stage'] = 'mempersiapkan';
-    const progress = (s: Progress['stage'], bytesRead: number | null = null) => {
+    const progress = (s: Progress['stage'], bytesRead: number | null = null, sizeBytes = p.size) => {
       stage = s;
       opts.onProgress({
         name: p.name,
         index,
         total: files.length,
         stage,
-        sizeBytes: p.size,
+        sizeBytes,
         startedAt,
         bytesRead,
       });
     };
+    // The SHA-256 of the file as the user has it, hashed in a worker while the rows are imported.
+    let hashed = 0;
+    const hashCtl = new AbortController();
+    const forward = () => hashCtl.abort();
+    opts.signal.addEventListener('abort', forward, { once: true });
+    const checksum = fileSha256(p.file, {
+      signal: hashCtl.signal,
+      onBytes: (d) => {
+        hashed = d;
+        if (stage === 'checksum') progress('checksum', d, p.file.size);
+      },
+    });
+    checksum.catch(() => undefined); // awaited below; never an unhandled rejection
     try {
       if (opts.signal.aborted) throw new ImportError('dibatalkan');
       progress('mempersiapkan');
@@ -245,7 +294,10 @@ export async function importPending(
         lines = Promise.resolve(countLines(p.bytes));
         await engine.registerFile(engineFileName, p.bytes.slice());
       } else {
-        const file = p.format === 'windows-1252' ? await transcodeFile(p.file, opts.signal) : p.file;
+        const file =
+          p.format === 'windows-1252'
+            ? await transcodeFile(p.file, opts.signal, (d) => progress('transkode', d, p.file.size))
+            : p.file;
         lines = countFileLines(file, opts.signal);
         await engine.registerFile(engineFileName, file);
       }
@@ -269,14 +321,23 @@ export async function importPending(
         onProgress: (s) => progress(s),
         onBytes: (b) => progress(stage, b),
       });
-      await saveChecksum(result.fileId, await fileChecksum(p.file));
+      // The rows are loaded; a checksum still running is waited for (cancelling it loses only the checksum).
+      progress('checksum', hashed, p.file.size);
+      await saveChecksum(result.fileId, await checksum.catch(() => null));
       // Transactions of replaced files go; the others are matched again to the new SIRUP agencies.
       await pruneRealisasi(engine);
-      store.addNotice(noticeFromResult(result));
+      const apbd = result.kind === 'apbd_rekening' ? await apbdFileBelanja(engine, result.fileId) : null;
+      store.addNotice({
+        ...noticeFromResult(result),
+        ...(apbd ? { apbd: { codeSets: apbd.codeSets, groups: apbd.groups } } : {}),
+      });
       useDatasetStore.getState().dataChanged('own');
     } catch (e) {
       store.addNotice(errorNotice(p.name, e));
     } finally {
+      // A file that failed stops its hashing too.
+      opts.signal.removeEventListener('abort', forward);
+      hashCtl.abort();
       await engine.dropFile(engineFileName).catch(() => undefined);
     }
   }

@@ -20,20 +20,34 @@ export function ImportPanel() {
   const pending = usePendingStore((s) => s.files);
   const clearPending = usePendingStore((s) => s.clear);
   const [over, setOver] = useState(false);
-  const [preparing, setPreparing] = useState(false);
+  const [preparing, setPreparing] = useState<Progress | null>(null);
   const [mode, setMode] = useState<'replace' | 'add'>('replace');
   const [progress, setProgress] = useState<Progress | null>(null);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const working = busy !== null || progress !== null;
+  const working = busy !== null || progress !== null || preparing !== null;
   // A file whose kind needs columns that are not mapped yet cannot be loaded: the user maps them first.
   const blocked = pending.some((f) => missingMappings(f).length > 0);
   useEffect(installBenchHook, []);
 
   const take = (list: FileList | null) => {
     if (!list || list.length === 0) return;
-    setPreparing(true);
-    void prepareFiles(Array.from(list)).finally(() => setPreparing(false));
+    const ctl = new AbortController();
+    abort.current = ctl;
+    const files = Array.from(list);
+    setPreparing({
+      name: files[0]?.name ?? '',
+      index: 0,
+      total: files.length,
+      stage: 'mempersiapkan',
+      sizeBytes: files[0]?.size ?? 0,
+      bytesRead: null,
+      startedAt: Date.now(),
+    });
+    void prepareFiles(files, { signal: ctl.signal, onProgress: setPreparing }).finally(() => {
+      abort.current = null;
+      setPreparing(null);
+    });
   };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -90,11 +104,7 @@ export function ImportPanel() {
           {t('importer.accepted')} {t('import.replacesSample')}
         </p>
       </div>
-      {preparing && (
-        <p role="status" className="busy">
-          {t('importer.stage.mempersiapkan')}…
-        </p>
-      )}
+      {preparing && <ProgressLine progress={preparing} onCancel={() => abort.current?.abort()} />}
       {pending.length > 0 && !working && (
         <div className="pending" data-testid="pending">
           <h3>{t('importer.reviewHeading')}</h3>
@@ -165,6 +175,23 @@ export function ImportPanel() {
   );
 }
 
+/** What the byte count of a stage counts: read by DuckDB, transcoded to UTF-8, or hashed. */
+function bytesDone(stage: Progress['stage']) {
+  return stage === 'transkode'
+    ? 'importer.bytesDone.transkode'
+    : stage === 'checksum'
+      ? 'importer.bytesDone.checksum'
+      : 'importer.bytesDone.read';
+}
+
+function bytesBar(stage: Progress['stage']) {
+  return stage === 'transkode'
+    ? 'importer.bytesBarTranskode'
+    : stage === 'checksum'
+      ? 'importer.bytesBarChecksum'
+      : 'importer.bytesBar';
+}
+
 function ProgressLine({ progress, onCancel }: { progress: Progress; onCancel: () => void }) {
   const { t } = useTranslation();
   const lang: Lang = useViewStore((s) => s.lang);
@@ -188,13 +215,14 @@ function ProgressLine({ progress, onCancel }: { progress: Progress; onCancel: ()
         stage: t(`importer.stage.${progress.stage}`),
         size: formatBytes(progress.sizeBytes, lang),
         read: formatBytes(progress.bytesRead ?? 0, lang),
+        done: t(bytesDone(progress.stage)),
         elapsed: Math.max(0, Math.round((now - progress.startedAt) / 1000)),
       })}{' '}
       {progress.bytesRead !== null && (
         <progress
           max={progress.sizeBytes}
           value={progress.bytesRead}
-          aria-label={t('importer.bytesBar')}
+          aria-label={t(bytesBar(progress.stage))}
           className="import-bytes"
         />
       )}{' '}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatInt, formatPercent, type Lang } from '../../../lib/format';
+import { formatInt, formatPercent, formatRupiahShort, type Lang } from '../../../lib/format';
 import type { ImportNotice } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 import { downloadRejected } from '../api/import-files';
@@ -112,6 +112,7 @@ export function ImportReport({ notice }: { notice: ImportNotice }) {
           )}
         </>
       )}
+      {notice.apbd && <ApbdLines apbd={notice.apbd} />}
       {(notice.notes ?? []).map((k) => (
         <div className="small muted" key={k}>
           {t(`importer.note.${k}`)}
@@ -137,5 +138,46 @@ export function ImportReport({ notice }: { notice: ImportNotice }) {
         </button>
       )}
     </li>
+  );
+}
+
+type Apbd = NonNullable<Extract<ImportNotice, { type: 'result' }>['apbd']>;
+
+/**
+ * An APBD file's account code set (Permendagri 90/2019, or the older 13/2006 of SIMDA, where 5.2.2 is barang &
+ * jasa and 5.2.3 modal) and what it holds per spending group, so the user sees how the accounts were read.
+ */
+function ApbdLines({ apbd }: { apbd: Apbd }) {
+  const { t } = useTranslation();
+  const lang: Lang = useViewStore((s) => s.lang);
+  const sets = (['permendagri_13', 'permendagri_90'] as const).filter((s) => apbd.codeSets[s] > 0);
+  return (
+    <div className="small" data-testid="report-apbd">
+      <div data-testid="report-apbd-codeset" data-sets={sets.join(' ')}>
+        {sets.length === 0
+          ? t('importer.apbd.setNone')
+          : sets.length === 2
+            ? t('importer.apbd.setMixed', {
+                n13: formatInt(apbd.codeSets.permendagri_13, lang),
+                n90: formatInt(apbd.codeSets.permendagri_90, lang),
+              })
+            : t(`importer.apbd.set_${sets[0]!}`)}
+      </div>
+      <ul className="apbd-groups">
+        {(['barang_jasa', 'modal'] as const).map((g) => {
+          const v = apbd.groups[g] ?? { n: 0, anggaran: null, realisasi: null };
+          return (
+            <li key={g} data-group={g} data-anggaran={v.anggaran ?? ''} data-realisasi={v.realisasi ?? ''}>
+              {t('importer.apbd.group', {
+                group: t(`importer.apbd.group_${g}`),
+                n: formatInt(v.n, lang),
+                anggaran: formatRupiahShort(v.anggaran, lang),
+                realisasi: formatRupiahShort(v.realisasi, lang),
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }

@@ -4,9 +4,11 @@ import {
   GENERIC_KIND,
   KINDS,
   KIND_IDS,
+  composedColumns,
   isKindId,
   mapColumns,
   missingRequired,
+  type Composed,
   type KindId,
 } from '../../../p3dn/kinds';
 import { useViewStore } from '../../../stores/view-store';
@@ -15,6 +17,8 @@ import { delimiterName, formatBytes } from '../lib/format-bytes';
 import { usePendingStore, type PendingFile } from '../lib/pending';
 
 const PREVIEW_ROWS = 5;
+/** The mapping choice "composed from several columns" (SIMDA's Kd_Rek_1..Kd_Rek_5): no header has this name. */
+const COMPOSED = '\u0000composed';
 
 /** One file waiting for import: what it was detected as, its first rows, and the column mapping to correct. */
 export function PendingFileCard({ file }: { file: PendingFile }) {
@@ -48,8 +52,17 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
     detected === GENERIC_KIND
       ? file.detection.ranking.find((r) => r.kind !== GENERIC_KIND && r.confidence >= 0.5)
       : undefined;
+  const composed = file.kind
+    ? composedColumns(KINDS[file.kind], headers, file.mapping)
+    : new Map<string, Composed>();
+  const possible = file.kind ? composedColumns(KINDS[file.kind], headers) : new Map<string, Composed>();
   const setMapping = (column: string, value: string) => {
     if (!file.kind) return;
+    if (value === COMPOSED) {
+      const rest = Object.fromEntries(Object.entries(file.mapping).filter(([k]) => k !== column));
+      update(file.key, { mapping: rest });
+      return;
+    }
     const header = value === '' ? null : value;
     rememberMapping(file.kind, column, header);
     update(file.key, { mapping: { ...file.mapping, [column]: header } });
@@ -170,6 +183,8 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
             <tbody>
               {KINDS[file.kind].columns.map((c) => {
                 const i = effective.get(c.name);
+                const parts = composed.get(c.name);
+                const canCompose = possible.get(c.name);
                 const id = `map-${file.key}-${c.name}`;
                 const changed = Object.hasOwn(file.mapping, c.name) && auto.get(c.name) !== i;
                 const isMissing = unmapped.has(c.name);
@@ -199,10 +214,18 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
                         id={id}
                         aria-invalid={isMissing || undefined}
                         aria-label={t('importer.mappingFor', { column: c.name })}
-                        value={i === undefined ? '' : (headers[i] ?? '')}
+                        value={parts ? COMPOSED : i === undefined ? '' : (headers[i] ?? '')}
                         onChange={(e) => setMapping(c.name, e.target.value)}
+                        data-composed={parts ? parts.index.map((j) => headers[j]).join(' + ') : undefined}
                       >
                         <option value="">{t('importer.notInFile')}</option>
+                        {canCompose && (
+                          <option value={COMPOSED}>
+                            {t('importer.composedFrom', {
+                              columns: canCompose.index.map((j) => headers[j]).join(' + '),
+                            })}
+                          </option>
+                        )}
                         {headers.map((h, j) => (
                           <option key={j} value={h}>
                             {h === '' ? `#${j + 1}` : h}

@@ -33,6 +33,8 @@ export interface SourceFileInfo {
   excluded: number;
   rejected: number;
   sha256: string | null;
+  /** APBD files: counted rows per account code set (Permendagri 13/2006 of SIMDA, 90/2019); else null. */
+  apbdSets: { permendagri_13: number; permendagri_90: number } | null;
 }
 
 export interface ReviewMeta {
@@ -52,8 +54,13 @@ const meta = (version: number) =>
             UNION ALL SELECT nama_klpd FROM rup_swakelola)) AS pemda,
           (SELECT mode(tahun) FROM (SELECT tahun FROM rup_penyedia UNION ALL SELECT tahun FROM struktur_anggaran)) AS year`);
       const files = await engine.query(`SELECT f.name, f.kind, f.is_sample, f.rows_read, f.rows_loaded,
-          f.rows_excluded, f.rows_rejected, c.sha256
-        FROM source_file f LEFT JOIN source_checksum c USING (file_id) ORDER BY f.file_id`);
+          f.rows_excluded, f.rows_rejected, c.sha256, a.n13, a.n90
+        FROM source_file f LEFT JOIN source_checksum c USING (file_id)
+          LEFT JOIN (SELECT file_id,
+              count(*) FILTER (WHERE p3dn_akun_set(kode_rekening) = 'permendagri_13') AS n13,
+              count(*) FILTER (WHERE p3dn_akun_set(kode_rekening) = 'permendagri_90') AS n90
+            FROM apbd_rekening WHERE exclusion IS NULL GROUP BY file_id) a USING (file_id)
+        ORDER BY f.file_id`);
       return {
         pemda: typeof head?.['pemda'] === 'string' ? head['pemda'] : null,
         year: typeof head?.['year'] === 'number' ? head['year'] : null,
@@ -66,6 +73,10 @@ const meta = (version: number) =>
           excluded: Number(f['rows_excluded']),
           rejected: Number(f['rows_rejected']),
           sha256: typeof f['sha256'] === 'string' ? f['sha256'] : null,
+          apbdSets:
+            f['kind'] === 'apbd_rekening'
+              ? { permendagri_13: Number(f['n13'] ?? 0), permendagri_90: Number(f['n90'] ?? 0) }
+              : null,
         })),
       };
     },

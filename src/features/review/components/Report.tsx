@@ -131,6 +131,22 @@ export function Report() {
                         SHA-256: {f.sha256 ?? t('review.report.noChecksum')}
                       </td>
                     </tr>
+                    {f.apbdSets && (
+                      <tr className="source-hash">
+                        <td colSpan={6} data-testid="report-codeset">
+                          {f.apbdSets.permendagri_13 > 0 && f.apbdSets.permendagri_90 > 0
+                            ? t('importer.apbd.setMixed', {
+                                n13: formatInt(f.apbdSets.permendagri_13, lang),
+                                n90: formatInt(f.apbdSets.permendagri_90, lang),
+                              })
+                            : f.apbdSets.permendagri_13 > 0
+                              ? t('importer.apbd.set_permendagri_13')
+                              : f.apbdSets.permendagri_90 > 0
+                                ? t('importer.apbd.set_permendagri_90')
+                                : t('importer.apbd.setNone')}
+                        </td>
+                      </tr>
+                    )}
                   </Fragment>
                 ))}
               </tbody>

@@ -1,0 +1,59 @@
+import { createHash, randomFillSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ChecksumCancelled, sha256Blob } from '../../src/lib/checksum';
+
+/** Random bytes: the expected digest is Node's own SHA-256 of the same bytes, computed independently. */
+function bytes(n: number): Uint8Array<ArrayBuffer> {
+  return randomFillSync(new Uint8Array(new ArrayBuffer(n)));
+}
+
+const nodeSha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+describe('streaming SHA-256 of a file, slice by slice', () => {
+  it('equals Node crypto for sizes around the slice boundaries', async () => {
+    const chunk = 64 * 1024;
+    const sizes = [0, 1, chunk - 1, chunk, chunk + 1, 3 * chunk, 3 * chunk + 17, 7 * chunk - 5];
+    for (const n of sizes) {
+      const b = bytes(n);
+      const seen: number[] = [];
+      const got = await sha256Blob(new Blob([b]), { chunkBytes: chunk, onBytes: (d) => seen.push(d) });
+      expect([n, got]).toEqual([n, nodeSha(b)]);
+      // Progress: one report per slice, increasing, ending at the size.
+      expect(seen.length).toBe(Math.ceil(n / chunk));
+      if (n > 0) expect(seen.at(-1)).toBe(n);
+      expect(seen.every((d, j) => j === 0 || d > seen[j - 1]!)).toBe(true);
+    }
+  });
+
+  it('matches the known digest of "abc" and of an empty file, with the default slice size', async () => {
+    expect(await sha256Blob(new Blob(['abc']))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(await sha256Blob(new Blob([]))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+  });
+
+  it('hashes a file larger than the default 8 MB slice exactly once per byte', async () => {
+    const b = bytes(8 * 1024 * 1024 * 2 + 12345);
+    const seen: number[] = [];
+    expect(await sha256Blob(new Blob([b]), { onBytes: (d) => seen.push(d) })).toBe(nodeSha(b));
+    expect(seen).toEqual([8 * 1024 * 1024, 16 * 1024 * 1024, b.length]);
+  });
+
+  it('stops between slices when cancelled', async () => {
+    const ctl = new AbortController();
+    const b = bytes(10 * 1024);
+    const seen: number[] = [];
+    const run = sha256Blob(new Blob([b]), {
+      chunkBytes: 1024,
+      signal: ctl.signal,
+      onBytes: (d) => {
+        seen.push(d);
+        if (d >= 3 * 1024) ctl.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(ChecksumCancelled);
+    expect(seen).toEqual([1024, 2048, 3072]);
+  });
+});
