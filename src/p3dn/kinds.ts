@@ -103,6 +103,12 @@ export interface KindSpec {
   stored?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Any one of these identifies a row's agency. With none of them mapped every row would be rejected, so a file
+ * of a kind that requires them cannot be loaded until the user maps one (the review step says which).
+ */
+const AGENCY_COLUMNS = ['nama_satker', 'kd_satker_str', 'kd_satker'] as const;
+
 /** Identity of an agency inside the SIRUP family: its SIRUP id, else its code string, else its name. */
 export const SIRUP_AGENCY_KEY = `coalesce('kd:' || kd_satker, 'str:' || kd_satker_str, 'nama:' || upper(nama_satker))`;
 /**
@@ -248,6 +254,7 @@ function realisasiKind(
     exclusions: opts.exclusions ?? [],
     ...(opts.dedup ? { dedup: opts.dedup } : {}),
     agencyKey: REALISASI_AGENCY_KEY,
+    required: ['trx_id', 'nilai', AGENCY_COLUMNS],
     ...(opts.ignored ? { ignored: opts.ignored } : {}),
     ...(opts.variants ? { variants: opts.variants } : {}),
   };
@@ -468,6 +475,7 @@ export const KINDS: Record<KindId, KindSpec> = {
     exclusions: RUP_EXCLUSIONS,
     dedup: { key: 'kd_rup', code: 'duplikat' },
     agencyKey: SIRUP_AGENCY_KEY,
+    required: ['kd_rup', 'pagu', AGENCY_COLUMNS],
     variants: [
       { id: 'legacy', marker: 'idrup' },
       { id: 'label_web', marker: 'produk_dalam_negeri' },
@@ -491,6 +499,7 @@ export const KINDS: Record<KindId, KindSpec> = {
     exclusions: RUP_EXCLUSIONS,
     dedup: { key: 'kd_rup', code: 'duplikat' },
     agencyKey: SIRUP_AGENCY_KEY,
+    required: ['kd_rup', 'pagu', AGENCY_COLUMNS],
   },
   struktur_anggaran: {
     id: 'struktur_anggaran',
@@ -541,6 +550,7 @@ export const KINDS: Record<KindId, KindSpec> = {
     ],
     exclusions: [],
     agencyKey: SIRUP_AGENCY_KEY,
+    required: ['kd_rup', 'pagu'],
   },
   apbd_rekening: {
     id: 'apbd_rekening',

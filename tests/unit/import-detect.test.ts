@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import { ImportError } from '../../src/p3dn/importer';
 import { KIND_IDS, detectKind } from '../../src/p3dn/kinds';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
@@ -105,5 +106,42 @@ describe('user corrections and re-imports', () => {
     expect(newer.mode).toBe('replace');
     expect(newer.replaced).toEqual([again.fileId, feb.fileId]);
     expect(await total()).toBe(20);
+  });
+});
+
+describe('a known kind without the columns it cannot do without', () => {
+  // A hand-made sheet whose headers look like RUP penyedia except for the value column ("Nilai" is no pagu
+  // alias): detected as RUP penyedia, but loading it would reject every row for an empty pagu.
+  const sheet = [
+    'Satker;Kode RUP;PDN;UKM;Nilai',
+    ...[...Array(2100).keys()].map((i) => `Dinas Uji;${90_000_000 + i};PDN;UKM;"${i + 1}.000,50"`),
+  ].join('\n');
+
+  it('is refused with the missing column named, and nothing changes', async () => {
+    const engine = await freshEngine();
+    try {
+      expect(detectKind(sheet.split('\n')[0]!.split(';')).kind).toBe('rup_penyedia');
+      const e = await importText(engine, 'buatan.csv', sheet).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ImportError);
+      expect((e as ImportError).code).toBe('kolom_wajib_kosong');
+      expect((e as ImportError).detail).toBe('pagu');
+      expect(await engine.query('SELECT count(*) AS n FROM source_file')).toEqual([{ n: 0 }]);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('loads once the user maps the value column, every row counted', async () => {
+    const engine = await freshEngine();
+    try {
+      const r = await importText(engine, 'buatan.csv', sheet, { mapping: { pagu: 'Nilai' } });
+      expect(r.counts).toMatchObject({ read: 2100, loaded: 2100, excluded: 0, rejected: 0 });
+      // Σ (i + 1) × 1000 + 0,50 for i < 2100, in cents.
+      const cents = [...Array(2100).keys()].reduce((s, i) => s + BigInt(i + 1) * 100_000n + 50n, 0n);
+      const [t] = await engine.query(`SELECT CAST(sum(pagu) AS VARCHAR) AS pagu FROM rup_penyedia`);
+      expect(t).toEqual({ pagu: `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}` });
+    } finally {
+      engine.close();
+    }
   });
 });
