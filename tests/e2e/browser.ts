@@ -47,6 +47,14 @@ export async function openApp(browser: Browser, baseURL: string): Promise<Opened
   return { context, page, requests, errors };
 }
 
+/** A fresh browser and the app in a new page, once the bundled sample is loaded (the agency table is drawn). */
+export async function launchWithSample(baseURL: string): Promise<{ browser: Browser; app: OpenedPage }> {
+  const browser = await launch();
+  const app = await openApp(browser, baseURL);
+  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  return { browser, app };
+}
+
 /** Requests that went anywhere but the app's own origin (data: and blob: URLs are local). */
 export function foreignRequests(requests: readonly string[], baseURL: string): string[] {
   const origin = new URL(baseURL).origin;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatShareVsTarget } from '../../src/lib/format';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
 import { centsOrNull, readSampleCsv } from '../helpers/sample';
-import { foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -87,9 +87,7 @@ let browser: Browser;
 let app: OpenedPage;
 
 beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PENYEDIA_HEADERS, counted, penyediaRow, toCsv, type Paket } from '../helpers/fixtures';
-import { foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -45,9 +45,7 @@ async function writeBig(): Promise<void> {
 
 beforeAll(async () => {
   await writeBig();
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

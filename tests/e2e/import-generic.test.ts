@@ -11,7 +11,7 @@ import {
   type Paket,
 } from '../helpers/fixtures';
 import { resolve } from 'node:path';
-import { SCREENSHOT_DIR, foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 import { seriousA11yViolations } from './review-helpers';
 
 const baseURL = inject('baseURL');
@@ -129,9 +129,7 @@ let browser: Browser;
 let app: OpenedPage;
 
 beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

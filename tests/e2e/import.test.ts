@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REALISASI_FIXTURES, expectedReport, realisasiRows, serialize } from '../helpers/exports';
 import { centsText } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
-import { foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -14,9 +14,7 @@ let browser: Browser;
 let app: OpenedPage;
 
 beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SCREENSHOT_DIR, foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 import { cents, expectedRealisasi, rp } from './realisasi-expected';
 
 const baseURL = inject('baseURL');
@@ -40,9 +40,7 @@ let app: OpenedPage;
 const E = expectedRealisasi();
 
 beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort, formatShareVsTarget } from '../../src/lib/format';
-import { foreignRequests, launch, openApp, screenshot, SCREENSHOT_DIR, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 import { expectedRealisasi, rp } from './realisasi-expected';
 import { download, pdfText, seriousA11yViolations } from './review-helpers';
 import { execFileSync } from 'node:child_process';
@@ -53,9 +53,7 @@ let browser: Browser;
 let app: OpenedPage;
 
 beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

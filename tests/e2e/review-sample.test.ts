@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort } from '../../src/lib/format';
 import { en } from '../../src/locales/en';
 import { id } from '../../src/locales/id';
-import { foreignRequests, launch, openApp, screenshot, SCREENSHOT_DIR, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 import {
   SAMPLE_FILES,
   expectAgencies,
@@ -28,9 +28,7 @@ let browser: Browser;
 let app: OpenedPage;
 
 beforeAll(async () => {
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SIMDA_HEADERS, serialize, simdaRows } from '../helpers/exports';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
-import { SCREENSHOT_DIR, foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -91,9 +91,7 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(simdaPath, simda);
   writeFileSync(xlsxPath, writeXlsx(xlsxRows));
-  browser = await launch();
-  app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  ({ browser, app } = await launchWithSample(baseURL));
 });
 
 afterAll(async () => {
