@@ -5,7 +5,7 @@ import { isDenominator } from './metrics';
 /**
  * Realisasi and capaian, beside komitmen, on one set of filters.
  *
- *   komitmen(k)   = Σ pagu of counted RUP penyedia packages flagged k           (as in metrics.ts)
+ *   komitmen(k)   = Σ pagu of counted RUP penyedia packages flagged k           (defined in metrics.ts)
  *   realisasi     = Σ nilai of counted realisasi rows mapped to the agency      (realisasi_x, excl IS NULL)
  *   realisasi(k)  = Σ pdn_part / umk_part of those rows (reported value, else RUP flag, else "Tanpa Status" = 0)
  *   share         = komitmen(k) ÷ den (basis komitmen) or realisasi(k) ÷ den (basis realisasi)

@@ -12,7 +12,10 @@ export interface ViewState {
   denominator: Denominator;
   targets: Targets;
   sort: Sort;
+  /** The language the page shows now: the saved preference, or a shared link's `l` for this view. */
   lang: Lang;
+  /** The language the user chose in the UI; the one that persists. A shared link never changes it. */
+  savedLang: Lang;
   /** What the figures measure: komitmen (RUP), realisasi (transactions) or capaian (realisasi ÷ komitmen). */
   basis: Basis;
   /** Filters that apply to every view (null = all). */
@@ -30,7 +33,22 @@ export interface ViewState {
   setLang: (lang: Lang) => void;
 }
 
-/** What the user is looking at. Targets and language persist across reloads. */
+/** What persists across reloads: the targets and the language the user chose (not one a link brought). */
+export interface PersistedView {
+  targets: Targets;
+  lang: Lang;
+}
+
+export const persistedView = (s: ViewState): PersistedView => ({ targets: s.targets, lang: s.savedLang });
+
+/** Hydration: the saved language is both the preference and, until a link or the user says otherwise, the view's. */
+export function mergePersistedView(persisted: unknown, current: ViewState): ViewState {
+  const p = (persisted ?? {}) as Partial<PersistedView>;
+  const lang = p.lang === 'id' || p.lang === 'en' ? p.lang : current.savedLang;
+  return { ...current, ...p, lang, savedLang: lang };
+}
+
+/** What the user is looking at. Targets and the chosen language persist across reloads. */
 export const useViewStore = create<ViewState>()(
   persist(
     (set) => ({
@@ -39,6 +57,7 @@ export const useViewStore = create<ViewState>()(
       targets: DEFAULT_TARGETS,
       sort: { key: 'share', dir: 'desc' },
       lang: 'id',
+      savedLang: 'id',
       basis: 'komitmen',
       filters: NO_FILTERS,
       selectedAgency: null,
@@ -61,8 +80,8 @@ export const useViewStore = create<ViewState>()(
                   : 'desc',
           },
         })),
-      setLang: (lang) => set({ lang }),
+      setLang: (lang) => set({ lang, savedLang: lang }),
     }),
-    { name: 'pantau-pdn:view', partialize: (s) => ({ targets: s.targets, lang: s.lang }) },
+    { name: 'pantau-pdn:view', partialize: persistedView, merge: mergePersistedView },
   ),
 );

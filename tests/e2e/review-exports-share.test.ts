@@ -236,6 +236,57 @@ describe('shareable view', () => {
     await screenshot(fresh.page, 'review-share-opened');
   });
 
+  it("shows a link in its language but keeps the recipient's saved language for later visits", async () => {
+    // The recipient's own browser: they chose English in the app some time ago.
+    const rcpt = await openApp(browser, baseURL);
+    others.push(rcpt);
+    const { page } = rcpt;
+    const ready = () => page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+    await ready();
+    await page.selectOption('#lang', 'en');
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    const savedLang = () =>
+      page.evaluate(() => (JSON.parse(localStorage.getItem('pantau-pdn:view') ?? '{}') as { state?: { lang?: string } }).state?.lang); // prettier-ignore
+    expect(await savedLang()).toBe('en');
+
+    // An Indonesian link from a colleague: the page shows in Indonesian, the link's other view state applies too.
+    await page.goto(`${baseURL}?v=1&k=umk&l=id`);
+    await ready();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('id');
+    await expect
+      .poll(() => page.textContent('#chart-title'))
+      .toBe('Porsi komitmen UMK-K per perangkat daerah');
+    expect(await page.inputValue('#lang')).toBe('id');
+    expect(new URL(page.url()).searchParams.get('l')).toBe('id');
+    await screenshot(page, 'share-lang-link-id');
+    // Working in the linked view (any change writes the persisted settings) still keeps English saved.
+    await page.selectOption('#denominator', 'rup_penyedia');
+    await page.waitForSelector('[data-testid=agency-table][aria-busy=false]');
+    expect(await savedLang()).toBe('en');
+
+    // The same view without the link's `l`: English again.
+    await page.goto(`${baseURL}?v=1&k=umk`);
+    await ready();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    await expect.poll(() => page.textContent('#chart-title')).toBe('UMK-K commitment share per agency');
+    // The app's plain address: English, and the address bar now carries the saved language.
+    await page.goto(baseURL);
+    await ready();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.inputValue('#lang')).toBe('en');
+    expect(new URL(page.url()).searchParams.get('l')).toBe('en');
+    await screenshot(page, 'share-lang-plain-en');
+
+    // Choosing a language in the UI while on a link does save it.
+    await page.goto(`${baseURL}?v=1&l=en`);
+    await ready();
+    await page.selectOption('#lang', 'id');
+    await expect.poll(() => savedLang()).toBe('id');
+    await page.goto(baseURL);
+    await ready();
+    await expect.poll(() => page.getAttribute('html', 'lang')).toBe('id');
+  });
+
   it('ignores link values that do not validate, and a link of another version', async () => {
     const bad = await openApp(browser, `${baseURL}?v=1&k=evil&d=__proto__&t=999_40&s=gap.sideways&l=fr`);
     others.push(bad);

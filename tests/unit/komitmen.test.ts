@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
 import type { ImportResult } from '../../src/p3dn/importer';
+import type { Denominator, Targets } from '../../src/p3dn/metrics';
 import {
-  agencyMetricsQuery,
-  summaryQuery,
-  toAgencyMetric,
-  toSummary,
-  type Denominator,
-  type Targets,
-} from '../../src/p3dn/metrics';
+  NO_FILTERS,
+  basisAgencyQuery,
+  basisSummaryQuery,
+  toBasisAgencyMetric,
+  toBasisSummary,
+} from '../../src/p3dn/realisasi-metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,
@@ -143,9 +143,14 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
+/** The komitmen basis, as the dashboard and the review kit run it (src/lib/metric-queries.ts), no filters. */
 async function metrics(den: Denominator, t: Targets = { pdn: 0.4, umk: 0.4 }) {
-  const q = agencyMetricsQuery(den, t);
-  return (await engine.query(q.sql, q.params)).map(toAgencyMetric);
+  const q = basisAgencyQuery('komitmen', den, t, NO_FILTERS);
+  return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric('komitmen', r));
+}
+async function summary(den: Denominator, t: Targets) {
+  const q = basisSummaryQuery('komitmen', den, t, NO_FILTERS);
+  return toBasisSummary('komitmen', (await engine.query(q.sql, q.params))[0]);
 }
 
 describe('import of RUP penyedia', () => {
@@ -210,9 +215,31 @@ describe('komitmen metrics', () => {
       expect(m.denominator).toBe(rp(bp));
       expect(m.share.pdn).toBeCloseTo(Number(e.pdn) / Number(bp), 12);
       expect(m.share.umk).toBeCloseTo(Number(e.umk) / Number(bp), 12);
-      const gap = (bp * 4n) / 10n - e.pdn; // 40 % of the denominator, in cents
-      expect(m.gap.pdn).toBe(gap > 0n ? rp(gap) : 0);
-      expect(m.meets.pdn).toBe(e.pdn * 10n >= bp * 4n);
+      expect(m.komitmen).toEqual({ pdn: rp(e.pdn), umk: rp(e.umk) });
+      expect(m.packages).toBe(countedPakets.filter((p) => p.agency === a).length);
+      for (const [k, v] of [
+        ['pdn', e.pdn],
+        ['umk', e.umk],
+      ] as const) {
+        const gap = (bp * 4n) / 10n - v; // 40 % of the denominator, in cents
+        expect(m.gap[k]).toBe(gap > 0n ? rp(gap) : 0);
+        expect(m.meets[k]).toBe(v * 10n >= bp * 4n);
+      }
+    }
+  });
+
+  it('moves gap and meets with the target', async () => {
+    const got = await metrics('belanja_pengadaan', { pdn: 0.95, umk: 0.1 });
+    for (const a of [A, B, C]) {
+      const e = expectedFor(a);
+      const bp = STRUKTUR[a.kd]!;
+      const m = got.find((x) => x.agencyKey === `kd:${a.kd}`)!;
+      const gapPdn = (bp * 95n) / 100n - e.pdn;
+      const gapUmk = bp / 10n - e.umk;
+      expect(m.gap.pdn).toBe(gapPdn > 0n ? rp(gapPdn) : 0);
+      expect(m.gap.umk).toBe(gapUmk > 0n ? rp(gapUmk) : 0);
+      expect(m.meets.pdn).toBe(e.pdn * 100n >= bp * 95n);
+      expect(m.meets.umk).toBe(e.umk * 10n >= bp);
     }
   });
 
@@ -244,13 +271,16 @@ describe('komitmen metrics', () => {
       expect(mt.denominator).toBe(rp(e.pagu + e.swa));
       expect(mt.share.pdn).toBeCloseTo(Number(e.pdn) / Number(e.pagu + e.swa), 12);
     }
-    // F has budget but no packages: no RUP denominator.
-    expect(pen.find((x) => x.agencyKey === `kd:${F.kd}`)!.denominator).toBeNull();
+    // F has budget but no packages: no RUP denominator, no share.
+    for (const m of [pen, tot].map((ms) => ms.find((x) => x.agencyKey === `kd:${F.kd}`)!)) {
+      expect(m.denominator).toBeNull();
+      expect(m.share.pdn).toBeNull();
+      expect(m.meets.pdn).toBeNull();
+    }
   });
 
   it('summarises over agencies that have a denominator, and says what is left out', async () => {
-    const q = summaryQuery('belanja_pengadaan', { pdn: 0.95, umk: 0.4 });
-    const s = toSummary((await engine.query(q.sql, q.params))[0]);
+    const s = await summary('belanja_pengadaan', { pdn: 0.95, umk: 0.4 });
     const withDen = [A, B, C];
     const den = [A, B, C, F].reduce((x, a) => x + STRUKTUR[a.kd]!, 0n);
     const pdn = withDen.reduce((x, a) => x + expectedFor(a).pdn, 0n);
@@ -266,13 +296,40 @@ describe('komitmen metrics', () => {
       return (a === F ? 0n : expectedFor(a).pdn) * 100n >= bp * 95n;
     }).length;
     expect(s.meeting.pdn).toBe(meeting95);
+    expect(s.meeting.umk).toBe(
+      [A, B, C].filter((a) => expectedFor(a).umk * 10n >= STRUKTUR[a.kd]! * 4n).length,
+    );
+    const gap95 = (den * 95n) / 100n - pdn;
+    expect(s.gap.pdn).toBe(gap95 > 0n ? rp(gap95) : 0);
+    expect(s.value.umk).toBe(rp(umk));
+    expect(s.valueWithoutDenominator.umk).toBe(rp(expectedFor(D).umk + expectedFor(E).umk));
+  });
+
+  it('summarises the RUP penyedia + swakelola denominator the same way', async () => {
+    const s = await summary('rup_total', { pdn: 0.4, umk: 0.4 });
+    // A to E have packages or swakelola; F has neither and drops out of the denominator.
+    const den = AGENCIES.reduce((x, a) => x + expectedFor(a).pagu + expectedFor(a).swa, 0n);
+    const pdn = AGENCIES.reduce((x, a) => x + expectedFor(a).pdn, 0n);
+    expect(s.agenciesWithDenominator).toBe(AGENCIES.length);
+    expect(s.denominator).toBe(rp(den));
+    expect(s.value.pdn).toBe(rp(pdn));
+    expect(s.valueWithoutDenominator.pdn).toBe(0);
+    expect(s.share.pdn).toBeCloseTo(Number(pdn) / Number(den), 12);
   });
 
   it('re-importing the same file replaces it instead of double counting', async () => {
     const before = await metrics('belanja_pengadaan');
     const again = await importText(engine, 'RUP-PaketPenyedia-Terumumkan.csv', PENYEDIA_CSV);
     expect(again.replaced).toEqual([penyedia.fileId]);
-    expect(await metrics('belanja_pengadaan')).toEqual(before);
+    const after = await metrics('belanja_pengadaan');
+    expect(after).toEqual(before);
+    for (const a of AGENCIES) {
+      const m = after.find((x) => x.agencyKey === `kd:${a.kd}`)!;
+      expect(m.pdn).toBe(rp(expectedFor(a).pdn));
+      expect(m.packages).toBe(countedPakets.filter((p) => p.agency === a).length);
+    }
+    const s = await summary('rup_penyedia', { pdn: 0.4, umk: 0.4 });
+    expect(s.denominator).toBe(rp(sumCents(countedPakets)));
     penyedia = again;
   });
 });

@@ -11,6 +11,7 @@ const state = (over: Partial<ViewState> = {}): ViewState => ({
   targets: { pdn: 0.95, umk: 0.375 },
   sort: { key: 'gap', dir: 'asc' },
   lang: 'en',
+  savedLang: 'id',
   basis: 'capaian',
   filters: { ...NO_FILTERS, tahun: 2025, metode: 'Tender Cepat', sumberDana: 'APBD;APBDP' },
   selectedAgency: 'kd:3519027',
