@@ -10,7 +10,10 @@ export type { Sort, SortKey };
 export interface ViewState {
   kpi: Kpi;
   denominator: Denominator;
+  /** The targets the figures are measured against now: the saved ones, or a shared link's `t` for this view. */
   targets: Targets;
+  /** The targets the user set in the UI; the ones that persist. A shared link never changes them. */
+  savedTargets: Targets;
   sort: Sort;
   /** The language the page shows now: the saved preference, or a shared link's `l` for this view. */
   lang: Lang;
@@ -33,19 +36,34 @@ export interface ViewState {
   setLang: (lang: Lang) => void;
 }
 
-/** What persists across reloads: the targets and the language the user chose (not one a link brought). */
+/** What persists across reloads: the targets and the language the user chose (not ones a link brought). */
 export interface PersistedView {
   targets: Targets;
   lang: Lang;
 }
 
-export const persistedView = (s: ViewState): PersistedView => ({ targets: s.targets, lang: s.savedLang });
+export const persistedView = (s: ViewState): PersistedView => ({
+  targets: s.savedTargets,
+  lang: s.savedLang,
+});
 
-/** Hydration: the saved language is both the preference and, until a link or the user says otherwise, the view's. */
+const isTargets = (t: unknown): t is Targets =>
+  typeof t === 'object' &&
+  t !== null &&
+  ['pdn', 'umk'].every((k) => {
+    const v = (t as Record<string, unknown>)[k];
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
+  });
+
+/**
+ * Hydration: the saved language and targets are both the preference and, until a link or the user says
+ * otherwise, the view's.
+ */
 export function mergePersistedView(persisted: unknown, current: ViewState): ViewState {
   const p = (persisted ?? {}) as Partial<PersistedView>;
   const lang = p.lang === 'id' || p.lang === 'en' ? p.lang : current.savedLang;
-  return { ...current, ...p, lang, savedLang: lang };
+  const targets = isTargets(p.targets) ? p.targets : current.savedTargets;
+  return { ...current, lang, savedLang: lang, targets, savedTargets: targets };
 }
 
 /** What the user is looking at. Targets and the chosen language persist across reloads. */
@@ -55,6 +73,7 @@ export const useViewStore = create<ViewState>()(
       kpi: 'pdn',
       denominator: 'belanja_pengadaan',
       targets: DEFAULT_TARGETS,
+      savedTargets: DEFAULT_TARGETS,
       sort: { key: 'share', dir: 'desc' },
       lang: 'id',
       savedLang: 'id',
@@ -67,7 +86,7 @@ export const useViewStore = create<ViewState>()(
       setSelectedAgency: (selectedAgency) => set({ selectedAgency }),
       setKpi: (kpi) => set({ kpi }),
       setDenominator: (denominator) => set({ denominator }),
-      setTargets: (targets) => set({ targets }),
+      setTargets: (targets) => set({ targets, savedTargets: targets }),
       setSort: (key) =>
         set((s) => ({
           sort: {

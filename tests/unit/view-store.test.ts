@@ -93,3 +93,34 @@ describe('mergePersistedView', () => {
     expect([none.lang, none.savedLang]).toEqual(['id', 'id']);
   });
 });
+
+describe('targets of a shared link', () => {
+  const savedTargets = (): unknown => {
+    const raw = storage.get(KEY);
+    return raw === undefined ? undefined : (JSON.parse(raw) as { state: { targets: unknown } }).state.targets;
+  };
+  const save = (targets: { pdn: number; umk: number }) =>
+    storage.set(KEY, JSON.stringify({ state: { targets, lang: 'id' }, version: 0 }));
+
+  it("measures against the link's targets without replacing the recipient's saved ones", async () => {
+    save({ pdn: 0.95, umk: 0.4 });
+    const linked = await load('?v=1&t=40_35');
+    expect(linked.getState().targets).toEqual({ pdn: 0.4, umk: 0.35 });
+    linked.getState().setKpi('umk');
+    expect(savedTargets()).toEqual({ pdn: 0.95, umk: 0.4 });
+    expect((await load()).getState().targets).toEqual({ pdn: 0.95, umk: 0.4 });
+  });
+
+  it('saves targets the recipient then sets in the UI', async () => {
+    save({ pdn: 0.95, umk: 0.4 });
+    const linked = await load('?v=1&t=40_35');
+    linked.getState().setTargets({ pdn: 0.5, umk: 0.35 });
+    expect(savedTargets()).toEqual({ pdn: 0.5, umk: 0.35 });
+    expect((await load()).getState().targets).toEqual({ pdn: 0.5, umk: 0.35 });
+  });
+
+  it('ignores stored targets that are not fractions', async () => {
+    save({ pdn: 40, umk: 0.4 });
+    expect((await load()).getState().targets).toEqual({ pdn: 0.4, umk: 0.4 });
+  });
+});

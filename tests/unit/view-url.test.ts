@@ -9,6 +9,7 @@ const state = (over: Partial<ViewState> = {}): ViewState => ({
   kpi: 'umk',
   denominator: 'rup_total',
   targets: { pdn: 0.95, umk: 0.375 },
+  savedTargets: { pdn: 0.4, umk: 0.4 },
   sort: { key: 'gap', dir: 'asc' },
   lang: 'en',
   savedLang: 'id',
