@@ -40,27 +40,6 @@ export const en: Messages = {
     rup_paket_anggaran: 'Vendor package budget lines',
     apbd_rekening: 'APBD/SIPD by account code',
   },
-  rule: {
-    paket_dihapus: 'deleted package',
-    paket_tidak_aktif: 'inactive package',
-    belum_diumumkan: 'package not announced',
-    duplikat: 'duplicate',
-    pagu_kosong: 'empty budget',
-    angka_tidak_valid: 'invalid number',
-    kd_rup_kosong: 'empty kd_rup',
-    satker_kosong: 'no agency',
-    struktur_baris: 'wrong number of columns',
-  },
-  error: {
-    kosong: 'This file is empty.',
-    biner: 'This is not a CSV text file (it is binary). Export it again as CSV.',
-    tanpa_header: 'No header row found. The first line of the file must hold the column names.',
-    jenis_tidak_dikenal:
-      'File kind not recognised. Columns found: {{detail}}. Accepted: SIRUP vendor packages, self-managed packages, or agency budget structure exports.',
-    tanpa_baris: 'The file holds only the header row, no data rows.',
-    excel_belum_didukung: 'Excel files are not supported yet. Save as CSV and load it again.',
-    gagal_baca: 'The file cannot be read: {{detail}}',
-  },
   kpi: {
     pdn: 'PDN',
     umk: 'UMK-K',

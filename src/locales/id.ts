@@ -40,27 +40,6 @@ export const id = {
     rup_paket_anggaran: 'Paket anggaran penyedia',
     apbd_rekening: 'APBD/SIPD per kode rekening',
   },
-  rule: {
-    paket_dihapus: 'paket dihapus',
-    paket_tidak_aktif: 'paket tidak aktif',
-    belum_diumumkan: 'paket belum diumumkan',
-    duplikat: 'duplikat',
-    pagu_kosong: 'pagu kosong',
-    angka_tidak_valid: 'angka tidak valid',
-    kd_rup_kosong: 'kd_rup kosong',
-    satker_kosong: 'perangkat daerah kosong',
-    struktur_baris: 'jumlah kolom tidak sesuai',
-  },
-  error: {
-    kosong: 'Berkas ini kosong.',
-    biner: 'Berkas ini bukan berkas teks CSV (isinya biner). Ekspor ulang sebagai CSV.',
-    tanpa_header: 'Baris judul kolom tidak ditemukan. Baris pertama berkas harus berisi nama kolom.',
-    jenis_tidak_dikenal:
-      'Jenis berkas tidak dikenali. Kolom yang ditemukan: {{detail}}. Yang diterima: ekspor SIRUP paket penyedia, paket swakelola, atau struktur anggaran PD.',
-    tanpa_baris: 'Berkas hanya berisi judul kolom, tanpa baris data.',
-    excel_belum_didukung: 'Berkas Excel belum didukung. Simpan sebagai CSV lalu muat lagi.',
-    gagal_baca: 'Berkas tidak dapat dibaca: {{detail}}',
-  },
   kpi: {
     pdn: 'PDN',
     umk: 'UMK-K',
