@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiahShort, formatShareVsTarget, formatPercent, type Lang } from '../../../lib/format';
 import type { MetodeRow } from '../../../p3dn/metode';
@@ -17,6 +18,35 @@ function Hatch({ id }: { id: string }) {
         <line x1="0" y1="0" x2="0" y2="6" stroke={MISSES} strokeWidth="3" />
       </pattern>
     </defs>
+  );
+}
+
+/**
+ * The frame every review chart is drawn in: a scalable SVG with its title (read by screen readers and kept in an
+ * exported file) on a white background, so a PNG or SVG export looks as it does on screen.
+ */
+function ChartSvg(props: {
+  width: number;
+  height: number;
+  title: string;
+  idPrefix: string;
+  children: ReactNode;
+}) {
+  const { width, height, title, idPrefix, children } = props;
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      role="img"
+      aria-label={title}
+      className="review-chart"
+      data-testid={`${idPrefix}-svg`}
+      fontFamily="system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+    >
+      <title>{title}</title>
+      <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
+      {children}
+    </svg>
   );
 }
 
@@ -54,18 +84,8 @@ export function RankingChart({
   const hatch = `${idPrefix}-hatch`;
   const tx = nameW + scale(target);
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-label={title}
-      className="review-chart"
-      data-testid={`${idPrefix}-svg`}
-      fontFamily="system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
-    >
-      <title>{title}</title>
+    <ChartSvg width={width} height={height} title={title} idPrefix={idPrefix}>
       <Hatch id={hatch} />
-      <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
       {[0, 0.25, 0.5, 0.75, 1].map((f) => (
         <g key={f}>
           <line
@@ -161,7 +181,7 @@ export function RankingChart({
       <text x={tx} y={top - 10} fontSize={fontSize} textAnchor="middle" fill="#111" fontWeight={600}>
         {t('chart.target', { target: formatPercent(target, lang) })}
       </text>
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -206,17 +226,7 @@ export function MetodeChart({
     { key: 'umk', color: UMK_COLOR, label: t('kpi.umk') },
   ] as const;
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      width="100%"
-      role="img"
-      aria-label={title}
-      className="review-chart"
-      data-testid={`${idPrefix}-svg`}
-      fontFamily="system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
-    >
-      <title>{title}</title>
-      <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
+    <ChartSvg width={width} height={height} title={title} idPrefix={idPrefix}>
       {rows.map((r, i) => {
         const y = 4 + i * groupH;
         return (
@@ -259,7 +269,7 @@ export function MetodeChart({
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }
 
