@@ -5,7 +5,7 @@ import {
   composedColumns,
   detectKind,
   mapColumns,
-  missingRequired,
+  missingColumns,
   normalizeHeader,
   requiredName,
   type ColumnSpec,
@@ -345,7 +345,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     ? (detected.ranking.find((r) => r.kind === req.kind)?.confidence ?? 0)
     : detected.confidence;
   const spec = KINDS[kind];
-  const missing = missingRequired(spec, mapColumns(spec, head.headers, req.mapping));
+  const missing = missingColumns(spec, head.headers, req.mapping);
   if (missing.length) {
     throw new ImportError('kolom_wajib_kosong', missing.map(requiredName).join('; '));
   }

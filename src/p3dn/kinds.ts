@@ -857,11 +857,25 @@ export function requiredName(r: string | readonly string[]): string {
 /** The required columns (or groups: any one of) of a kind that a mapping leaves without a source column. */
 export function missingRequired(
   spec: KindSpec,
-  mapped: ReadonlyMap<string, unknown>,
+  mapped: { has(column: string): boolean },
 ): (string | readonly string[])[] {
   return (spec.required ?? []).filter((r) =>
     typeof r === 'string' ? !mapped.has(r) : !r.some((x) => mapped.has(x)),
   );
+}
+
+/**
+ * The required columns a file's headers (with the user's corrections) leave unfed, by a single header or a
+ * composed one: the one check the review step and the importer both make.
+ */
+export function missingColumns(
+  spec: KindSpec,
+  headers: readonly string[],
+  override: MappingOverride = {},
+): (string | readonly string[])[] {
+  const single = mapColumns(spec, headers, override);
+  const composed = composedColumns(spec, headers, override);
+  return missingRequired(spec, { has: (c) => single.has(c) || composed.has(c) });
 }
 
 /**

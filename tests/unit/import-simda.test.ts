@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
 import { apbdBelanjaQuery, apbdFileBelanja, toApbdBelanja } from '../../src/p3dn/apbd';
 import type { ImportResult } from '../../src/p3dn/importer';
-import { KINDS, composedColumns, detectKind } from '../../src/p3dn/kinds';
+import { KINDS, composedColumns, detectKind, missingColumns } from '../../src/p3dn/kinds';
 import { freshEngine, importText } from '../helpers/engine';
 import { SIMDA_HEADERS, SIMDA_UNITS, serialize, simdaRows, type SimdaRow } from '../helpers/exports';
 import { centsText, centsTextId } from '../helpers/fixtures';
@@ -61,6 +61,10 @@ describe('legacy SIMDA budget/realisation export', () => {
       false,
     );
     expect(composedColumns(spec, SIMDA_HEADERS, { kode_rekening: null }).has('kd_satker_str')).toBe(true);
+    // A composed column counts as mapped for a kind's required columns; "not in this file" does not.
+    const needsCode = { ...spec, required: ['kode_rekening'] };
+    expect(missingColumns(needsCode, SIMDA_HEADERS)).toEqual([]);
+    expect(missingColumns(needsCode, SIMDA_HEADERS, { kode_rekening: null })).toEqual(['kode_rekening']);
   });
 
   it('accounts for every row: counted + rejected (with reasons and lines) = read', async () => {

@@ -7,14 +7,13 @@ import {
   composedColumns,
   isKindId,
   mapColumns,
-  missingRequired,
   type Composed,
   type KindId,
 } from '../../../p3dn/kinds';
 import { useViewStore } from '../../../stores/view-store';
 import { applicableMapping, rememberMapping } from '../lib/mapping-memory';
 import { delimiterName, formatBytes } from '../lib/format-bytes';
-import { usePendingStore, type PendingFile } from '../lib/pending';
+import { missingMappings, usePendingStore, type PendingFile } from '../lib/pending';
 
 const PREVIEW_ROWS = 5;
 /** The mapping choice "composed from several columns" (SIMDA's Kd_Rek_1..Kd_Rek_5): no header has this name. */
@@ -38,7 +37,7 @@ export function PendingFileCard({ file }: { file: PendingFile }) {
   const auto = file.kind ? mapColumns(KINDS[file.kind], headers) : new Map<string, number>();
   const effective = file.kind ? mapColumns(KINDS[file.kind], headers, file.mapping) : auto;
   // Columns the chosen kind cannot do without: the file is not loadable until each is mapped.
-  const missing = file.kind ? missingRequired(KINDS[file.kind], effective) : [];
+  const missing = missingMappings(file);
   // Required column -> the other columns that would do instead (an either-or group), for the table's labels.
   const required = new Map<string, readonly string[]>(
     (file.kind ? (KINDS[file.kind].required ?? []) : []).flatMap((r) =>

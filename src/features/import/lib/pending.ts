@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { KINDS, mapColumns, missingRequired, type Detection, type KindId } from '../../../p3dn/kinds';
+import { KINDS, missingColumns, type Detection, type KindId } from '../../../p3dn/kinds';
 import type { CsvHead } from '../../../p3dn/sniff';
 
 /** A dropped file, read far enough to show what it is; nothing is loaded yet. */
@@ -23,9 +23,7 @@ export interface PendingFile {
 
 /** The required columns (or groups) of the file's chosen kind that its mapping leaves unmapped. */
 export function missingMappings(f: PendingFile): (string | readonly string[])[] {
-  if (!f.kind) return [];
-  const spec = KINDS[f.kind];
-  return missingRequired(spec, mapColumns(spec, f.sniff.headers, f.mapping));
+  return f.kind ? missingColumns(KINDS[f.kind], f.sniff.headers, f.mapping) : [];
 }
 
 /** The files waiting for the user's review before import. */
