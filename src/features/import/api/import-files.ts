@@ -22,7 +22,7 @@ import {
 import { apbdFileBelanja } from '../../../p3dn/apbd';
 import { detectKind } from '../../../p3dn/kinds';
 import { pruneRealisasi } from '../../../p3dn/realisasi-views';
-import { HEAD_BYTES, countLines, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
+import { HEAD_BYTES, LineCounter, countLines, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
 import { isXlsx } from '../../../p3dn/xlsx';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { fileSha256 } from '../lib/checksum';
@@ -145,30 +145,24 @@ export async function prepareFiles(
   for (const [index, file] of files.entries()) {
     try {
       if (opts.signal?.aborted) throw new ImportError('dibatalkan');
-      opts.onProgress?.({
-        name: file.name,
-        index,
-        total: files.length,
-        stage: 'mempersiapkan',
-        sizeBytes: file.size,
-        bytesRead: null,
-        startedAt,
-      });
+      const report = (stage: Progress['stage'], since: number) =>
+        opts.onProgress?.({
+          name: file.name,
+          index,
+          total: files.length,
+          stage,
+          sizeBytes: file.size,
+          bytesRead: null,
+          startedAt: since,
+        });
+      report('mempersiapkan', startedAt);
       let head: Uint8Array = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
       let bytes: Uint8Array | null = null;
       let format: PendingFile['format'] = 'csv';
       if (/\.xls$/i.test(file.name)) throw new ImportError('excel_belum_didukung');
       if (file.size > MAX_FILE_BYTES) throw new ImportError('terlalu_besar');
       if (isXlsx(file.name, head)) {
-        opts.onProgress?.({
-          name: file.name,
-          index,
-          total: files.length,
-          stage: 'excel',
-          sizeBytes: file.size,
-          bytesRead: null,
-          startedAt: Date.now(),
-        });
+        report('excel', Date.now());
         bytes = await xlsxFileToCsv(file, opts.signal);
         head = bytes.slice(0, HEAD_BYTES);
         format = 'xlsx';
@@ -206,24 +200,27 @@ export async function prepareFiles(
 export const TRANSCODE_SLICE_BYTES = 8 * 1024 * 1024;
 
 /**
- * Windows-1252 to UTF-8, slice by slice, into a File the engine reads in place (never one JS string). `onBytes`
- * gets the bytes of the source file transcoded so far, after each slice.
+ * Windows-1252 to UTF-8, slice by slice, into a File the engine reads in place (never one JS string), with its
+ * lines counted on the way (no second read for the importer's line check). `onBytes` gets the bytes of the source
+ * file transcoded so far, after each slice.
  */
 async function transcodeFile(
   file: File,
   signal?: AbortSignal,
   onBytes?: (done: number) => void,
-): Promise<File> {
+): Promise<{ file: File; lines: number }> {
   const parts: BlobPart[] = [];
+  const counter = new LineCounter();
   const step = TRANSCODE_SLICE_BYTES;
   onBytes?.(0);
   for (let at = 0; at < file.size; at += step) {
     if (signal?.aborted) throw new ImportError('dibatalkan');
     const chunk = cp1252ToUtf8(new Uint8Array(await file.slice(at, at + step).arrayBuffer()));
+    counter.add(chunk);
     parts.push(chunk.buffer as ArrayBuffer);
     onBytes?.(Math.min(at + step, file.size));
   }
-  return new File(parts, file.name, { type: 'text/csv' });
+  return { file: new File(parts, file.name, { type: 'text/csv' }), lines: counter.lines };
 }
 
 export interface Progress {
@@ -293,13 +290,13 @@ export async function importPending(
       if (p.bytes) {
         lines = Promise.resolve(countLines(p.bytes));
         await engine.registerFile(engineFileName, p.bytes.slice());
+      } else if (p.format === 'windows-1252') {
+        const utf8 = await transcodeFile(p.file, opts.signal, (d) => progress('transkode', d, p.file.size));
+        lines = Promise.resolve(utf8.lines);
+        await engine.registerFile(engineFileName, utf8.file);
       } else {
-        const file =
-          p.format === 'windows-1252'
-            ? await transcodeFile(p.file, opts.signal, (d) => progress('transkode', d, p.file.size))
-            : p.file;
-        lines = countFileLines(file, opts.signal);
-        await engine.registerFile(engineFileName, file);
+        lines = countFileLines(p.file, opts.signal);
+        await engine.registerFile(engineFileName, p.file);
       }
       const result = await importCsv(engine, {
         engineFileName,
