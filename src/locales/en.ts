@@ -488,6 +488,13 @@ export const en: Messages = {
       generik: 'Other transactions (generic)',
     },
     rule: {
+      angka_desimal_lebih: 'number with more than two decimals (not rounded)',
+      angka_format_kolom: 'number written in another format than its column',
+      kode_notasi_ilmiah: 'code damaged into scientific notation (e.g. 1.23457E+11): its digits are lost',
+      nilai_negatif: 'negative value',
+      pdn_melebihi_nilai: 'PDN value larger than the transaction value',
+      umk_melebihi_nilai: 'UMK-K value larger than the transaction value',
+      kutip_tidak_tertutup: 'a quote was opened and never closed (the following lines were swallowed)',
       paket_dihapus: 'deleted package',
       paket_tidak_aktif: 'inactive package',
       belum_diumumkan: 'package not announced',

@@ -490,6 +490,13 @@ export const id = {
       generik: 'Transaksi lain (generik)',
     },
     rule: {
+      angka_desimal_lebih: 'angka dengan lebih dari dua desimal (tidak dibulatkan)',
+      angka_format_kolom: 'angka ditulis dalam format lain dari format kolomnya',
+      kode_notasi_ilmiah: 'kode rusak menjadi notasi ilmiah (mis. 1.23457E+11): digitnya hilang',
+      nilai_negatif: 'nilai negatif',
+      pdn_melebihi_nilai: 'nilai PDN lebih besar dari nilai transaksi',
+      umk_melebihi_nilai: 'nilai UMK-K lebih besar dari nilai transaksi',
+      kutip_tidak_tertutup: 'tanda kutip dibuka tetapi tidak ditutup (baris-baris berikutnya tertelan)',
       paket_dihapus: 'paket dihapus',
       paket_tidak_aktif: 'paket tidak aktif',
       belum_diumumkan: 'paket belum diumumkan',

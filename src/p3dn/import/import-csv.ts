@@ -5,6 +5,7 @@ import { GENERIC_KIND, KINDS, type KindId, type KindSpec } from '../kinds';
 import type { LoadedFile } from '../schema/tables';
 import { classifySql, dedupSql } from './classify';
 import { resolveMapping } from './columns';
+import { decideNumberFormats } from './number-format';
 import { detectKind, missingColumns, normalizeHeader, requiredName } from './detect';
 import { ImportError } from './errors';
 import { shiftForQuotedBreaks, shiftForRejectedLines } from './lines';
@@ -81,7 +82,8 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
     const sig = req.signal ? { signal: req.signal } : {};
     const onBytes = req.onBytes;
-    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping), {
+    const formats = await decideNumberFormats(engine, spec, source, mapping, sig);
+    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping, formats), {
       ...sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
     });
@@ -162,6 +164,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
         ]),
       ),
       notes: headerNotes(spec, head.headers),
+      numberFormats: Object.fromEntries(formats),
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;

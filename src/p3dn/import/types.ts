@@ -1,3 +1,4 @@
+import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
 
@@ -30,6 +31,8 @@ export interface ImportResult {
   mapping: Record<string, string>;
   /** Things worth telling the user about the file (ignored columns, an index column…), as codes. */
   notes: string[];
+  /** Money column -> the number format decided from all its cells (`plain`, `en`, `id`). */
+  numberFormats: Record<string, NumberFormat>;
 }
 
 export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';

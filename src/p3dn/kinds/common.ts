@@ -46,10 +46,17 @@ export const RUP_STATUS: ColumnSpec[] = [
   },
 ];
 
+/** Ids damaged into scientific notation (`1.23457E+11`): their digits are lost, so the row cannot be identified. */
+export function sciCodeRejections(cols: readonly string[]): RowRule[] {
+  return cols.map((c) => ({ code: 'kode_notasi_ilmiah', column: c, sql: `p3dn_code_sci(${c})` }));
+}
+
 export const RUP_REJECTIONS: RowRule[] = [
   { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
+  ...sciCodeRejections(['kd_rup', 'kd_satker']),
   { code: 'pagu_kosong', column: 'pagu', sql: 'p3dn_blank(raw_pagu)' },
   { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
+  { code: 'nilai_negatif', column: 'pagu', sql: 'pagu < 0' },
   { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
 ];
 

@@ -6,6 +6,7 @@ import {
   NAMA_PAKET,
   REALISASI_AGENCY_KEY,
   moneyRejections,
+  sciCodeRejections,
 } from './common';
 import type { ColumnSpec, DedupRule, KindSpec, RealisasiSource, RowRule } from './types';
 
@@ -63,8 +64,12 @@ export function realisasiKind(
     ],
     rejections: [
       { code: 'id_transaksi_kosong', column: 'trx_id', sql: 'trx_id IS NULL' },
+      ...sciCodeRejections(['trx_id', 'kd_rup', 'kd_satker']),
       { code: 'nilai_kosong', column: 'nilai', sql: 'p3dn_blank(raw_nilai)' },
       ...moneyRejections(money),
+      ...money.map((c) => ({ code: 'nilai_negatif', column: c, sql: `${c} < 0` })),
+      ...(opts.pdn ? [{ code: 'pdn_melebihi_nilai', column: 'nilai_pdn', sql: 'nilai_pdn > nilai' }] : []),
+      ...(opts.umk ? [{ code: 'umk_melebihi_nilai', column: 'nilai_umk', sql: 'nilai_umk > nilai' }] : []),
       ...(opts.tanggal
         ? [
             {
