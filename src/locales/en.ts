@@ -469,6 +469,14 @@ export const en: Messages = {
       download: 'Download rejected rows (CSV)',
       format: 'Format: {{format}}, delimiter {{delimiter}}',
       mapping: 'Column mapping: {{mapping}}',
+      numberFormat: 'Number format of column {{column}}: {{format}}.',
+      numberFormat_plain: 'no thousands separator (1234567.89)',
+      numberFormat_en: 'English (1,234,567.89)',
+      numberFormat_id: 'Indonesian (1.234.567,89)',
+      unclosed:
+        'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Those lines were read again; {{recovered}} records from them were processed as usual.',
+      blankLines: '{{count}} blank lines skipped.',
+      unexplained: '✗ {{count}} physical lines of the file (of {{physical}}) are not accounted for.',
     },
     csv: { line: 'line', column: 'column', value: 'value', reason: 'reason', detail: 'detail' },
     kind: {
@@ -540,7 +548,14 @@ export const en: Messages = {
       terlalu_besar:
         'The file is too large for this browser (out of memory). Split it, for example by year or by agency.',
       dibatalkan: 'Loading was cancelled.',
-      gagal_baca: 'The file cannot be read: {{detail}}',
+      csv_tidak_konsisten:
+        'The CSV layout of this file is inconsistent (column separators or quotes differ between lines), also when read again with relaxed rules. Open it in Excel and save it again as CSV UTF-8 or .xlsx.',
+      baris_terlalu_panjang:
+        'A line is too long to be read (over 2 MB), usually because of a quote that is never closed. Save the file again from Excel as CSV UTF-8 or .xlsx.',
+      encoding_tidak_valid:
+        'The file holds characters that are not valid in its encoding. Save it again as CSV UTF-8 or .xlsx.',
+      gagal_baca:
+        'The file cannot be read as CSV. Save it again from Excel as CSV UTF-8 or .xlsx, then load it again.',
     },
   },
 };

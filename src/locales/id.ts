@@ -471,6 +471,14 @@ export const id = {
       download: 'Unduh baris ditolak (CSV)',
       format: 'Format: {{format}}, pemisah {{delimiter}}',
       mapping: 'Pemetaan kolom: {{mapping}}',
+      numberFormat: 'Format angka kolom {{column}}: {{format}}.',
+      numberFormat_plain: 'tanpa pemisah ribuan (1234567.89)',
+      numberFormat_en: 'Inggris (1,234,567.89)',
+      numberFormat_id: 'Indonesia (1.234.567,89)',
+      unclosed:
+        'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris-baris itu dibaca ulang; {{recovered}} catatan darinya diproses seperti biasa.',
+      blankLines: '{{count}} baris kosong dilewati.',
+      unexplained: '✗ {{count}} baris fisik berkas (dari {{physical}}) tidak terjelaskan.',
     },
     csv: { line: 'baris', column: 'kolom', value: 'nilai', reason: 'alasan', detail: 'keterangan' },
     kind: {
@@ -543,7 +551,14 @@ export const id = {
       terlalu_besar:
         'Berkas terlalu besar untuk diolah di peramban ini (memori habis). Bagi berkas menjadi beberapa bagian, misalnya per tahun atau per perangkat daerah.',
       dibatalkan: 'Pemuatan dibatalkan.',
-      gagal_baca: 'Berkas tidak dapat dibaca: {{detail}}',
+      csv_tidak_konsisten:
+        'Susunan CSV berkas ini tidak konsisten (pemisah kolom atau tanda kutip berbeda antarbaris), juga setelah dibaca ulang dengan aturan longgar. Buka di Excel lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.',
+      baris_terlalu_panjang:
+        'Ada baris yang terlalu panjang untuk dibaca (lebih dari 2 MB). Biasanya tanda kutip yang tidak ditutup; simpan ulang berkas dari Excel sebagai CSV UTF-8 atau .xlsx.',
+      encoding_tidak_valid:
+        'Berkas berisi karakter yang tidak valid untuk pengodeannya. Simpan ulang sebagai CSV UTF-8 atau .xlsx.',
+      gagal_baca:
+        'Berkas tidak dapat dibaca sebagai CSV. Simpan ulang dari Excel sebagai CSV UTF-8 atau .xlsx, lalu muat lagi.',
     },
   },
 } as const;

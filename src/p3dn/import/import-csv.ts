@@ -1,5 +1,5 @@
 import { num } from '../../engine/cells';
-import { ident, literal } from '../../engine/sql';
+import { ident } from '../../engine/sql';
 import { EngineCancelled, type Engine } from '../../engine/types';
 import { GENERIC_KIND, KINDS, type KindId, type KindSpec } from '../kinds';
 import type { LoadedFile } from '../schema/tables';
@@ -8,8 +8,10 @@ import { resolveMapping } from './columns';
 import { decideNumberFormats } from './number-format';
 import { detectKind, missingColumns, normalizeHeader, requiredName } from './detect';
 import { ImportError } from './errors';
-import { shiftForQuotedBreaks, shiftForRejectedLines } from './lines';
-import { sniffCsvHead, type CsvHead } from './sniff';
+import { accountLines } from './account-lines';
+import { LINE_REJECT_SQL } from './reconcile';
+import { readRaw } from './read';
+import { sniffCsvHead } from './sniff';
 import { fingerprint, swapSql, type Swap } from './swap';
 import type { ImportCounts, ImportMode, ImportRequest, ImportResult, ImportStage } from './types';
 
@@ -59,7 +61,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   };
   const cleanup = async () => {
     for (const v of [`${raw}_1252`, raw]) await engine.exec(`DROP VIEW IF EXISTS ${ident(v)}`);
-    for (const t of loaded ? [rej, scan] : [rej, scan, cls])
+    for (const t of loaded ? [rej, scan, `${cls}_lines`] : [rej, scan, `${cls}_lines`, cls])
       await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   };
   try {
@@ -87,17 +89,23 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       ...sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
     });
+    const lineRej = `${cls}_lines`;
+    await engine.exec(LINE_REJECT_SQL(lineRej));
+    const lineCheck = await accountLines(engine, {
+      req,
+      head,
+      cls,
+      rej,
+      lineRej,
+      source,
+      rawColumns,
+      sig,
+      classify: (view, out) => engine.exec(classifySql(spec, view, rawColumns, out, mapping, formats), sig),
+    });
     const dedup = dedupSql(spec, cls);
     if (dedup) await engine.exec(dedup, sig);
     step('menghitung');
-    const counts = await countImport(engine, cls, rej);
-    // Lines last: the counts do not depend on them, and `counts.read` tells whether any record spans lines.
-    await shiftForQuotedBreaks(
-      engine,
-      { cls, source, rawColumns, records: counts.read, lines: req.lines },
-      sig,
-    );
-    await shiftForRejectedLines(engine, cls, rej, sig);
+    const counts = await countImport(engine, cls, rej, lineRej);
     if (counts.read === 0) throw new ImportError('tanpa_baris');
     if (counts.loaded + counts.excluded + counts.rejected !== counts.read) {
       throw new Error(`Row accounting failed: ${JSON.stringify(counts)}`);
@@ -165,6 +173,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       ),
       notes: headerNotes(spec, head.headers),
       numberFormats: Object.fromEntries(formats),
+      lineCheck,
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -173,34 +182,32 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     if (/out of memory|memory access out of bounds|could not allocate|Allocation/i.test(msg)) {
       throw new ImportError('terlalu_besar', msg);
     }
+    // An engine message is never shown as such: the reader's known failures get their own sentence.
+    if (/sniff|dialect/i.test(msg)) throw new ImportError('csv_tidak_konsisten', msg);
+    if (/maximum line size|max_line_size/i.test(msg)) throw new ImportError('baris_terlalu_panjang', msg);
+    if (/invalid unicode|encoding/i.test(msg)) throw new ImportError('encoding_tidak_valid', msg);
     throw new ImportError('gagal_baca', msg);
   } finally {
     await cleanup().catch(() => undefined);
   }
 }
 
-async function readRaw(engine: Engine, file: string, head: CsvHead, raw: string, rej: string, scan: string) {
-  // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
-  await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS
-    SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(head.delimiter)},
-      quote = '"', escape = '"', encoding = ${literal(head.encoding)}, store_rejects = true, null_padding = false,
-      rejects_table = ${literal(rej)}, rejects_scan = ${literal(scan)}) WITH ORDINALITY`);
-}
-
-async function countImport(engine: Engine, cls: string, rej: string): Promise<ImportCounts> {
+async function countImport(engine: Engine, cls: string, rej: string, lineRej: string): Promise<ImportCounts> {
   const t = ident(cls);
+  const lr = ident(lineRej);
   const [tot] = await engine.query(`SELECT count(*) AS n,
       count(*) FILTER (WHERE reject_code IS NULL AND exclusion IS NULL) AS loaded,
       count(*) FILTER (WHERE reject_code IS NULL AND exclusion IS NOT NULL) AS excluded,
       count(*) FILTER (WHERE reject_code IS NOT NULL) AS rejected,
-      (SELECT count(DISTINCT line) FROM ${ident(rej)}) AS structural
+      (SELECT count(DISTINCT line) FROM ${ident(rej)}) + (SELECT count(*) FROM ${lr}) AS structural
     FROM ${t}`);
   const excl = await engine.query(
     `SELECT exclusion AS k, count(*) AS n FROM ${t} WHERE reject_code IS NULL AND exclusion IS NOT NULL GROUP BY 1`,
   );
   const rejs = await engine.query(`SELECT k, count(*) AS n FROM (
       SELECT reject_code AS k FROM ${t} WHERE reject_code IS NOT NULL
-      UNION ALL SELECT 'struktur_baris' FROM (SELECT DISTINCT line FROM ${ident(rej)})) GROUP BY 1`);
+      UNION ALL SELECT 'struktur_baris' FROM (SELECT DISTINCT line FROM ${ident(rej)})
+      UNION ALL SELECT reason FROM ${lr}) GROUP BY 1`);
   const structural = num(tot?.['structural']);
   return {
     read: num(tot?.['n']) + structural,

@@ -106,6 +106,8 @@ export function importReport(r: ImportedFile): ImportReport {
     encoding: r.encoding,
     delimiter: r.delimiter,
     mapping: r.mapping,
+    numberFormats: r.numberFormats,
+    lineCheck: r.lineCheck,
     ...(r.apbd ? { apbd: { codeSets: r.apbd.codeSets, groups: r.apbd.groups } } : {}),
   };
 }

@@ -62,6 +62,7 @@ export function swapSql(
       FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     `INSERT INTO import_reject SELECT ${fileId}, line, any_value(column_name), any_value(csv_line), 'struktur_baris',
       any_value(error_type) FROM ${ident(rej)} GROUP BY line;`,
+    `INSERT INTO import_reject SELECT ${fileId}, line, NULL, value, reason, detail FROM ${ident(`${cls}_lines`)};`,
     `DELETE FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     excl ? `INSERT INTO import_exclusion VALUES ${excl};` : '',
     `INSERT INTO source_file VALUES (${fileId}, ${literal(req.displayName)}, ${literal(spec.id)}, ${req.sizeBytes},

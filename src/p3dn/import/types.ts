@@ -1,3 +1,4 @@
+import type { LineCheck } from './reconcile';
 import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
@@ -33,6 +34,8 @@ export interface ImportResult {
   notes: string[];
   /** Money column -> the number format decided from all its cells (`plain`, `en`, `id`). */
   numberFormats: Record<string, NumberFormat>;
+  /** Physical lines of the file against what the reader accounted for (blank lines, unclosed quotes). */
+  lineCheck: LineCheck;
 }
 
 export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';
@@ -99,6 +102,10 @@ export interface ImportReport {
   delimiter?: string;
   /** Canonical column -> the file's header that fed it (shown for generic sheets). */
   mapping?: Record<string, string>;
+  /** Money column -> its decided number format. */
+  numberFormats?: Record<string, NumberFormat>;
+  /** Physical lines against what was read (blank lines, unclosed quotes, anything unexplained). */
+  lineCheck?: LineCheck;
   /** APBD files: rows per account code set and the spending groups (plain numbers, rupiah as DOUBLE). */
   apbd?: {
     codeSets: Record<'permendagri_90' | 'permendagri_13' | 'lain', number>;

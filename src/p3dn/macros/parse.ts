@@ -78,17 +78,18 @@ CREATE OR REPLACE MACRO p3dn_money(s) AS
 
 -- A money column's number format is decided once from all its cells (src/p3dn/import/number-format.ts); then
 -- every cell is read with that one format: 'plain' (1234567.89), 'en' (1,234,567.89) or 'id' (1.234.567,89).
--- The thousands separator is optional, its groups must be of three digits; at most two decimals.
+-- The thousands separator is optional; after the first group (of any length: hand-made 1000.000,50) groups
+-- are of three digits; at most two decimals.
 CREATE OR REPLACE MACRO p3dn_fmt_fits(c, f) AS
   CASE f WHEN 'plain' THEN regexp_full_match(c, '[0-9]+(\.[0-9]{1,2})?')
-    WHEN 'en' THEN regexp_full_match(c, '([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]{1,2})?')
-    WHEN 'id' THEN regexp_full_match(c, '([0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]{1,2})?') END;
+    WHEN 'en' THEN regexp_full_match(c, '[0-9]+(,[0-9]{3})*(\.[0-9]{1,2})?')
+    WHEN 'id' THEN regexp_full_match(c, '[0-9]+(\.[0-9]{3})*(,[0-9]{1,2})?') END;
 
 -- The same grammar with three or more decimals: a cell that would need rounding.
 CREATE OR REPLACE MACRO p3dn_fmt_long(c, f) AS
   CASE f WHEN 'plain' THEN regexp_full_match(c, '[0-9]+\.[0-9]{3,}')
-    WHEN 'en' THEN regexp_full_match(c, '([0-9]{1,3}(,[0-9]{3})+|[0-9]+)\.[0-9]{3,}')
-    WHEN 'id' THEN regexp_full_match(c, '([0-9]{1,3}(\.[0-9]{3})+|[0-9]+),[0-9]{3,}') END;
+    WHEN 'en' THEN regexp_full_match(c, '[0-9]+(,[0-9]{3})*\.[0-9]{3,}')
+    WHEN 'id' THEN regexp_full_match(c, '[0-9]+(\.[0-9]{3})*,[0-9]{3,}') END;
 
 CREATE OR REPLACE MACRO p3dn_money_fmt_slow(s, f) AS
   list_transform([p3dn_num_core(s)], c -> CASE WHEN p3dn_fmt_fits(c, f) THEN p3dn_dec(
