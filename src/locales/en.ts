@@ -476,6 +476,9 @@ export const en: Messages = {
       unclosed:
         'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Those lines were read again; {{recovered}} records from them were processed as usual.',
       blankLines: '{{count}} blank lines skipped.',
+      lostTo:
+        '{{n}} rows of this file (packages or transactions) are not counted: the more recent file {{name}} holds them, so they count once.',
+      superseded: '{{n}} rows of {{name}} are now counted from this file, the more recent one.',
       unexplained: '✗ {{count}} physical lines of the file (of {{physical}}) are not accounted for.',
     },
     csv: { line: 'line', column: 'column', value: 'value', reason: 'reason', detail: 'detail' },
@@ -496,6 +499,7 @@ export const en: Messages = {
       generik: 'Other transactions (generic)',
     },
     rule: {
+      berkas_lebih_baru: 'held by a more recent file (counted once)',
       angka_desimal_lebih: 'number with more than two decimals (not rounded)',
       angka_format_kolom: 'number written in another format than its column',
       kode_notasi_ilmiah: 'code damaged into scientific notation (e.g. 1.23457E+11): its digits are lost',
@@ -532,6 +536,12 @@ export const en: Messages = {
       kolom_indeks: 'A leading unnamed index column is ignored.',
       generik:
         'Generic sheet: every row with a value and an agency is counted (no status column filters it); a repeated transaction number is counted once. PDN/UMK-K part: the value given, or the whole value when the status column says Yes (0 when No), or the RUP package status via kd_rup.',
+    },
+    warning: {
+      checksum_gagal: 'The file is loaded, but its SHA-256 checksum could not be recorded.',
+      pencocokan_gagal:
+        'The file is loaded, but matching the transactions to agencies again failed; realisasi per agency may be out of date. Reload the page or load the file again.',
+      ringkasan_gagal: 'The file is loaded, but its APBD account summary could not be made.',
     },
     error: {
       kosong: 'This file is empty.',

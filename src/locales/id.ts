@@ -478,6 +478,9 @@ export const id = {
       unclosed:
         'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris-baris itu dibaca ulang; {{recovered}} catatan darinya diproses seperti biasa.',
       blankLines: '{{count}} baris kosong dilewati.',
+      lostTo:
+        '{{n}} baris berkas ini (paket atau transaksi) tidak dihitung: berkas {{name}} yang lebih baru memuatnya, sehingga dihitung sekali.',
+      superseded: '{{n}} baris dari {{name}} kini dihitung dari berkas ini, yang lebih baru.',
       unexplained: '✗ {{count}} baris fisik berkas (dari {{physical}}) tidak terjelaskan.',
     },
     csv: { line: 'baris', column: 'kolom', value: 'nilai', reason: 'alasan', detail: 'keterangan' },
@@ -498,6 +501,7 @@ export const id = {
       generik: 'Transaksi lain (generik)',
     },
     rule: {
+      berkas_lebih_baru: 'ada di berkas lain yang lebih baru (dihitung sekali)',
       angka_desimal_lebih: 'angka dengan lebih dari dua desimal (tidak dibulatkan)',
       angka_format_kolom: 'angka ditulis dalam format lain dari format kolomnya',
       kode_notasi_ilmiah: 'kode rusak menjadi notasi ilmiah (mis. 1.23457E+11): digitnya hilang',
@@ -534,6 +538,12 @@ export const id = {
       kolom_indeks: 'Kolom indeks tanpa nama di awal berkas diabaikan.',
       generik:
         'Lembar generik: setiap baris dengan nilai dan perangkat daerah dihitung (tidak ada kolom status yang menyaring); nomor transaksi berulang dihitung sekali. Bagian PDN/UMK-K: nilai yang diisi, atau seluruh nilai bila kolom status Ya (0 bila Tidak), atau status paket RUP lewat kd_rup.',
+    },
+    warning: {
+      checksum_gagal: 'Berkas dimuat, tetapi checksum SHA-256-nya tidak dapat dicatat.',
+      pencocokan_gagal:
+        'Berkas dimuat, tetapi pencocokan ulang perangkat daerah transaksi gagal; angka realisasi per perangkat daerah mungkin belum terbarui. Muat ulang halaman atau muat berkas lagi.',
+      ringkasan_gagal: 'Berkas dimuat, tetapi ringkasan kode rekening APBD-nya tidak dapat dibuat.',
     },
     error: {
       kosong: 'Berkas ini kosong.',

@@ -1,8 +1,7 @@
 import { num } from '../../engine/cells';
 import { ident } from '../../engine/sql';
 import { EngineCancelled, type Engine } from '../../engine/types';
-import { GENERIC_KIND, KINDS, type KindId, type KindSpec } from '../kinds';
-import type { LoadedFile } from '../schema/tables';
+import { GENERIC_KIND, KINDS, type KindSpec } from '../kinds';
 import { classifySql, dedupSql } from './classify';
 import { resolveMapping } from './columns';
 import { decideNumberFormats } from './number-format';
@@ -12,8 +11,8 @@ import { accountLines } from './account-lines';
 import { LINE_REJECT_SQL } from './reconcile';
 import { readRaw } from './read';
 import { sniffCsvHead } from './sniff';
-import { fingerprint, swapSql, type Swap } from './swap';
-import type { ImportCounts, ImportMode, ImportRequest, ImportResult, ImportStage } from './types';
+import { fingerprint, runSwap } from './swap';
+import type { CrossFileReport, ImportCounts, ImportRequest, ImportResult, ImportStage } from './types';
 
 let importSeq = 0;
 
@@ -111,47 +110,24 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       throw new Error(`Row accounting failed: ${JSON.stringify(counts)}`);
     }
     step('menyimpan');
-    const fileId = num(
-      (await engine.query('SELECT coalesce(max(file_id), 0) + 1 AS id FROM source_file'))[0]?.['id'],
-    );
-    const fp = fingerprint(req.displayName, req.sizeBytes, req.head);
-    const sameFile = (await engine.query('SELECT file_id FROM source_file WHERE fingerprint = ?', [fp])).map(
-      (r) => num(r['file_id']),
-    );
-    const byMode = (
-      await engine.query(
-        req.replace === 'all'
-          ? 'SELECT file_id FROM source_file'
-          : req.replace === 'same_kind'
-            ? 'SELECT file_id FROM source_file WHERE kind = ?'
-            : 'SELECT file_id FROM source_file WHERE false',
-        req.replace === 'same_kind' ? [spec.id] : [],
-      )
-    ).map((r) => num(r['file_id']));
-    const replaced = [...new Set([...byMode, ...sameFile])].sort((a, b) => a - b);
-    const mode: ImportMode =
-      sameFile.length > 0 && byMode.every((id) => sameFile.includes(id))
-        ? 'same_file'
-        : replaced.length > 0
-          ? 'replace'
-          : 'add';
+    // A file's identity is its SHA-256 (a renamed copy is the same file; two exports of one size are not).
+    if (req.checksum) req.onChecksumWait?.();
+    const sha = req.checksum ? await req.checksum.catch(() => null) : null;
+    const fp = sha ? `sha256:${sha}` : fingerprint(req.displayName, req.sizeBytes, req.head);
     // Last chance to cancel: once the swap transaction starts it runs to its end (or rolls back whole).
     if (req.signal?.aborted) throw new ImportError('dibatalkan');
-    const files: LoadedFile[] = (
-      await engine.query('SELECT file_id, kind, data_table FROM source_file ORDER BY file_id')
-    ).map((r) => ({
-      fileId: num(r['file_id']),
-      kind: r['kind'] as KindId,
-      dataTable: String(r['data_table']),
-    }));
-    const swap: Swap = { fileId, replaced, files, counts, fp, mode, format: req.format ?? head.encoding };
-    try {
-      await engine.exec(swapSql(spec, cls, rej, req, head, swap));
-      loaded = true;
-    } catch (e) {
-      await engine.exec('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
+    const { fileId, replaced, mode } = await runSwap(engine, {
+      spec,
+      cls,
+      rej,
+      req,
+      head,
+      counts,
+      fp,
+      format: req.format ?? head.encoding,
+    });
+    loaded = true;
+    const crossFile = await crossFileReport(engine, fileId);
     return {
       fileId,
       name: req.displayName,
@@ -174,6 +150,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       notes: headerNotes(spec, head.headers),
       numberFormats: Object.fromEntries(formats),
       lineCheck,
+      crossFile,
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -217,4 +194,17 @@ async function countImport(engine: Engine, cls: string, rej: string, lineRej: st
     excludedByRule: Object.fromEntries(excl.map((r) => [String(r['k']), num(r['n'])])),
     rejectedByReason: Object.fromEntries(rejs.map((r) => [String(r['k']), num(r['n'])])),
   };
+}
+
+/** How many rows of this file lost to a more recent file, and how many of other files this one superseded. */
+async function crossFileReport(engine: Engine, fileId: number): Promise<CrossFileReport> {
+  const q = (by: 'winner' | 'file_id', where: 'file_id' | 'winner') =>
+    engine.query(
+      `SELECT s.${by} AS id, any_value(f.name) AS name, count(*) AS n FROM file_superseded s
+        JOIN source_file f ON f.file_id = s.${by} WHERE s.${where} = ? GROUP BY 1 ORDER BY 1`,
+      [fileId],
+    );
+  const rows = (r: Awaited<ReturnType<typeof q>>) =>
+    r.map((x) => ({ fileId: num(x['id']), name: String(x['name']), n: num(x['n']) }));
+  return { lostTo: rows(await q('winner', 'file_id')), superseded: rows(await q('file_id', 'winner')) };
 }

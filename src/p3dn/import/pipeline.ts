@@ -37,10 +37,29 @@ let fileSeq = 0;
 /** A loaded file: the importer's result, and for an APBD file its code sets and spending groups. */
 export interface ImportedFile extends ImportResult {
   apbd: ApbdBelanja | null;
+  /** Steps after the swap that failed: the file is loaded all the same. */
+  warnings: ImportWarning[];
 }
 
-/** Load one file. Throws an `ImportError` when the file is not loaded (then nothing changed). */
-export async function importFile(engine: Engine, input: FileInput): Promise<ImportedFile> {
+export type ImportWarning = 'checksum_gagal' | 'pencocokan_gagal' | 'ringkasan_gagal';
+
+/** The import running (or last run) on each engine: imports of one engine run one after the other. */
+const running = new WeakMap<Engine, Promise<unknown>>();
+
+/**
+ * Load one file. Throws an `ImportError` when the file is not loaded (then nothing changed). Imports on one
+ * engine are serialised (the sample, the user's files, the CLI alike): a call waits for the one before it, so
+ * file ids, the swap transaction and the canonical views never interleave. A step after the swap that fails
+ * (checksum, agency re-match, APBD summary) leaves the file loaded and is reported as a warning.
+ */
+export function importFile(engine: Engine, input: FileInput): Promise<ImportedFile> {
+  const before = running.get(engine) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => importOne(engine, input));
+  running.set(engine, run);
+  return run;
+}
+
+async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
   const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, ...req } = input;
   const engineFileName = `file_${++fileSeq}.csv`;
   // Before registering: the browser engine takes the buffer over (it is detached here afterwards).
@@ -64,16 +83,31 @@ export async function importFile(engine: Engine, input: FileInput): Promise<Impo
       head,
       sizeBytes: size,
       ...(lineCount ? { lines: lineCount } : {}),
+      checksum: hash,
+      ...(onChecksumWait ? { onChecksumWait } : {}),
     });
   } finally {
     await engine.dropFile(engineFileName).catch(() => undefined);
   }
-  onChecksumWait?.();
-  await saveChecksum(engine, result.fileId, await hash.catch(() => null));
+  // The file is loaded: what follows can only add warnings to it.
+  const warnings: ImportWarning[] = [];
+  const attempt = async <T>(code: ImportWarning, f: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await f();
+    } catch {
+      warnings.push(code);
+      return null;
+    }
+  };
+  await attempt('checksum_gagal', async () =>
+    saveChecksum(engine, result.fileId, await hash.catch(() => null)),
+  );
   // Transactions of replaced files are gone with their tables; the others are matched again.
-  await pruneRealisasi(engine);
-  const apbd = KINDS[result.kind].accounts ? await apbdFileBelanja(engine, result.fileId) : null;
-  return { ...result, apbd };
+  await attempt('pencocokan_gagal', () => pruneRealisasi(engine));
+  const apbd = KINDS[result.kind].accounts
+    ? await attempt('ringkasan_gagal', () => apbdFileBelanja(engine, result.fileId))
+    : null;
+  return { ...result, apbd, warnings };
 }
 
 /** Record the checksum of an imported file, dropping those of files no longer loaded. */
@@ -108,6 +142,8 @@ export function importReport(r: ImportedFile): ImportReport {
     mapping: r.mapping,
     numberFormats: r.numberFormats,
     lineCheck: r.lineCheck,
+    crossFile: r.crossFile,
+    ...(r.warnings.length ? { warnings: r.warnings } : {}),
     ...(r.apbd ? { apbd: { codeSets: r.apbd.codeSets, groups: r.apbd.groups } } : {}),
   };
 }

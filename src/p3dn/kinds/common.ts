@@ -66,6 +66,17 @@ export const RUP_EXCLUSIONS: RowRule[] = [
   { code: 'belum_diumumkan', sql: "status_umumkan IS NOT NULL AND lower(status_umumkan) <> 'terumumkan'" },
 ];
 
+/**
+ * The export's own date (`_event_date` of ISB exports, `last_update_ref` of INAPROC v1): of two files holding the
+ * same package or transaction, the one exported last is counted (src/p3dn/schema/cross-file.ts).
+ */
+export const EXPORT_DATE: ColumnSpec = {
+  name: 'tanggal_ekspor',
+  type: 'date',
+  aliases: ['event_date', 'last_update_ref'],
+  stageOnly: true,
+};
+
 export const KD_RUP: ColumnSpec = {
   name: 'kd_rup',
   type: 'code',

@@ -1,6 +1,7 @@
 /** The shape every transaction kind (SPSE, e-Katalog, Toko Daring) shares: one canonical table, `realisasi`. */
 import {
   AGENCY_COLUMNS,
+  EXPORT_DATE,
   IDENTITY,
   KD_RUP,
   NAMA_PAKET,
@@ -61,6 +62,7 @@ export function realisasiKind(
       ...(opts.tanggal ? [{ name: 'tanggal', type: 'date' as const, aliases: opts.tanggal }] : []),
       ...(opts.status ? [{ name: 'status', type: 'text' as const, aliases: opts.status }] : []),
       ...(opts.extra ?? []),
+      EXPORT_DATE,
     ],
     rejections: [
       { code: 'id_transaksi_kosong', column: 'trx_id', sql: 'trx_id IS NULL' },

@@ -6,8 +6,8 @@ import { useViewStore } from '../../../stores/view-store';
 type Result = Extract<ImportNotice, { type: 'result' }>;
 
 /**
- * How the file was read: each money column's number format, and the physical-line check (lines swallowed by an
- * unclosed quote and read again, blank lines, lines nothing explains).
+ * How the file was read: each money column's number format, rows counted once across files, and the
+ * physical-line check (lines swallowed by an unclosed quote and read again, blank lines, lines nothing explains).
  */
 export function ReadingNotes({ notice }: { notice: Result }) {
   const { t } = useTranslation();
@@ -17,6 +17,11 @@ export function ReadingNotes({ notice }: { notice: Result }) {
   const formats = Object.entries(notice.numberFormats ?? {}).filter(([, f]) => f !== 'plain');
   return (
     <>
+      {(notice.warnings ?? []).map((w) => (
+        <div className="small" key={w} data-testid="report-warning" role="status">
+          ⚠ {t(`importer.warning.${w}`)}
+        </div>
+      ))}
       {formats.map(([column, f]) => (
         <div className="small muted" key={column} data-testid="report-number-format" data-format={f}>
           {t('importer.report.numberFormat', { column, format: t(`importer.report.numberFormat_${f}`) })}
@@ -37,6 +42,16 @@ export function ReadingNotes({ notice }: { notice: Result }) {
           {t('importer.report.blankLines', { count: lc.blank })}
         </div>
       )}
+      {notice.crossFile?.lostTo.map((x) => (
+        <div className="small" key={`l${x.fileId}`} data-testid="report-lost-to">
+          {t('importer.report.lostTo', { n: n(x.n), name: x.name })}
+        </div>
+      ))}
+      {notice.crossFile?.superseded.map((x) => (
+        <div className="small" key={`s${x.fileId}`} data-testid="report-superseded">
+          {t('importer.report.superseded', { n: n(x.n), name: x.name })}
+        </div>
+      ))}
       {lc && lc.unexplained !== 0 && lc.physical !== null && (
         <div className="small" data-testid="report-unexplained">
           {t('importer.report.unexplained', { count: lc.unexplained, physical: n(lc.physical) })}
