@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REALISASI_COLUMNS } from '../../scripts/generate-sample';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
 import type { Kpi } from '../../src/p3dn/metrics';
 import {
@@ -23,6 +22,7 @@ import {
   type Filters,
 } from '../../src/p3dn/realisasi-metrics';
 import { writeAliases } from '../../src/p3dn/realisasi-views';
+import { REALISASI_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText, loadRealisasiText, type RealisasiLoad } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,
@@ -224,7 +224,7 @@ const FILES: Record<Src, string> = {
   ekatalogV6: 'Ecat-PaketEPurchasing-V6.csv',
   tokoDaring: 'Bela-TokoDaringRealisasi.csv',
 };
-const csvOf = (src: Src) => toCsv([...REALISASI_COLUMNS[src]], trx.filter((t) => t.src === src).map(rowOf));
+const csvOf = (src: Src) => toCsv([...REALISASI_HEADERS[src]], trx.filter((t) => t.src === src).map(rowOf));
 
 // ---------------------------------------------------------------------------------------------------------
 // Expected figures: the domain rules, applied here to the fixture rows.
