@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/lib/engine/node-engine';
 import { ImportError } from '../../src/p3dn/importer';
 import { KIND_IDS, detectKind } from '../../src/p3dn/kinds';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../helpers/fixtures';
 
 describe('detectKind', () => {
   it('recognises every kind from its real header row, with full confidence', () => {
-    const headerSets: [string, string[]][] = [
+    const headerSets: [string, readonly string[]][] = [
       ['rup_penyedia', PENYEDIA_HEADERS],
       ['rup_swakelola', SWAKELOLA_HEADERS],
       ['struktur_anggaran', STRUKTUR_HEADERS],
