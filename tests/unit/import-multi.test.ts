@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { EKATALOG_V5_HEADERS, omit } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
 import {

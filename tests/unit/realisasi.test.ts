@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import type { Kpi } from '../../src/p3dn/metrics';
 import {
   NO_FILTERS,
@@ -20,8 +20,8 @@ import {
   type Basis,
   type DrillSpec,
   type Filters,
-} from '../../src/p3dn/realisasi-metrics';
-import { writeAliases } from '../../src/p3dn/realisasi-views';
+} from '../../src/p3dn/metrics';
+import { writeAliases } from '../../src/p3dn/agency';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, REALISASI_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { mulberry32 } from '../../scripts/sample/prng';

@@ -1,14 +1,15 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import {
   agencyMetricsOptions,
   summaryOptions,
   useAgencyMetrics,
   useMetricParams,
   useSummary,
-} from '../../../lib/metric-queries';
-import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
-import type { Filters } from '../../../p3dn/realisasi-metrics';
+} from '../../../queries/metric-queries';
+import { KINDS, isKindId, type KindId } from '../../../p3dn/kinds';
+import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metrics';
+import type { Filters } from '../../../p3dn/metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
@@ -74,7 +75,7 @@ const meta = (version: number) =>
           rejected: Number(f['rows_rejected']),
           sha256: typeof f['sha256'] === 'string' ? f['sha256'] : null,
           apbdSets:
-            f['kind'] === 'apbd_rekening'
+            isKindId(String(f['kind'])) && KINDS[String(f['kind']) as KindId].accounts
               ? { permendagri_13: Number(f['n13'] ?? 0), permendagri_90: Number(f['n90'] ?? 0) }
               : null,
         })),

@@ -8,7 +8,7 @@ import {
   toBasisSummary,
   type Basis,
   type Filters,
-} from '../p3dn/realisasi-metrics';
+} from '../p3dn/metrics';
 import { useAliasStore } from '../stores/alias-store';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';
