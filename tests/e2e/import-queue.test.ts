@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PENYEDIA_HEADERS, penyediaRow, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { penyediaRow } from '../helpers/fixtures';
 import { launch, openApp, screenshot } from './browser';
 
 const baseURL = inject('baseURL');

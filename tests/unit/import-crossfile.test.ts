@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { NO_FILTERS, basisSummaryQuery, toBasisSummary } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, centsText, penyediaRow, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { centsText, penyediaRow } from '../helpers/fixtures';
 
 const agency = { kd: '91001', str: '1.01.0.00.0.00.01.0000', nama: 'DINAS SEKALI' };
 

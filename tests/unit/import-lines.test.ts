@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, centsText, csvCell, penyediaRow } from '../helpers/fixtures';
+import { csvCell } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { centsText, penyediaRow } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 
 let engine: NodeEngine;

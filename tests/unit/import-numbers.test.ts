@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, centsText, penyediaRow, rng, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 as rng } from '../../scripts/sample/prng';
+import { centsText, penyediaRow } from '../helpers/fixtures';
 
 let engine: NodeEngine;
 beforeAll(async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { ImportError, importFile, type ImportStage } from '../../src/p3dn/import';
 import { freshEngine } from '../helpers/engine';
-import { PENYEDIA_HEADERS, SWAKELOLA_HEADERS, penyediaRow, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
+import { penyediaRow } from '../helpers/fixtures';
 
 const agency = { kd: '92001', str: '1.01.0.00.0.00.01.0000', nama: 'DINAS ANTRE' };
 
