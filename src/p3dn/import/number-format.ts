@@ -53,14 +53,9 @@ export async function decideNumberFormats(
       ),
     ];
   });
-  // A statement run with the import's signal (it scans the file): the counts land in a one-row temp table.
-  const tmp = ident(`${source}_fmt`);
-  await engine.exec(
-    `CREATE OR REPLACE TEMP TABLE ${tmp} AS SELECT ${aggs.join(',\n')} FROM ${ident(source)}`,
-    sig,
-  );
-  const [r] = await engine.query(`SELECT * FROM ${tmp}`);
-  await engine.exec(`DROP TABLE IF EXISTS ${tmp}`);
+  // One statement (a scan of the money columns only); cancelling is checked between the importer's steps.
+  if (sig.signal?.aborted) return out;
+  const [r] = await engine.query(`SELECT ${aggs.join(',\n')} FROM ${ident(source)}`);
   cols.forEach(({ name }, i) => {
     const n = (k: string) => num(r?.[`${k}_${i}`]);
     const fastN = n('fast');
