@@ -4,8 +4,8 @@
  * figures (bench/import-bench.ts) are the ones that count. Usage: `tsx bench/import-stages.ts 100`.
  */
 import { readFileSync } from 'node:fs';
-import { NodeEngine } from '../src/lib/engine/node-engine';
-import type { Engine, ExecOptions, SqlParam } from '../src/lib/engine/types';
+import { NodeEngine } from '../src/engine/node-engine';
+import type { Engine, ExecOptions, SqlParam } from '../src/engine/types';
 import { createSchema, importCsv } from '../src/p3dn/importer';
 import { createRealisasiSchema } from '../src/p3dn/realisasi-views';
 import { HEAD_BYTES, countLines } from '../src/p3dn/sniff';

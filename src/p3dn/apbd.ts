@@ -1,4 +1,4 @@
-import type { Engine, Row } from '../lib/engine/types';
+import type { Engine, Row } from '../engine/types';
 import type { Query } from './metrics';
 
 /**

@@ -1,4 +1,4 @@
-import { EngineCancelled, type Engine } from '../lib/engine/types';
+import { EngineCancelled, type Engine } from '../engine/types';
 import {
   GENERIC_KIND,
   KINDS,

@@ -1,4 +1,4 @@
-import type { Row } from '../lib/engine/types';
+import type { Row } from '../engine/types';
 import type { Query } from './metrics';
 import { NO_FILTERS, rupPenyediaWhere, type Filters } from './realisasi-metrics';
 

@@ -1,4 +1,4 @@
-import type { SqlParam } from '../lib/engine/types';
+import type { SqlParam } from '../engine/types';
 
 /**
  * Komitmen metrics: the share of an agency's procurement budget whose RUP penyedia packages are flagged PDN

@@ -1,4 +1,4 @@
-import type { Row, SqlParam } from '../lib/engine/types';
+import type { Row, SqlParam } from '../engine/types';
 import type { AgencyMetric, Denominator, Kpi, Query, Summary, Targets } from './metrics';
 import { isDenominator } from './metrics';
 

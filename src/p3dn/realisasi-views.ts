@@ -1,4 +1,4 @@
-import type { Engine } from '../lib/engine/types';
+import type { Engine } from '../engine/types';
 import { AGENCY_MACROS_SQL, AGENCY_SCHEMA_SQL, ALIAS_KEY_SQL } from './agency';
 
 /**

@@ -1,5 +1,5 @@
 import { readSheet } from 'read-excel-file/node';
-import { NodeEngine } from '../../src/lib/engine/node-engine';
+import { NodeEngine } from '../../src/engine/node-engine';
 import {
   createSchema,
   importCsv,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { ImportError, importCsv, type ImportStage } from '../../src/p3dn/importer';
 import { HEAD_BYTES } from '../../src/p3dn/sniff';
 import { freshEngine, importText } from '../helpers/engine';

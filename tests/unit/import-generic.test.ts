@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { ImportError, type ImportResult } from '../../src/p3dn/importer';
 import { GENERIC_MAX_CONFIDENCE, KIND_IDS, detectKind } from '../../src/p3dn/kinds';
 import { NO_FILTERS, breakdownQuery, toBreakdownRow } from '../../src/p3dn/realisasi-metrics';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { apbdBelanjaQuery, apbdFileBelanja, toApbdBelanja } from '../../src/p3dn/apbd';
 import type { ImportResult } from '../../src/p3dn/importer';
 import { KINDS, composedColumns, detectKind, missingColumns } from '../../src/p3dn/kinds';

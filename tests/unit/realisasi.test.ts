@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REALISASI_COLUMNS } from '../../scripts/generate-sample';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import type { Kpi } from '../../src/p3dn/metrics';
 import {
   NO_FILTERS,

@@ -13,7 +13,7 @@ import {
 import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
 import type { BasisAgencyMetric } from '../../../p3dn/realisasi-metrics';
 import { useViewStore } from '../../../stores/view-store';
-import { useAgencyMetrics } from '../../../lib/metric-queries';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
 
 /** Okabe–Ito colours (colour-blind safe); misses also get a hatch pattern and a ✗, meets a ✓. */
 export const MEETS_COLOR = '#0072B2';

@@ -7,7 +7,7 @@ import {
   formatShareVsTarget,
 } from '../../../lib/format';
 import { useViewStore, type SortKey } from '../../../stores/view-store';
-import { useAgencyMetrics } from '../../../lib/metric-queries';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { sortAgencies } from '../../../p3dn/sort-agencies';
 
 export function AgencyTable() {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../engine';
 import {
   drillCachedPageQuery,
   drillCachedTotalsSql,

@@ -1,4 +1,4 @@
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../engine';
 import { literal } from '../../../p3dn/sql';
 
 declare global {

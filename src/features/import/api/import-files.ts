@@ -11,7 +11,7 @@ import pctSwakelolaUrl from '../../../../sample-data/SPSE-PencatatanSwakelola.cs
 import tenderUrl from '../../../../sample-data/SPSE-TenderSelesaiNilai.csv?url';
 import { sha256Blob } from '../../../lib/checksum';
 import { toCsv, downloadText } from '../../../lib/csv';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../engine';
 import {
   ImportError,
   importCsv,

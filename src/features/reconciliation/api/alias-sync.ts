@@ -1,4 +1,4 @@
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../engine';
 import { writeAliases } from '../../../p3dn/realisasi-views';
 import { useAliasStore } from '../../../stores/alias-store';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../engine';
 import { AGENCY_LIST_SQL } from '../../../p3dn/agency';
 import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/realisasi-metrics';
 import { useDataVersions } from '../../../stores/alias-store';

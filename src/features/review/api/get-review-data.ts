@@ -1,18 +1,18 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../engine';
 import {
   agencyMetricsOptions,
   summaryOptions,
   useAgencyMetrics,
   useMetricParams,
   useSummary,
-} from '../../../lib/metric-queries';
+} from '../../../queries/metric-queries';
 import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
 import type { Filters } from '../../../p3dn/realisasi-metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
-/** The figures the review views show follow the dashboard's queries (src/lib/metric-queries.ts). */
+/** The figures the review views show follow the dashboard's queries (src/queries/metric-queries.ts). */
 const metode = (version: number, filters: Filters) =>
   queryOptions({
     queryKey: ['review', 'metode', version, filters],

@@ -1,7 +1,7 @@
 import { DENOMINATORS, KPIS } from '../p3dn/metrics';
 import { BASES, NO_FILTERS, type Filters } from '../p3dn/realisasi-metrics';
-import type { SortKey, ViewState } from '../stores/view-store';
-import type { Lang } from './format';
+import type { SortKey, ViewState } from './view-store';
+import type { Lang } from '../lib/format';
 import {
   decodeState,
   encodeState,
@@ -10,7 +10,7 @@ import {
   parsePercentFraction,
   serializePercentFraction,
   type Parsed,
-} from './url-state';
+} from '../lib/url-state';
 
 const SORT_KEYS: readonly SortKey[] = ['name', 'numerator', 'denominator', 'share', 'gap'];
 const LANGS: readonly Lang[] = ['id', 'en'];

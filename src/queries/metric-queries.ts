@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from './engine';
+import { getEngine } from '../engine';
 import type { Denominator, Targets } from '../p3dn/metrics';
 import {
   basisAgencyQuery,
