@@ -32,7 +32,7 @@ export type ImportNotice =
   | { id: number; type: 'error'; name: string; code: string; detail?: string };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
+type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
 
 export interface DatasetState {
   /** Engine + first data: starting, ready, or failed. */

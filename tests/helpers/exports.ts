@@ -4,7 +4,7 @@
  */
 import { centsText, centsTextId, rng } from './fixtures';
 
-export type Fate =
+type Fate =
   { t: 'loaded' } | { t: 'excluded'; rule: string } | { t: 'rejected'; reason: string; column: string };
 
 export interface FixtureRow {
@@ -51,7 +51,7 @@ const CP1252: Record<string, number> = {
 }; // prettier-ignore
 
 /** Text as Windows-1252 bytes, as Excel on an Indonesian PC saves "CSV". */
-export function encodeCp1252(text: string): Uint8Array {
+function encodeCp1252(text: string): Uint8Array {
   return Uint8Array.from(
     [...text].map((ch) => {
       const c = ch.codePointAt(0)!;

@@ -47,7 +47,7 @@ export interface Paket {
   paguText?: string;
 }
 
-export function csvCell(v: string, delim = ','): string {
+function csvCell(v: string, delim = ','): string {
   return /["\r\n]/.test(v) || v.includes(delim) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 

@@ -16,8 +16,8 @@ import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 
 /** Okabe–Ito colours (colour-blind safe); misses also get a hatch pattern and a ✗, meets a ✓. */
-export const MEETS_COLOR = '#0072B2';
-export const MISSES_COLOR = '#D55E00';
+const MEETS_COLOR = '#0072B2';
+const MISSES_COLOR = '#D55E00';
 const ROW_HEIGHT = 26;
 
 interface Datum {

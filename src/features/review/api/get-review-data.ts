@@ -24,7 +24,7 @@ const metode = (version: number, filters: Filters) =>
     },
   });
 
-export interface SourceFileInfo {
+interface SourceFileInfo {
   name: string;
   kind: string;
   isSample: boolean;

@@ -7,8 +7,8 @@ import { compareAgencies } from '../lib/tables';
 import { FiltersLine } from './Slides';
 
 /** Okabe–Ito: komitmen solid blue with "K", realisasi hatched orange with "R": colour is never the only cue. */
-export const KOMITMEN_COLOR = '#0072B2';
-export const REALISASI_COLOR = '#E69F00';
+const KOMITMEN_COLOR = '#0072B2';
+const REALISASI_COLOR = '#E69F00';
 
 function RealisasiHatch({ id }: { id: string }) {
   return (
