@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../engine';
+import { getEngine } from './engine';
 import type { Denominator, Targets } from '../p3dn/metrics';
 import {
   basisAgencyQuery,
@@ -8,7 +8,7 @@ import {
   toBasisSummary,
   type Basis,
   type Filters,
-} from '../p3dn/realisasi-metrics';
+} from '../p3dn/metrics';
 import { useAliasStore } from '../stores/alias-store';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';

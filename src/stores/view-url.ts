@@ -1,6 +1,6 @@
 import { DENOMINATORS, KPIS } from '../p3dn/metrics';
-import { BASES, NO_FILTERS, type Filters } from '../p3dn/realisasi-metrics';
-import type { SortKey, ViewState } from './view-store';
+import { BASES, NO_FILTERS, type Filters } from '../p3dn/metrics';
+import type { SortKey, ViewState } from '../stores/view-store';
 import type { Lang } from '../lib/format';
 import {
   decodeState,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
-import type { ImportResult } from '../../src/p3dn/importer';
+import type { ImportResult } from '../../src/p3dn/import';
 import type { Denominator, Targets } from '../../src/p3dn/metrics';
 import {
   NO_FILTERS,
@@ -8,7 +8,7 @@ import {
   basisSummaryQuery,
   toBasisAgencyMetric,
   toBasisSummary,
-} from '../../src/p3dn/realisasi-metrics';
+} from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,
@@ -143,7 +143,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-/** The komitmen basis, as the dashboard and the review kit run it (src/queries/metric-queries.ts), no filters. */
+/** The komitmen basis, as the dashboard and the review kit run it (src/lib/metric-queries.ts), no filters. */
 async function metrics(den: Denominator, t: Targets = { pdn: 0.4, umk: 0.4 }) {
   const q = basisAgencyQuery('komitmen', den, t, NO_FILTERS);
   return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric('komitmen', r));

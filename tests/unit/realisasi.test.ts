@@ -21,8 +21,8 @@ import {
   type Basis,
   type DrillSpec,
   type Filters,
-} from '../../src/p3dn/realisasi-metrics';
-import { writeAliases } from '../../src/p3dn/realisasi-views';
+} from '../../src/p3dn/metrics';
+import { writeAliases } from '../../src/p3dn/agency';
 import { freshEngine, importText, loadRealisasiText, type RealisasiLoad } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,

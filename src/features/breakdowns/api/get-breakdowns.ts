@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../engine';
+import { getEngine } from '../../../queries/engine';
 import type { Denominator } from '../../../p3dn/metrics';
 import {
   breakdownQuery,
@@ -7,7 +7,7 @@ import {
   toBreakdownRow,
   type BreakdownDim,
   type Filters,
-} from '../../../p3dn/realisasi-metrics';
+} from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 

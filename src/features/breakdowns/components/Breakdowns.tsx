@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatInt, formatPercent, formatRupiah, formatRupiahShort } from '../../../lib/format';
-import type { BreakdownDim } from '../../../p3dn/realisasi-metrics';
+import type { BreakdownDim } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useBreakdown, useMonthly } from '../api/get-breakdowns';
 

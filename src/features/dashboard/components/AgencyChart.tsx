@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
-import type { BasisAgencyMetric } from '../../../p3dn/realisasi-metrics';
+import type { BasisAgencyMetric } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { getEngine } from '../../../engine';
+import { getEngine } from '../../../queries/engine';
 import {
   drillCachedPageQuery,
   drillCachedTotalsSql,
@@ -7,7 +7,7 @@ import {
   toDrillRow,
   type DrillRow,
   type DrillSpec,
-} from '../../../p3dn/realisasi-metrics';
+} from '../../../p3dn/metrics';
 
 /** Rows are paged from DuckDB; React holds only the pages on screen (and react-query's small cache of them). */
 export const PAGE_SIZE = 200;

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../engine';
+import { getEngine } from '../../../queries/engine';
 import { AGENCY_LIST_SQL } from '../../../p3dn/agency';
-import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/realisasi-metrics';
+import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 

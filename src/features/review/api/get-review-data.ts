@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../engine';
+import { getEngine } from '../../../queries/engine';
 import {
   agencyMetricsOptions,
   summaryOptions,
@@ -7,12 +7,13 @@ import {
   useMetricParams,
   useSummary,
 } from '../../../queries/metric-queries';
-import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
-import type { Filters } from '../../../p3dn/realisasi-metrics';
+import { KINDS, isKindId, type KindId } from '../../../p3dn/kinds';
+import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metrics';
+import type { Filters } from '../../../p3dn/metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
-/** The figures the review views show follow the dashboard's queries (src/queries/metric-queries.ts). */
+/** The figures the review views show follow the dashboard's queries (src/lib/metric-queries.ts). */
 const metode = (version: number, filters: Filters) =>
   queryOptions({
     queryKey: ['review', 'metode', version, filters],
@@ -74,7 +75,7 @@ const meta = (version: number) =>
           rejected: Number(f['rows_rejected']),
           sha256: typeof f['sha256'] === 'string' ? f['sha256'] : null,
           apbdSets:
-            f['kind'] === 'apbd_rekening'
+            isKindId(String(f['kind'])) && KINDS[String(f['kind']) as KindId].accounts
               ? { permendagri_13: Number(f['n13'] ?? 0), permendagri_90: Number(f['n90'] ?? 0) }
               : null,
         })),

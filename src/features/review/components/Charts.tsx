@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiahShort, formatShareVsTarget, formatPercent, type Lang } from '../../../lib/format';
-import type { MetodeRow } from '../../../p3dn/metode';
+import type { MetodeRow } from '../../../p3dn/metrics';
 import type { AgencyMetric, Kpi } from '../../../p3dn/metrics';
 
 /** Okabe–Ito: blue meets, vermillion (hatched, ✗) misses; bluish green and grey for the method breakdown. */

@@ -1,6 +1,8 @@
-import type { Row } from '../engine/types';
-import type { Query } from './metrics';
-import { NO_FILTERS, rupPenyediaWhere, type Filters } from './realisasi-metrics';
+import { num, str } from '../../engine/cells';
+import { sql } from '../../engine/sql';
+import type { Row } from '../../engine/types';
+import { rupPenyediaWhere } from './filters';
+import { NO_FILTERS, type Filters, type Query } from './types';
 
 /**
  * Komitmen by procurement method (`metode_pengadaan` of RUP penyedia): for each method, Σ pagu of counted
@@ -9,18 +11,14 @@ import { NO_FILTERS, rupPenyediaWhere, type Filters } from './realisasi-metrics'
  * The filters that RUP penyedia carries (year, agency, metode, jenis) apply; sumber dana and source system do not.
  */
 export function metodeBreakdownQuery(f: Filters = NO_FILTERS): Query {
-  const w = rupPenyediaWhere(f);
-  return {
-    sql: `WITH m AS (
+  return sql`WITH m AS (
       SELECT nullif(trim(metode), '') AS metode, count(*) AS n_paket, sum(pagu) AS pagu,
         coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
         coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk
-      FROM rup_penyedia WHERE exclusion IS NULL${w.sql} GROUP BY 1
+      FROM rup_penyedia WHERE exclusion IS NULL${rupPenyediaWhere(f)} GROUP BY 1
     )
     SELECT metode, n_paket, CAST(pagu AS DOUBLE) AS pagu, CAST(pdn AS DOUBLE) AS pdn, CAST(umk AS DOUBLE) AS umk
-    FROM m ORDER BY m.pagu DESC, metode NULLS LAST`,
-    params: w.params,
-  };
+    FROM m ORDER BY m.pagu DESC, metode NULLS LAST`;
 }
 
 export interface MetodeRow {
@@ -33,9 +31,8 @@ export interface MetodeRow {
 }
 
 export function toMetodeRow(r: Row): MetodeRow {
-  const num = (v: Row[string] | undefined) => (typeof v === 'number' ? v : 0);
   return {
-    metode: typeof r['metode'] === 'string' ? r['metode'] : null,
+    metode: str(r['metode']),
     packages: num(r['n_paket']),
     pagu: num(r['pagu']),
     pdn: num(r['pdn']),

@@ -1,4 +1,4 @@
-import type { SqlParam } from '../engine/types';
+import type { Sql } from '../../engine/sql';
 
 /**
  * Komitmen metrics: the share of an agency's procurement budget whose RUP penyedia packages are flagged PDN
@@ -15,7 +15,7 @@ import type { SqlParam } from '../engine/types';
  * "Counted" = not rejected and not excluded (deleted, inactive, unannounced, duplicate kd_rup).
  *
  * This module holds the definitions and shared types; the SQL that computes them is the komitmen basis of
- * `basisAgencyQuery` / `basisSummaryQuery` in realisasi-metrics.ts.
+ * `basisAgencyQuery` / `basisSummaryQuery` in basis.ts.
  */
 
 export type Kpi = 'pdn' | 'umk';
@@ -46,10 +46,29 @@ export function isKpi(v: unknown): v is Kpi {
   return v === 'pdn' || v === 'umk';
 }
 
-export interface Query {
-  sql: string;
-  params: SqlParam[];
+/** A metric query: SQL text and its bound parameters (built with the `sql` tag). */
+export type Query = Sql;
+
+export type Basis = 'komitmen' | 'realisasi' | 'capaian';
+export const BASES: readonly Basis[] = ['komitmen', 'realisasi', 'capaian'];
+export const isBasis = (v: unknown): v is Basis => v === 'komitmen' || v === 'realisasi' || v === 'capaian';
+
+export interface Filters {
+  tahun: number | null;
+  agency: string | null;
+  metode: string | null;
+  jenis: string | null;
+  sumberDana: string | null;
+  source: string | null;
 }
+export const NO_FILTERS: Filters = {
+  tahun: null,
+  agency: null,
+  metode: null,
+  jenis: null,
+  sumberDana: null,
+  source: null,
+};
 
 export interface AgencyMetric {
   agencyKey: string;

@@ -3,6 +3,8 @@
  * from SPSE, e-Katalog and Toko Daring exports, and from hand-made sheets as `generik`) and the realisasi
  * metrics (which read it).
  *
+ * The kinds it holds are REALISASI_SOURCES (../kinds/types.ts).
+ *
  * One row per source record as loaded. `exclusion` names the rule that keeps a row out of the totals (failed or
  * unfinished order, repeated order id, superseded addendum, …); NULL = counted. Money is exact DECIMAL rupiah.
  *
@@ -12,19 +14,6 @@
  * - kd_rup     RUP package the transaction belongs to, when the source carries it (for flag inheritance)
  * - kd_satker  the agency id *as used by that source system* (SPSE ids differ from SIRUP ids)
  */
-export const REALISASI_SOURCES = [
-  'spse_tender', // TenderSelesaiNilai
-  'spse_nontender', // NonTenderSelesai
-  'spse_pencatatan_nontender', // PencatatanNonTender
-  'spse_pencatatan_swakelola', // PencatatanSwakelola
-  'spse_ekontrak', // Tender/NonTender Ekontrak-Kontrak
-  'ekatalog_v5', // Ecat-PaketEPurchasing
-  'ekatalog_v6',
-  'tokodaring', // Bela-TokoDaringRealisasi
-  'generik', // a hand-made sheet (an agency's own list of purchases), mapped by the user
-] as const;
-export type RealisasiSource = (typeof REALISASI_SOURCES)[number];
-
 export const REALISASI_COLUMNS = [
   { name: 'file_id', type: 'INTEGER' },
   { name: 'line', type: 'BIGINT' },

@@ -1,5 +1,5 @@
-import type { AgencyMetric, Kpi } from './metrics';
-import type { BasisAgencyMetric } from './realisasi-metrics';
+import type { BasisAgencyMetric } from './basis';
+import type { AgencyMetric, Kpi } from './types';
 
 export type SortKey = 'name' | 'numerator' | 'denominator' | 'share' | 'gap';
 export interface Sort {

@@ -1,5 +1,6 @@
-import type { Engine, Row } from '../engine/types';
-import type { Query } from './metrics';
+import { num, numOrNull, str } from '../../engine/cells';
+import type { Engine, Row } from '../../engine/types';
+import type { Query } from './types';
 
 /**
  * APBD budget/realisation by account (table `apbd_rekening`: SIPD, hand-made, or legacy SIMDA with its code
@@ -11,7 +12,7 @@ import type { Query } from './metrics';
  *   pegawai       5.1.01                   5.1.1, 5.2.1
  *   belanja_lain  any other 5.x            any other 5.x
  *
- * The classification is SQL (`p3dn_akun_set`, `p3dn_akun_kelompok` in macros.ts), so every query over APBD
+ * The classification is SQL (`p3dn_akun_set`, `p3dn_akun_kelompok` in ../macros/parse.ts), so every query over APBD
  * accounts counts 5.2.2 as barang & jasa and 5.2.3 as modal, never as 5.2 "modal" of the newer code set. Sums are
  * DECIMAL and cast to DOUBLE in the final SELECT. Only counted rows (not excluded) are summed.
  */
@@ -61,13 +62,10 @@ export function apbdBelanjaQuery(by: 'file' | 'agency', fileId?: number): Query 
   };
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-const numOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
 export function toApbdBelanja(r: Row): ApbdBelanja {
   return {
     key: String(r['k']),
-    nama: typeof r['nama'] === 'string' ? r['nama'] : null,
+    nama: str(r['nama']),
     codeSets: {
       permendagri_90: num(r['n_permendagri_90']),
       permendagri_13: num(r['n_permendagri_13']),

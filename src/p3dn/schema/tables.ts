@@ -1,7 +1,6 @@
-import { KINDS, type ColumnType, type KindId, type KindSpec } from './kinds';
-import { APBD_MACROS_SQL, MACROS_SQL } from './macros';
-import { REALISASI_COLUMNS } from './realisasi-schema';
-import { ident, literal } from './sql';
+import { ident, literal } from '../../engine/sql';
+import { KINDS, type ColumnType, type KindId, type KindSpec } from '../kinds';
+import { REALISASI_COLUMNS } from './realisasi';
 
 export function sqlType(t: ColumnType): string {
   switch (t) {
@@ -22,7 +21,7 @@ export function sqlType(t: ColumnType): string {
 
 /**
  * Canonical columns of a kind's table, in order: provenance, the kind's columns, agency key, exclusion rule.
- * Realisasi kinds share the fixed `realisasi` table (src/p3dn/realisasi-schema.ts).
+ * Realisasi kinds share the fixed `realisasi` table (./realisasi.ts).
  */
 export function tableColumns(spec: KindSpec): { name: string; type: string }[] {
   if (spec.table === 'realisasi') return REALISASI_COLUMNS.map((c) => ({ name: c.name, type: c.type }));
@@ -86,10 +85,9 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
   return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${parts.join('\nUNION ALL\n')};`;
 }
 
-export function schemaSql(): string {
+/** The dataset's own tables (files, checksums, exclusions, rejects) and an empty view per canonical table. */
+export function datasetTablesSql(): string {
   return [
-    MACROS_SQL,
-    APBD_MACROS_SQL,
     `CREATE TABLE IF NOT EXISTS source_file (
       file_id INTEGER PRIMARY KEY, name VARCHAR, kind VARCHAR, size_bytes BIGINT, encoding VARCHAR,
       delimiter VARCHAR, is_sample BOOLEAN, rows_read BIGINT, rows_loaded BIGINT, rows_excluded BIGINT,

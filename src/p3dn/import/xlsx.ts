@@ -1,4 +1,4 @@
-import { ImportError } from './importer';
+import { ImportError } from './errors';
 
 /**
  * Excel sheets join the CSV pipeline: a sheet read by `read-excel-file` (numbers kept as their stored text, so
