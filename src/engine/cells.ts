@@ -17,3 +17,6 @@ export const bool = (v: MaybeCell): boolean | null => (typeof v === 'boolean' ? 
 
 /** A string, else null. */
 export const str = (v: MaybeCell): string | null => (typeof v === 'string' ? v : null);
+
+/** A string, else '' (NULL text shown as nothing). */
+export const text = (v: MaybeCell): string => (v === null || v === undefined ? '' : String(v));

@@ -2,6 +2,7 @@
 import { ident, literal } from '../../engine/sql';
 import type { ColumnSpec, KindSpec } from '../kinds';
 import type { MappingOverride } from '.';
+import { PDN_STATUS_WORDS, UKM_STATUS_WORDS, yesNoSql } from '../macros/vocab';
 import { sqlType } from '../schema/tables';
 import { composedColumns, mapColumns } from './detect';
 
@@ -51,44 +52,10 @@ function typedExpr(col: ColumnSpec, src: ColumnSource | null): string {
     case 'mak_rekening':
       return `p3dn_mak_rekening(${s})`;
     case 'flag_pdn':
-      return flagExpr(
-        s,
-        ['PDN', 'YA', 'Y', 'TRUE', '1'],
-        ['NON-PDN', 'NON PDN', 'NONPDN', 'TIDAK', 'FALSE', '0'],
-      );
+      return yesNoSql(s, PDN_STATUS_WORDS);
     case 'flag_ukm':
-      return flagExpr(
-        s,
-        ['UKM', 'YA', 'Y', 'TRUE', '1', 'USAHAKECIL', 'USAHA KECIL'],
-        ['NON-UKM', 'NON UKM', 'NONUKM', 'TIDAK', 'FALSE', '0', 'BUKANUSAHAKECIL'],
-      );
+      return yesNoSql(s, UKM_STATUS_WORDS);
   }
-}
-
-/**
- * The spellings a word is usually written in: as given (upper case), lower case, capitalised, and with only its
- * first part capitalised (`Non-PDN`, the spelling SIRUP exports use).
- */
-function spellings(words: readonly string[]): string {
-  const all = words.flatMap((w) => [
-    w,
-    w.toLowerCase(),
-    w.charAt(0) + w.slice(1).toLowerCase(),
-    w.replace(/^(\w)(\w*)(?=[- ])/, (_, a: string, b: string) => a + b.toLowerCase()),
-  ]);
-  return `[${[...new Set(all)].map(literal).join(', ')}]`;
-}
-
-/**
- * A PDN/UKM status cell -> true/false/NULL, case and surrounding spaces ignored. The usual spellings are matched
- * as they are first; only other cells pay for upper(trim()) (DuckDB-wasm string functions are slow per call).
- */
-function flagExpr(s: string, yes: readonly string[], no: readonly string[]): string {
-  const list = (w: readonly string[]) => `[${w.map(literal).join(', ')}]`;
-  return `CASE WHEN list_contains(${spellings(yes)}, ${s}) THEN true
-        WHEN list_contains(${spellings(no)}, ${s}) THEN false
-        WHEN list_contains(${list(yes)}, upper(trim(${s}))) THEN true
-        WHEN list_contains(${list(no)}, upper(trim(${s}))) THEN false END`;
 }
 
 /** Types that keep the source text beside the typed value, so a bad value can be rejected and shown. */

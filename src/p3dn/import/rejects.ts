@@ -1,4 +1,4 @@
-import { num } from '../../engine/cells';
+import { num, text } from '../../engine/cells';
 import type { Engine } from '../../engine/types';
 
 /** The rejected rows of a loaded file, for the report and its CSV download. */
@@ -9,9 +9,9 @@ export async function rejectedRows(engine: Engine, fileId: number, limit = 100_0
   );
   return rows.map((r) => ({
     line: num(r['line']),
-    column: r['column_name'] === null ? '' : String(r['column_name']),
-    value: r['value'] === null ? '' : String(r['value']),
+    column: text(r['column_name']),
+    value: text(r['value']),
     reason: String(r['reason']),
-    detail: r['detail'] === null ? '' : String(r['detail']),
+    detail: text(r['detail']),
   }));
 }

@@ -1,4 +1,5 @@
 import { listLiteral } from '../../engine/sql';
+import { GENERIC_FLAGS, type YesNo } from '../macros/vocab';
 import { moneyRejections } from './common';
 import type { KindId, KindSpec } from './types';
 
@@ -9,30 +10,8 @@ export const GENERIC_KIND: Extract<KindId, 'generik'> = 'generik';
 /** The highest confidence a generic proposal gets: it always asks the user to check the mapping. */
 export const GENERIC_MAX_CONFIDENCE = 0.5;
 
-/** Yes/no words of a hand-made PDN or UKM column, after upper-casing and turning `_ . / -` into spaces. */
-export const GENERIC_FLAGS = {
-  pdn: {
-    yes: ['YA', 'Y', 'YES', 'TRUE', '1', 'PDN', 'PRODUK DALAM NEGERI', 'DALAM NEGERI'],
-    no: [
-      'TIDAK', 'TDK', 'NO', 'N', 'FALSE', '0', 'NON PDN', 'NONPDN', 'BUKAN PDN', 'TIDAK PDN', 'IMPOR',
-      'PRODUK IMPOR', 'LUAR NEGERI',
-    ],
-  },
-  ukm: {
-    yes: [
-      'YA', 'Y', 'YES', 'TRUE', '1', 'UKM', 'UMK', 'UMKK', 'UMK K', 'UMKM', 'USAHA KECIL', 'USAHAKECIL',
-      'KOPERASI', 'USAHA KECIL KOPERASI', 'USAHA KECIL DAN KOPERASI',
-    ],
-    no: [
-      'TIDAK', 'TDK', 'NO', 'N', 'FALSE', '0', 'NON UKM', 'NONUKM', 'NON UMK', 'NONUMK', 'NON UMKM', 'NON UMKK',
-      'NON UMK K', 'BUKAN UKM', 'BUKAN UMK', 'BUKANUSAHAKECIL', 'BUKAN USAHA KECIL', 'NON USAHA KECIL',
-      'USAHA BESAR', 'NON KECIL',
-    ],
-  },
-} as const; // prettier-ignore
-
 /** The flag of a staged text column: true, false, or NULL when blank or not one of the words. */
-function genericFlagSql(col: string, words: { yes: readonly string[]; no: readonly string[] }): string {
+function genericFlagSql(col: string, words: YesNo): string {
   const v = `upper(trim(regexp_replace(${col}, '[\\s_./-]+', ' ', 'g')))`;
   return `CASE WHEN list_contains(${listLiteral(words.yes)}, ${v}) THEN true
     WHEN list_contains(${listLiteral(words.no)}, ${v}) THEN false END`;

@@ -32,5 +32,5 @@ export function kindsWith(flag: (k: KindSpec) => boolean | undefined): string {
 }
 
 export * from './types';
-export { GENERIC_FLAGS, GENERIC_KIND, GENERIC_MAX_CONFIDENCE } from './generic';
+export { GENERIC_KIND, GENERIC_MAX_CONFIDENCE } from './generic';
 export { REALISASI_AGENCY_KEY, SIRUP_AGENCY_KEY } from './common';

@@ -1,3 +1,5 @@
+import { literal } from '../../engine/sql';
+
 /**
  * Agency reconciliation across files and systems (the rule; the macros that normalise codes and names are here,
  * the dimension and the matching in ../agency).
@@ -46,7 +48,7 @@ const NAME_ABBREVIATIONS: readonly (readonly [string, string])[] = [
 function abbreviationSql(expr: string): string {
   let out = expr;
   for (const [from, to] of NAME_ABBREVIATIONS) {
-    out = `regexp_replace(${out}, '\\b${from}\\b', '${to}', 'g')`;
+    out = `regexp_replace(${out}, ${literal(`\\b${from}\\b`)}, ${literal(to)}, 'g')`;
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import { BOOL_WORDS, yesNoSql } from './vocab';
+
 /**
  * DuckDB macros that parse the values real exports contain. Created once per engine by `createSchema`.
  *
@@ -75,15 +77,7 @@ CREATE OR REPLACE MACRO p3dn_money_bad(s) AS
   NOT p3dn_blank(s) AND p3dn_money(s) IS NULL;
 
 CREATE OR REPLACE MACRO p3dn_bool(s) AS
-  CASE
-    WHEN list_contains(['true', 't', '1', 'ya', 'y', 'yes', 'TRUE', 'True', 'T', 'YA', 'Ya', 'Y', 'YES', 'Yes'], s)
-      THEN true
-    WHEN list_contains(['false', 'f', '0', 'tidak', 'n', 'no', 'FALSE', 'False', 'F', 'TIDAK', 'Tidak', 'N', 'NO', 'No'], s)
-      THEN false
-    WHEN list_contains(['true', 't', '1', 'ya', 'y', 'yes'], lower(trim(s))) THEN true
-    WHEN list_contains(['false', 'f', '0', 'tidak', 'n', 'no'], lower(trim(s))) THEN false
-    ELSE NULL
-  END;
+  ${yesNoSql('s', BOOL_WORDS)};
 
 CREATE OR REPLACE MACRO p3dn_code(s) AS
   CASE WHEN p3dn_blank(s) THEN NULL

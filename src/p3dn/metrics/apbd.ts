@@ -1,4 +1,5 @@
 import { num, numOrNull, str } from '../../engine/cells';
+import { literal } from '../../engine/sql';
 import type { Engine, Row } from '../../engine/types';
 import type { Query } from './types';
 
@@ -43,9 +44,9 @@ export interface ApbdBelanja {
 export function apbdBelanjaQuery(by: 'file' | 'agency', fileId?: number): Query {
   const key = by === 'file' ? 'CAST(file_id AS VARCHAR)' : 'agency_key';
   const groups = AKUN_GROUPS.map(
-    (g) => `count(*) FILTER (WHERE kelompok = '${g}') AS n_${g},
-      CAST(sum(anggaran) FILTER (WHERE kelompok = '${g}') AS DOUBLE) AS anggaran_${g},
-      CAST(sum(realisasi) FILTER (WHERE kelompok = '${g}') AS DOUBLE) AS realisasi_${g}`,
+    (g) => `count(*) FILTER (WHERE kelompok = ${literal(g)}) AS n_${g},
+      CAST(sum(anggaran) FILTER (WHERE kelompok = ${literal(g)}) AS DOUBLE) AS anggaran_${g},
+      CAST(sum(realisasi) FILTER (WHERE kelompok = ${literal(g)}) AS DOUBLE) AS realisasi_${g}`,
   );
   return {
     sql: `WITH a AS (
@@ -54,7 +55,7 @@ export function apbdBelanjaQuery(by: 'file' | 'agency', fileId?: number): Query 
       FROM apbd_rekening WHERE exclusion IS NULL ${fileId === undefined ? '' : 'AND file_id = ?'}
     )
     SELECT k, ${by === 'agency' ? 'mode(nama_satker)' : 'CAST(NULL AS VARCHAR)'} AS nama,
-      ${KODE_SETS.map((s) => `count(*) FILTER (WHERE kode_set = '${s}') AS n_${s}`).join(', ')},
+      ${KODE_SETS.map((s) => `count(*) FILTER (WHERE kode_set = ${literal(s)}) AS n_${s}`).join(', ')},
       count(*) FILTER (WHERE kode_set IS NULL) AS n_lain,
       ${groups.join(',\n      ')}
     FROM a GROUP BY k ORDER BY k`,

@@ -70,7 +70,8 @@ function drillWhere(s: DrillSpec): Sql {
   if (q) {
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     parts.push(
-      sql`(coalesce(kd_rup, '') ILIKE ${like} OR coalesce(trx_id, '') ILIKE ${like} OR coalesce(nama_paket, '') ILIKE ${like})`,
+      sql`(coalesce(kd_rup, '') ILIKE ${like} ESCAPE '\\' OR coalesce(trx_id, '') ILIKE ${like} ESCAPE '\\'
+        OR coalesce(nama_paket, '') ILIKE ${like} ESCAPE '\\')`,
     );
   }
   return sql`WHERE ${join(parts, ' AND ')}${w}`;
@@ -179,6 +180,32 @@ export function drillMaterializeQuery(s: DrillSpec, table: string): Query {
   return sql`CREATE OR REPLACE TEMP TABLE ${raw(drillTable(table))} AS
       SELECT ${cols}
       FROM (${raw(DRILL_SQL)}) ${w}`;
+}
+
+/** Drop a materialised drill-down table. */
+export function drillDropSql(table: string): string {
+  return `DROP TABLE IF EXISTS ${drillTable(table)}`;
+}
+
+export interface DrillTotals {
+  rows: number;
+  nilai: number;
+  part: number;
+  fromNilai: number;
+  fromRup: number;
+  fromTanpa: number;
+}
+
+export function toDrillTotals(r: Row | undefined): DrillTotals {
+  const row = r ?? {};
+  return {
+    rows: num(row['n']),
+    nilai: num(row['nilai']),
+    part: num(row['part']),
+    fromNilai: num(row['n_nilai']),
+    fromRup: num(row['n_rup']),
+    fromTanpa: num(row['n_tanpa']),
+  };
 }
 
 export function drillCachedTotalsSql(table: string): string {

@@ -1,3 +1,4 @@
+import { num } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../queries/engine';
 import type { Denominator } from '../../../p3dn/metrics';
@@ -40,9 +41,9 @@ const monthlyOptions = (version: number, aliases: number, den: Denominator, filt
       return (await engine.query(q.sql, q.params)).map((r) => {
         const d = typeof r['den'] === 'number' && r['den'] > 0 ? r['den'] : null;
         return {
-          month: Number(r['bulan']),
-          pdn: d === null ? null : Number(r['pdn_cum']) / d,
-          umk: d === null ? null : Number(r['umk_cum']) / d,
+          month: num(r['bulan']),
+          pdn: d === null ? null : num(r['pdn_cum']) / d,
+          umk: d === null ? null : num(r['umk_cum']) / d,
         };
       });
     },

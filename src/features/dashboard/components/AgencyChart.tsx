@@ -12,12 +12,10 @@ import {
 } from 'recharts';
 import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
 import type { BasisAgencyMetric } from '../../../p3dn/metrics';
+import { MEETS_COLOR, MISSES_COLOR } from '../../../lib/palette';
 import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 
-/** Okabe–Ito colours (colour-blind safe); misses also get a hatch pattern and a ✗, meets a ✓. */
-const MEETS_COLOR = '#0072B2';
-const MISSES_COLOR = '#D55E00';
 const ROW_HEIGHT = 26;
 
 interface Datum {

@@ -1,3 +1,4 @@
+import { num } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../queries/engine';
 import {
@@ -69,14 +70,14 @@ const meta = (version: number) =>
           name: String(f['name']),
           kind: String(f['kind']),
           isSample: f['is_sample'] === true,
-          read: Number(f['rows_read']),
-          loaded: Number(f['rows_loaded']),
-          excluded: Number(f['rows_excluded']),
-          rejected: Number(f['rows_rejected']),
+          read: num(f['rows_read']),
+          loaded: num(f['rows_loaded']),
+          excluded: num(f['rows_excluded']),
+          rejected: num(f['rows_rejected']),
           sha256: typeof f['sha256'] === 'string' ? f['sha256'] : null,
           apbdSets:
             isKindId(String(f['kind'])) && KINDS[String(f['kind']) as KindId].accounts
-              ? { permendagri_13: Number(f['n13'] ?? 0), permendagri_90: Number(f['n90'] ?? 0) }
+              ? { permendagri_13: num(f['n13']), permendagri_90: num(f['n90']) }
               : null,
         })),
       };
