@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { AliasEntry } from '../p3dn/realisasi-views';
+import type { AliasEntry } from '../p3dn/agency';
 import { useDatasetStore } from './dataset-store';
 
 export interface AliasState {

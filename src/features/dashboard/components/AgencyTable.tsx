@@ -8,8 +8,8 @@ import {
   formatShareVsTarget,
 } from '../../../lib/format';
 import { useViewStore, type SortKey } from '../../../stores/view-store';
-import { useAgencyMetrics } from '../../../lib/metric-queries';
-import { sortAgencies } from '../../../p3dn/sort-agencies';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
+import { sortAgencies } from '../../../p3dn/metrics';
 
 /** Every agency with its figures, sortable and searchable; a name opens its rows. `actions`: export menu. */
 export function AgencyTable({ actions }: { actions?: ReactNode }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFitToViewport } from '../../../components/use-fit-to-viewport';
 import { formatPercent, formatRupiah, formatRupiahShort } from '../../../lib/format';
-import { useAgencyMetrics } from '../../../lib/metric-queries';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { useViewStore } from '../../../stores/view-store';
 
 /** The agencies below the target of the chosen KPI, largest rupiah gap first: who has to catch up, by how much. */
