@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { DrillDown } from '../../features/drilldown/components/DrillDown';
 import { useViewStore } from '../../stores/view-store';
 
@@ -10,10 +10,13 @@ export function DrillDrawer() {
   const agency = useViewStore((s) => s.selectedAgency);
   const close = useViewStore((s) => s.setSelectedAgency);
   const panel = useRef<HTMLElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
+  const opener = useRef<HTMLElement | SVGElement | null>(null);
+  const [top, setTop] = useState(0);
   useEffect(() => {
     if (!agency) return;
-    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    // A bar of the chart is an SVG element: it takes focus back too.
+    const active = document.activeElement;
+    opener.current = active instanceof HTMLElement || active instanceof SVGElement ? active : null;
     panel.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !e.defaultPrevented) close(null);
@@ -24,9 +27,29 @@ export function DrillDrawer() {
       if (opener.current?.isConnected) opener.current.focus();
     };
   }, [agency, close]);
+  // Below the header and the navigation: the views stay reachable while the panel is open.
+  useLayoutEffect(() => {
+    if (!agency) return;
+    const place = () =>
+      setTop(Math.max(0, document.querySelector('.app-nav')?.getBoundingClientRect().bottom ?? 0));
+    place();
+    window.addEventListener('resize', place);
+    window.addEventListener('scroll', place, { passive: true });
+    return () => {
+      window.removeEventListener('resize', place);
+      window.removeEventListener('scroll', place);
+    };
+  }, [agency]);
   if (!agency) return null;
   return (
-    <aside className="drawer" aria-labelledby="drill-title" ref={panel} tabIndex={-1} data-testid="drawer">
+    <aside
+      className="drawer"
+      aria-labelledby="drill-title"
+      ref={panel}
+      tabIndex={-1}
+      data-testid="drawer"
+      style={{ top }}
+    >
       <DrillDown />
     </aside>
   );
