@@ -20,7 +20,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 }
 
-export function ViewError({ detail, onRetry }: { detail: string; onRetry?: () => void }) {
+function ViewError({ detail, onRetry }: { detail: string; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
     <div role="alert" className="notice notice-error" data-testid="view-error">
@@ -30,16 +30,6 @@ export function ViewError({ detail, onRetry }: { detail: string; onRetry?: () =>
           {t('shell.retry')}
         </button>
       )}
-    </div>
-  );
-}
-
-/** An inline note for a view (or a part of it) that has nothing to show. */
-export function EmptyState({ children, action }: { children: ReactNode; action?: ReactNode }) {
-  return (
-    <div className="empty-state" data-testid="empty-state">
-      <p>{children}</p>
-      {action}
     </div>
   );
 }

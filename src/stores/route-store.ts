@@ -8,10 +8,10 @@ import { create } from 'zustand';
 export const ROUTES = ['ringkasan', 'perangkat-daerah', 'rincian', 'data', 'presentasi', 'laporan'] as const;
 export type Route = (typeof ROUTES)[number];
 
-export const DEFAULT_ROUTE: Route = 'ringkasan';
+const DEFAULT_ROUTE: Route = 'ringkasan';
 
 /** `#/rincian` → 'rincian'; an empty or unknown hash is the default view (a link is never an error page). */
-export function routeFromHash(hash: string): Route {
+function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[?#/]/)[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : DEFAULT_ROUTE;
 }
