@@ -3,14 +3,7 @@
  * import itself — classify every record (loaded / excluded by a rule / rejected with line and reason), load it in
  * one transaction — behind one pipeline, `importFile`, that the app, the tests, the benches and the CLI all use.
  */
-export {
-  importFailure,
-  importFile,
-  importReport,
-  type FileInput,
-  type ImportedFile,
-  type ImportWarning,
-} from './pipeline';
+export { importFailure, importFile, importReport, type FileInput, type ImportedFile } from './pipeline';
 export { importCsv } from './import-csv';
 export { rejectedRows } from './rejects';
 export { ImportError, type ImportErrorCode } from './errors';
@@ -21,4 +14,4 @@ export { isXlsx, sheetToCsv, xlsxToCsvBytes, isoFromDate, type SheetCell } from 
 export { classifySql, dedupSql } from './classify';
 export { columnExpr, resolveMapping, type ColumnSource } from './columns';
 export { fingerprint } from './swap';
-export { decideNumberFormats, pickFormat, type NumberFormat } from './number-format';
+export { decideNumberFormats, type NumberFormat } from './number-format';

@@ -16,7 +16,7 @@ export type NumberFormat = 'plain' | 'en' | 'id';
 const PREFERENCE: readonly NumberFormat[] = ['plain', 'id', 'en'];
 
 /** The format that fits the most cells (counts per format); ties go by `PREFERENCE`. */
-export function pickFormat(fits: Readonly<Record<NumberFormat, number>>): NumberFormat {
+function pickFormat(fits: Readonly<Record<NumberFormat, number>>): NumberFormat {
   let best: NumberFormat = 'plain';
   for (const f of PREFERENCE) if (fits[f] > fits[best]) best = f;
   return best;

@@ -41,7 +41,7 @@ export interface ImportedFile extends ImportResult {
   warnings: ImportWarning[];
 }
 
-export type ImportWarning = 'checksum_gagal' | 'pencocokan_gagal' | 'ringkasan_gagal';
+type ImportWarning = 'checksum_gagal' | 'pencocokan_gagal' | 'ringkasan_gagal';
 
 /** The import running (or last run) on each engine: imports of one engine run one after the other. */
 const running = new WeakMap<Engine, Promise<unknown>>();

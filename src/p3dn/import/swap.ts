@@ -73,7 +73,7 @@ export async function runSwap(
   }
 }
 
-export interface Swap {
+interface Swap {
   fileId: number;
   /** Loaded files this import replaces. */
   replaced: number[];
@@ -90,7 +90,7 @@ export interface Swap {
  * `import_reject`, its table becomes part of the canonical view of its kind, and `source_file` records it. The
  * classified rows are not copied: the file's table is what the view reads.
  */
-export function swapSql(
+function swapSql(
   spec: KindSpec,
   cls: string,
   rej: string,

@@ -9,7 +9,7 @@ import { ident, literal } from '../../engine/sql';
 import { KINDS, type KindId } from '../kinds';
 import type { LoadedFile } from './tables';
 
-export const SUPERSEDED_RULE = 'berkas_lebih_baru';
+const SUPERSEDED_RULE = 'berkas_lebih_baru';
 
 export const SUPERSEDED_TABLE_SQL = `CREATE TABLE IF NOT EXISTS file_superseded (
   tbl VARCHAR, file_id INTEGER, line BIGINT, winner INTEGER);`;
@@ -28,7 +28,7 @@ function crossKey(kind: KindId): string | null {
 const VERSION: Partial<Record<KindId, string>> = { spse_ekontrak: 'coalesce(versi_addendum, -1)' };
 
 /** Do the views of `table` read `file_superseded` (several files of it loaded)? */
-export function hasCrossFile(table: string, files: readonly LoadedFile[]): boolean {
+function hasCrossFile(table: string, files: readonly LoadedFile[]): boolean {
   return (
     CROSS_FILE_TABLES.has(table) &&
     files.filter((f) => KINDS[f.kind].table === table && crossKey(f.kind)).length > 1
