@@ -43,6 +43,7 @@ export interface FileOutcome {
   kind: string | null;
   confidence: number | null;
   format: string | null;
+  /** `,` `;` `|` or `tab`. */
   delimiter: string | null;
   sizeBytes: number | null;
   sha256: string | null;
@@ -102,6 +103,7 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
   const t = o.texts;
   const out = blank(f.name);
   if (f.skip) {
+    o.log(fill(t.cli.notLoaded, { reason: t.cli.extSkipped }));
     return {
       ...out,
       status: 'skipped',
@@ -120,6 +122,7 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
     const detected = 'error' in head ? null : detectKind(head.headers);
     if (detected?.kind === GENERIC_KIND && !o.acceptGeneric) {
       const reason = fill(t.cli.genericSkipped, { confidence: detected.confidence });
+      o.log(fill(t.cli.notLoaded, { reason }));
       return {
         ...out,
         status: 'skipped',
@@ -173,7 +176,7 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
       kind: imported.kind,
       confidence: imported.confidence,
       format: imported.encoding,
-      delimiter: imported.delimiter,
+      delimiter: imported.delimiter === '\t' ? 'tab' : imported.delimiter,
       sha256: await sha256Of(f.path, prepared),
       counts: c,
       mode: imported.mode,
