@@ -6,10 +6,11 @@
  * has it and its line count are computed in one streaming pass beside the import.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, readdirSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { open, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { once } from 'node:events';
 import { readSheet } from 'read-excel-file/node';
 import type { FileInput } from '../p3dn/import';
 import {
@@ -114,16 +115,18 @@ export async function hashAndCount(path: string): Promise<{ sha256: string; line
 async function transcode(path: string, target: string): Promise<{ sha256: string; lines: number }> {
   const hash = createHash('sha256');
   const lines = new LineCounter();
-  const out = createWriteStream(target);
-  for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
-    const c = chunk as Buffer;
-    hash.update(c);
-    const utf8 = cp1252ToUtf8(c);
-    lines.add(utf8);
-    if (!out.write(utf8)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
+  await pipeline(
+    createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }),
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        const utf8 = cp1252ToUtf8(chunk);
+        lines.add(utf8);
+        done(null, utf8);
+      },
+    }),
+    createWriteStream(target),
+  );
   return { sha256: hash.digest('hex'), lines: lines.lines };
 }
 
@@ -146,6 +149,7 @@ export async function prepareFile(f: InputFile, workDir: string): Promise<Prepar
     };
   }
   if (needsTranscode(head)) {
+    mkdirSync(workDir, { recursive: true });
     const target = join(workDir, `utf8-${++transcodeSeq}-${basename(f.path).replace(/[^\w.-]/g, '_')}`);
     const done = await transcode(f.path, target);
     const utf8 = await readHead(target);

@@ -4,8 +4,11 @@
  * subfolder, a file of another type and a generic-only sheet. Expected figures are computed here from the fixture
  * rows with BigInt cents, independently of the code under test.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
+import { expect } from 'vitest';
 import { REALISASI_FIXTURES, expectedReport, realisasiRows, serialize } from '../helpers/exports';
 import {
   PENYEDIA_HEADERS,
@@ -212,4 +215,31 @@ export function expectedKomitmen(c: Corpus) {
       };
     }),
   );
+}
+
+const REPO = resolve(import.meta.dirname, '../..');
+
+export interface CliRun {
+  code: number;
+  stderr: string;
+}
+
+/** `npm run cli -- …` without npm: node + tsx on src/cli/main.ts. */
+export function runCli(args: readonly string[]): Promise<CliRun> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args],
+      { cwd: REPO, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+      (err, _stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stderr }),
+    );
+  });
+}
+
+export function readCsv(path: string): Record<string, string>[] {
+  const text = readFileSync(path, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
 }

@@ -2,43 +2,23 @@
  * The command line (spawned as a process, native DuckDB) on the fixture corpus: two Pemda with same-named
  * agencies, a folder input, every file form. Figures checked against BigInt cents computed from the fixture rows.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Papa from 'papaparse';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decimalCell } from '../../src/cli/write';
 import { centsText, counted } from '../helpers/fixtures';
-import { PEMDA_A, PEMDA_B, expectedKomitmen, writeCorpus, type Corpus } from './cli-corpus';
-
-const REPO = resolve(import.meta.dirname, '../..');
-
-export interface CliRun {
-  code: number;
-  stderr: string;
-}
-
-/** `npm run cli -- …` without npm: node + tsx on src/cli/main.ts. */
-export function runCli(args: readonly string[]): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args],
-      { cwd: REPO, maxBuffer: 64 * 1024 * 1024 },
-      (err, _stdout, stderr) => done({ code: err ? Number(err.code ?? 1) : 0, stderr }),
-    );
-  });
-}
-
-export function readCsv(path: string): Record<string, string>[] {
-  const text = readFileSync(path, 'utf8');
-  expect(text.startsWith('\uFEFF')).toBe(true);
-  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
-  expect(parsed.errors).toEqual([]);
-  return parsed.data;
-}
+import {
+  PEMDA_A,
+  PEMDA_B,
+  expectedKomitmen,
+  readCsv,
+  runCli,
+  writeCorpus,
+  type CliRun,
+  type Corpus,
+} from './cli-corpus';
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
