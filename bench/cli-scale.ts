@@ -16,7 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NativeEngine } from '../src/engine/native-engine';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../tests/helpers/fixtures';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../scripts/sample/layouts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const AGENCIES_PER_PEMDA = 40;

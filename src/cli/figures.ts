@@ -83,7 +83,28 @@ const perKpi = <T>(fn: (k: Kpi) => T): Record<Kpi, T> => ({ pdn: fn('pdn'), umk:
 /** Exact decimal text, or null (no value). */
 const dec = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-export async function agencyFigures(engine: Engine, o: ReportOptions): Promise<AgencyFigures[]> {
+let tableSeq = 0;
+
+/**
+ * Both tables of figures. The agencies' CTEs (`baseSql` over every loaded row) are computed once into a temp
+ * table that the agency and Pemda selects read; the app's agency query runs beside it for shares and "meets".
+ */
+export async function reportFigures(
+  engine: Engine,
+  o: ReportOptions,
+): Promise<{ agencies: AgencyFigures[]; pemda: PemdaFigures[] }> {
+  const table = `cli_figures_${++tableSeq}`;
+  await engine.query(
+    ...args(sql`CREATE OR REPLACE TEMP TABLE ${raw(table)} AS ${withSql(o)} SELECT * FROM x`),
+  );
+  try {
+    return { agencies: await agencyFigures(engine, o, table), pemda: await pemdaFigures(engine, o, table) };
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+async function agencyFigures(engine: Engine, o: ReportOptions, table: string): Promise<AgencyFigures[]> {
   const app = await engine.query(...args(basisAgencyQuery(o.basis, o.denominator, o.targets, NO_FILTERS)));
   const byKey = new Map(app.map((r) => [String(r['agency_key']), toBasisAgencyMetric(o.basis, r)]));
   const kpiCols = KPIS.map(
@@ -91,11 +112,11 @@ export async function agencyFigures(engine: Engine, o: ReportOptions): Promise<A
       ${V(`CASE WHEN d_${k} IS NOT NULL THEN CAST(greatest(d_${k} * t_${k} - n_${k}, 0) AS DECIMAL(38, 2)) END`)} AS gap_${k},
       ${V(`k_${k}`)} AS k_${k}, ${V(`r_${k}`)} AS r_${k}`,
   ).join(', ');
-  const q = sql`${withSql(o)}
+  const q = sql`
     SELECT agency_key, pemda, kode, nama, n_paket, n_swakelola, n_trx, ${raw(V('den'))} AS den,
       ${raw(V('rup_penyedia'))} AS rup_penyedia, ${raw(V('rup_swakelola'))} AS rup_swakelola,
       ${raw(V('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(V('r_total'))} AS r_total, ${raw(kpiCols)}
-    FROM x ORDER BY pemda, nama, agency_key`;
+    FROM ${raw(table)} ORDER BY pemda, nama, agency_key`;
   return (await engine.query(...args(q))).map((r) => {
     const key = String(r['agency_key']);
     const m = byKey.get(key);
@@ -138,7 +159,7 @@ export interface PemdaFigures {
 }
 
 /** Per Pemda, as the dashboard's summary (`basisSummaryQuery`) totals the whole dataset. */
-export async function pemdaFigures(engine: Engine, o: ReportOptions): Promise<PemdaFigures[]> {
+async function pemdaFigures(engine: Engine, o: ReportOptions, table: string): Promise<PemdaFigures[]> {
   const cap = o.basis === 'capaian';
   const agg = KPIS.map((k) =>
     cap
@@ -154,7 +175,7 @@ export async function pemdaFigures(engine: Engine, o: ReportOptions): Promise<Pe
       CAST(n_${k} AS DOUBLE) / CAST(nullif(d_${k}, 0) AS DOUBLE) AS s_${k},
       ${V(`CASE WHEN d_${k} IS NOT NULL THEN CAST(greatest(d_${k} * t_${k} - n_${k}, 0) AS DECIMAL(38, 2)) END`)} AS gap_${k}`,
   ).join(', ');
-  const q = sql`${withSql(o)}, g AS (SELECT pemda, count(*) AS agencies, ${raw(agg)} FROM x GROUP BY pemda)
+  const q = sql`WITH g AS (SELECT pemda, count(*) AS agencies, ${raw(agg)} FROM ${raw(table)} GROUP BY pemda)
     SELECT pemda, agencies, ${raw(out)} FROM g ORDER BY pemda`;
   return (await engine.query(...args(q))).map((r) => ({
     pemda: String(r['pemda']),

@@ -15,13 +15,7 @@ import {
   type ImportStage,
 } from '../p3dn/import';
 import { createSchema } from '../p3dn/schema';
-import {
-  agencyFigures,
-  pemdaFigures,
-  type AgencyFigures,
-  type PemdaFigures,
-  type ReportOptions,
-} from './figures';
+import { reportFigures, type AgencyFigures, type PemdaFigures, type ReportOptions } from './figures';
 import { hashAndCount, prepareFile, type InputFile, type Prepared } from './inputs';
 import { failureText, fill, kindText, type Texts } from './messages';
 
@@ -207,8 +201,7 @@ export async function runReport(
     outcomes.push(await loadOne(engine, f, o));
   }
   o.log(fill(o.texts.cli.computing, { basis: o.basis, denominator: o.denominator }));
-  const agencies = await agencyFigures(engine, o);
-  const pemda = await pemdaFigures(engine, o);
+  const { agencies, pemda } = await reportFigures(engine, o);
   const live = new Set(
     (await engine.query('SELECT file_id FROM source_file')).map((r) => Number(r['file_id'])),
   );

@@ -10,17 +10,10 @@ import { join, resolve } from 'node:path';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
 import { REALISASI_FIXTURES, expectedReport, realisasiRows, serialize } from '../helpers/exports';
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  centsText,
-  counted,
-  penyediaRow,
-  rng,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 as rng } from '../../scripts/sample/prng';
+import { centsText, counted, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 
 export interface Pemda {
@@ -158,7 +151,7 @@ export function writeCorpus(dir: string): Corpus {
   const sa = PEMDA_A.agencies.slice(0, 2).map((ag) => strukturRow(PEMDA_A, ag));
   const numeric = new Set(['belanja_pengadaan', 'belanja_non_pengadaan', 'total_belanja', 'tahun_anggaran']);
   const sheet: XCell[][] = [
-    STRUKTUR_HEADERS,
+    [...STRUKTUR_HEADERS],
     ...sa.map((r) => STRUKTUR_HEADERS.map((h) => (r[h] ? (numeric.has(h) ? { n: r[h] } : r[h]) : null))),
   ];
   writeFileSync(files.strukturA, writeXlsx(sheet));

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agencyFigures, pemdaFigures, type ReportOptions } from '../../src/cli/figures';
+import { reportFigures, type ReportOptions } from '../../src/cli/figures';
 import { collectInputs } from '../../src/cli/inputs';
 import { texts } from '../../src/cli/messages';
 import { runReport, type RunResult } from '../../src/cli/run';
@@ -113,10 +113,9 @@ describe('CLI (native DuckDB) = browser engine (DuckDB-wasm), same core', () => 
       const c = CASES[i]!;
 
       it('agencies.csv and pemda.csv are those the wasm engine gives', async () => {
-        expect(file(i, 'agencies.csv')).toBe(
-          toCsv(AGENCY_HEADERS, agencyRows(await agencyFigures(wasm, c), c)),
-        );
-        expect(file(i, 'pemda.csv')).toBe(toCsv(PEMDA_HEADERS, pemdaRows(await pemdaFigures(wasm, c), c)));
+        const f = await reportFigures(wasm, c);
+        expect(file(i, 'agencies.csv')).toBe(toCsv(AGENCY_HEADERS, agencyRows(f.agencies, c)));
+        expect(file(i, 'pemda.csv')).toBe(toCsv(PEMDA_HEADERS, pemdaRows(f.pemda, c)));
       });
 
       it("every agency figure equals the dashboard's agency query on the wasm engine", async () => {
