@@ -11,7 +11,7 @@
  * average, beside the browser import figure from BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -132,6 +132,30 @@ function rowsOf(stderr: string): number {
 const fmt = (n: number) => n.toLocaleString('en-US');
 const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GB`;
 
+/** The same file through the same pipeline on DuckDB-wasm (the browser's build, blocking, in this process). */
+async function wasmImport(path: string): Promise<void> {
+  const { NodeEngine } = await import('../src/engine/node-engine');
+  const { createSchema } = await import('../src/p3dn/schema');
+  const { importFile } = await import('../src/p3dn/import');
+  const engine = await NodeEngine.create();
+  await createSchema(engine);
+  const bytes = new Uint8Array(readFileSync(path));
+  const load = loadavg()[0]!;
+  const cpu0 = process.cpuUsage();
+  const t0 = Date.now();
+  const r = await importFile(engine, {
+    data: bytes,
+    displayName: 'penyedia.csv',
+    isSample: false,
+    replace: 'none',
+  });
+  const wall = (Date.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  engine.close();
+  console.log(`\nDuckDB-wasm (browser build, in Node), same file, load ${load.toFixed(2)}: ${fmt(r.counts.read)} rows in ${wall.toFixed(1)} s = ${fmt(Math.round(r.counts.read / wall))} rows/s; CPU ${cpuS.toFixed(1)} s = ${fmt(Math.round(r.counts.read / cpuS))} rows per CPU second`); // prettier-ignore
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -141,6 +165,9 @@ async function main() {
       'memory-limit': { type: 'string', default: '4GB' },
       threads: { type: 'string', default: String(cpus().length) },
       keep: { type: 'boolean', default: false },
+      /** Also import the RUP penyedia file on the browser's engine (DuckDB-wasm in Node), now, on this load. */
+      wasm: { type: 'boolean', default: false },
+      'wasm-only': { type: 'boolean', default: false },
     },
   });
   const packages = Number(values.packages);
@@ -152,6 +179,7 @@ async function main() {
   const work = join(dir, 'work');
   await generate(input, packages, transactions, pemda);
   const inputBytes = readdirSync(input).reduce((s, f) => s + statSync(join(input, f)).size, 0);
+  if (values['wasm-only']) return wasmImport(join(input, 'RUP-PaketPenyedia-Terumumkan.csv'));
   console.log(`input: ${fmt(packages)} packages, ${fmt(transactions)} transactions, ${fmt(pemda)} Pemda, ${gb(inputBytes)}`); // prettier-ignore
   rmSync(work, { recursive: true, force: true });
   const loadBefore = loadavg()[0]!;
@@ -166,10 +194,13 @@ async function main() {
     peakLoad = Math.max(peakLoad, loadavg()[0]!);
   }, 1000);
   let stderr = '';
+  let partial = '';
   child.stderr.on('data', (d: Buffer) => {
-    const s = d.toString();
-    stderr += s;
-    for (const line of s.split('\n')) {
+    const s = partial + d.toString();
+    stderr += d.toString();
+    const lines = s.split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
       if (line && !line.startsWith('BENCH_TIME')) console.log(`  +${((Date.now() - started) / 1000).toFixed(1)} s ${line}`); // prettier-ignore
     }
   });
@@ -201,6 +232,7 @@ async function main() {
   console.log(`all files + figures\t${fmt(rows)}\t${wall.toFixed(1)}\t${fmt(Math.round(rows / wall))}`);
   for (const b of BROWSER)
     console.log(`${b.what}\t${fmt(b.rows)}\t${b.seconds}\t${fmt(Math.round(b.rows / b.seconds))}`);
+  if (values.wasm) await wasmImport(join(input, 'RUP-PaketPenyedia-Terumumkan.csv'));
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
   process.exitCode = code === 0 ? 0 : 1;
 }
