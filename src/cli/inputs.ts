@@ -23,7 +23,7 @@ import {
 } from '../p3dn/import';
 
 /** Extensions read from folders (a file named on the command line is always tried). */
-export const INPUT_EXTENSIONS = /\.(csv|tsv|xlsx)$/i;
+const INPUT_EXTENSIONS = /\.(csv|tsv|xlsx)$/i;
 
 export interface InputFile {
   /** Where it is on disk. */

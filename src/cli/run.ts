@@ -28,7 +28,7 @@ export interface RunOptions extends ReportOptions {
   log: (line: string) => void;
 }
 
-export interface FileOutcome {
+interface FileOutcome {
   name: string;
   status: 'loaded' | 'skipped' | 'failed';
   /** Why not loaded: an ImportError code, `generik`, `ekstensi`. */
@@ -47,7 +47,7 @@ export interface FileOutcome {
   fileId: number | null;
 }
 
-export interface RejectOut {
+interface RejectOut {
   file: string;
   line: number;
   column: string;
@@ -64,7 +64,7 @@ export interface RunResult {
 }
 
 /** Rejected rows written per file (the import report always has the full counts). */
-export const MAX_REJECTS_PER_FILE = 1_000_000;
+const MAX_REJECTS_PER_FILE = 1_000_000;
 
 const blank = (name: string): FileOutcome => ({
   name,

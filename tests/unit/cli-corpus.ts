@@ -41,7 +41,7 @@ export const PEMDA_B: Pemda = {
   ],
 };
 
-export interface Bad {
+interface Bad {
   row: Record<string, string>;
   reason: string;
   column: string;
