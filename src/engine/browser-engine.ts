@@ -5,7 +5,14 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_INIT_SQL } from './init-sql';
-import { EngineCancelled, type Engine, type ExecOptions, type Row, type SqlParam } from './types';
+import {
+  EngineCancelled,
+  type Engine,
+  type ExecOptions,
+  type FileSource,
+  type Row,
+  type SqlParam,
+} from './types';
 
 // Only the single-threaded bundles: the threaded `coi` bundle needs COOP/COEP and hangs on registerFileHandle.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -109,8 +116,10 @@ export class BrowserEngine implements Engine {
     });
   }
 
-  registerFile(name: string, source: File | Uint8Array): Promise<void> {
+  registerFile(name: string, source: FileSource): Promise<void> {
     return this.run(async () => {
+      if (!(source instanceof Uint8Array) && 'path' in source)
+        throw new Error('The browser engine reads Files and bytes, not paths on disk.');
       if (source instanceof Uint8Array) await this.db.registerFileBuffer(name, source);
       else await this.db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
     });

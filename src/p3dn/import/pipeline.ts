@@ -5,7 +5,7 @@
  * agencies may have changed), and an APBD file's code sets and spending groups are summarised for its report.
  */
 import { sha256Blob } from '../../lib/checksum';
-import type { Engine } from '../../engine/types';
+import type { Engine, FileSource } from '../../engine/types';
 import { pruneRealisasi } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
@@ -15,8 +15,11 @@ import { HEAD_BYTES, countLines } from './sniff';
 import type { ImportFailure, ImportReport, ImportRequest, ImportResult } from './types';
 
 export interface FileInput extends Omit<ImportRequest, 'engineFileName' | 'head' | 'sizeBytes' | 'lines'> {
-  /** What the engine reads: the CSV bytes (already converted from .xlsx / Windows-1252), or a File read in place. */
-  data: Uint8Array | File;
+  /**
+   * What the engine reads: the CSV bytes (already converted from .xlsx / Windows-1252), a File read in place, or
+   * (Node engines) a path on disk, for which `head`, `sizeBytes` and `checksum` must be given.
+   */
+  data: FileSource;
   /** The first HEAD_BYTES of `data`; read from it when absent. */
   head?: Uint8Array;
   /** The size shown and recorded (default: the size of `data`). */
@@ -62,18 +65,21 @@ export function importFile(engine: Engine, input: FileInput): Promise<ImportedFi
 async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
   const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, ...req } = input;
   const engineFileName = `file_${++fileSeq}.csv`;
+  if (!(data instanceof Uint8Array) && 'path' in data) {
+    // Read on disk by a Node engine: the caller reads its head, size and checksum (this core touches no disk).
+    if (!givenHead || sizeBytes === undefined || !checksum)
+      throw new Error('A file given by path needs its head, size and checksum from the caller.');
+  }
+  const bytes = data instanceof Uint8Array ? data : null;
+  const file = data instanceof Uint8Array || 'path' in data ? null : data;
   // Before registering: the browser engine takes the buffer over (it is detached here afterwards).
   const head =
     givenHead ??
-    (data instanceof Uint8Array
-      ? data.slice(0, HEAD_BYTES)
-      : new Uint8Array(await data.slice(0, HEAD_BYTES).arrayBuffer()));
-  const size = sizeBytes ?? (data instanceof Uint8Array ? data.length : data.size);
+    (bytes ? bytes.slice(0, HEAD_BYTES) : new Uint8Array(await file!.slice(0, HEAD_BYTES).arrayBuffer()));
+  const size = sizeBytes ?? bytes?.length ?? file!.size;
   const lineCount =
-    lines === null
-      ? undefined
-      : (lines ?? (data instanceof Uint8Array ? Promise.resolve(countLines(data)) : undefined));
-  const hash = checksum ?? sha256Blob(new Blob([data as BlobPart])).catch(() => null);
+    lines === null ? undefined : (lines ?? (bytes ? Promise.resolve(countLines(bytes)) : undefined));
+  const hash = checksum ?? sha256Blob(new Blob([(bytes ?? file) as BlobPart])).catch(() => null);
   await engine.registerFile(engineFileName, data);
   let result: ImportResult;
   try {
