@@ -9,6 +9,7 @@ import type { Engine } from '../../engine/types';
 import { pruneRealisasi } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
+import { refreshCubes } from '../metrics/cube';
 import { ImportError } from './errors';
 import { importCsv } from './import-csv';
 import { HEAD_BYTES, countLines } from './sniff';
@@ -72,6 +73,8 @@ export async function importFile(engine: Engine, input: FileInput): Promise<Impo
   await saveChecksum(engine, result.fileId, await hash.catch(() => null));
   // Transactions of replaced files are gone with their tables; the others are matched again.
   await pruneRealisasi(engine);
+  // The aggregates every view reads (metrics/cube.ts), rebuilt from the rows now loaded.
+  await refreshCubes(engine);
   const apbd = KINDS[result.kind].accounts ? await apbdFileBelanja(engine, result.fileId) : null;
   return { ...result, apbd };
 }
