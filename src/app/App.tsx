@@ -1,15 +1,11 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Breakdowns } from '../features/breakdowns/components/Breakdowns';
 import { Dashboard } from '../features/dashboard/components/Dashboard';
 import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
 import { loadSample } from '../features/import/api/import-files';
-import { DrillDown } from '../features/drilldown/components/DrillDown';
 import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
-import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
-import { Presentation } from '../features/review/components/Presentation';
-import { Report } from '../features/review/components/Report';
 import { ReviewToolbar } from '../features/review/components/ReviewToolbar';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
 import { startAliasSync } from '../features/reconciliation/api/alias-sync';
@@ -18,6 +14,24 @@ import { LANGS } from '../lib/i18n';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useReviewStore } from '../stores/review-store';
 import { useViewStore } from '../stores/view-store';
+
+// What the first view does not need is loaded when it is first shown: the drill-down (an agency clicked), the
+// review kit (report, presentation, export menus with the Excel writer).
+const DrillDown = lazy(() =>
+  import('../features/drilldown/components/DrillDown').then((m) => ({ default: m.DrillDown })),
+);
+const Report = lazy(() =>
+  import('../features/review/components/Report').then((m) => ({ default: m.Report })),
+);
+const Presentation = lazy(() =>
+  import('../features/review/components/Presentation').then((m) => ({ default: m.Presentation })),
+);
+const DashboardChartExport = lazy(() =>
+  import('../features/review/components/Exports').then((m) => ({ default: m.DashboardChartExport })),
+);
+const AgencyTableExport = lazy(() =>
+  import('../features/review/components/Exports').then((m) => ({ default: m.AgencyTableExport })),
+);
 
 let started = false;
 
@@ -28,6 +42,7 @@ export function App() {
   const lang = useViewStore((s) => s.lang);
   const setLang = useViewStore((s) => s.setLang);
   const mode = useReviewStore((s) => s.mode);
+  const drilling = useViewStore((s) => s.selectedAgency !== null);
   useShareableView();
 
   useEffect(() => {
@@ -76,16 +91,30 @@ export function App() {
             <ReviewToolbar />
             <FilterBar />
             <Dashboard
-              chartActions={<DashboardChartExport />}
-              tableActions={<AgencyTableExport testId="export-dashboard-table" />}
+              chartActions={
+                <Suspense fallback={null}>
+                  <DashboardChartExport />
+                </Suspense>
+              }
+              tableActions={
+                <Suspense fallback={null}>
+                  <AgencyTableExport testId="export-dashboard-table" />
+                </Suspense>
+              }
             />
-            <DrillDown />
+            {drilling && (
+              <Suspense fallback={<p className="busy">{t('app.loadingPart')}</p>}>
+                <DrillDown />
+              </Suspense>
+            )}
             <Breakdowns />
             <Reconciliation />
           </>
         )}
-        {status === 'ready' && mode === 'report' && <Report />}
-        {status === 'ready' && mode === 'present' && <Presentation />}
+        <Suspense fallback={<p className="busy">{t('app.loadingPart')}</p>}>
+          {status === 'ready' && mode === 'report' && <Report />}
+          {status === 'ready' && mode === 'present' && <Presentation />}
+        </Suspense>
         <p className="muted small privacy">{t('app.privacy')}</p>
       </main>
     </div>
