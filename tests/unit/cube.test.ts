@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../src/engine/sql';
 import type { Row } from '../../src/engine/types';
-import { writeAliases } from '../../src/p3dn/agency';
+import { AGENCY_LIST_SQL, writeAliases } from '../../src/p3dn/agency';
 import {
+  AGENCY_LIST_CUBE_SQL,
   BASES,
   DENOMINATORS,
   FACETS_SQL,
@@ -112,6 +113,7 @@ async function compareAll(only?: (f: Filters, i: number) => boolean): Promise<nu
   }
   n += await same(FACETS_SQL, RAW_FACETS_SQL, 'facets');
   n += await same('SELECT * FROM cube_agency', 'SELECT * FROM agency_dim', 'agency_dim');
+  n += await same(AGENCY_LIST_CUBE_SQL, AGENCY_LIST_SQL, 'agency list');
   return n;
 }
 

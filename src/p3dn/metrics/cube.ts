@@ -150,3 +150,9 @@ export function cubeMode(cube: string, col: string, where: Sql): Sql {
 
 /** Rows behind cube rows (count(*) of the rows: 0, not NULL, over none); DuckDB sums as HUGEINT, the readers take BIGINT. */
 export const N = 'CAST(coalesce(sum(n), 0) AS BIGINT)';
+
+/**
+ * The SIRUP agencies for menus, as `AGENCY_LIST_SQL` (agency/dimension.ts) lists them, from the agency cube: the
+ * reconciliation panel asks at every filter change, and `agency_dim` takes the mode over every RUP row.
+ */
+export const AGENCY_LIST_CUBE_SQL = `SELECT agency_key, coalesce(nama, agency_key) AS nama, kode FROM cube_agency ORDER BY nama`;

@@ -19,4 +19,4 @@ export * from './metode';
 export * from './apbd';
 export * from './sort-agencies';
 export { rupPenyediaWhere } from './filters';
-export { refreshCubes, CUBE_TABLES } from './cube';
+export { AGENCY_LIST_CUBE_SQL, refreshCubes, CUBE_TABLES } from './cube';
