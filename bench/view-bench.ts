@@ -20,7 +20,7 @@ import { startPreview } from '../tests/helpers/preview-server';
 import { generateViewData } from './generate-view';
 import { LONGTASK_INIT, VIEW_BENCH_SRC } from './view-page';
 import { CUBE_BUILD_SQL } from '../src/p3dn/metrics/cube';
-import { bareQueries, nextStep, rawQueries, type State, type Step } from './view-states';
+import { bareQueries, nextStep, pageQueries, rawQueries, type State, type Step } from './view-states';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: number) => {
@@ -179,6 +179,11 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
       `  ${label} run ${run + 1}: p50 ${f(q(times, 50))} ms, p95 ${f(q(times, 95))} ms, max ${f(Math.max(...times))} ms  [load ${load()}]`,
     );
   }
+  // Where one change's engine time goes: each of the page's queries for the last state, alone, on the bare engine.
+  const prof: string[] = [];
+  for (const [name, x] of pageQueries(state))
+    prof.push(`${name} ${f(await bareMs(page, [inline(x.sql, x.params)]))}`);
+  console.log(`  per query, bare engine, last state (ms): ${prof.join(', ')}`);
   console.log(
     [
       `${label}: view change over ${RUNS} runs × ${STATES} new states — p50 ${range(p50s)} ms, p95 ${range(p95s)} ms`,

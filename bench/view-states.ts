@@ -1,7 +1,14 @@
 /** The view states of the view-change benchmark: one control changed per step, never a state seen before. */
+import { AGENCY_LIST_SQL } from '../src/p3dn/agency';
 import {
+  FACETS_SQL,
   basisAgencyQuery,
   basisSummaryQuery,
+  breakdownQuery,
+  matchSummaryQuery,
+  metodeBreakdownQuery,
+  monthlyQuery,
+  unmatchedQuery,
   type Basis,
   type Denominator,
   type Filters,
@@ -105,5 +112,24 @@ export function rawQueries(s: State): Sql[] {
   return [
     rows.basisAgencyQuery(s.basis, s.den, s.targets, s.filters),
     rows.basisSummaryQuery(s.basis, s.den, s.targets, s.filters),
+  ];
+}
+
+/** Every query the dashboard page starts for a state, by name (the per-stage profile of one view change). */
+export function pageQueries(s: State): [string, Sql][] {
+  const text = (t: string): Sql => ({ sql: t, params: [] });
+  return [
+    ['agencies', basisAgencyQuery(s.basis, s.den, s.targets, s.filters)],
+    ['summary', basisSummaryQuery(s.basis, s.den, s.targets, s.filters)],
+    ...(['metode', 'jenis', 'source', 'bulan'] as const).map((d): [string, Sql] => [
+      `breakdown ${d}`,
+      breakdownQuery(d, s.filters),
+    ]),
+    ['monthly', monthlyQuery(s.den, s.filters)],
+    ['recon paths', matchSummaryQuery(s.filters)],
+    ['recon unmatched', unmatchedQuery(s.filters)],
+    ['recon agency list (agency_dim, rows)', text(AGENCY_LIST_SQL)],
+    ['metode (review)', metodeBreakdownQuery(s.filters)],
+    ['facets (per dataset)', text(FACETS_SQL)],
   ];
 }
