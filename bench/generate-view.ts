@@ -5,7 +5,10 @@
  */
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PENYEDIA_HEADERS, centsText, csvCell, rng } from '../tests/helpers/fixtures';
+import { csvCell } from '../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../scripts/sample/layouts';
+import { mulberry32 as rng } from '../scripts/sample/prng';
+import { centsText } from '../tests/helpers/fixtures';
 
 const out = resolve(import.meta.dirname, 'out');
 

@@ -16,7 +16,7 @@ import {
   type Targets,
 } from '../src/p3dn/metrics';
 import type { Sql } from '../src/engine/sql';
-import { rng } from '../tests/helpers/fixtures';
+import { mulberry32 as rng } from '../scripts/sample/prng';
 import * as rows from '../tests/helpers/raw-metrics/basis';
 
 export interface State {

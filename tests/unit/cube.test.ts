@@ -21,7 +21,9 @@ import {
   type Filters,
 } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, penyediaRow, toCsv, type Agency } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { penyediaRow, type Agency } from '../helpers/fixtures';
 import * as rawBasis from '../helpers/raw-metrics/basis';
 import * as rawBreakdown from '../helpers/raw-metrics/breakdown';
 import { FACETS_SQL as RAW_FACETS_SQL } from '../helpers/raw-metrics/facets';
