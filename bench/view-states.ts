@@ -1,5 +1,6 @@
 /** The view states of the view-change benchmark: one control changed per step, never a state seen before. */
 import { AGENCY_LIST_SQL } from '../src/p3dn/agency';
+import { AGENCY_LIST_CUBE_SQL } from '../src/p3dn/metrics/cube';
 import {
   FACETS_SQL,
   basisAgencyQuery,
@@ -128,7 +129,8 @@ export function pageQueries(s: State): [string, Sql][] {
     ['monthly', monthlyQuery(s.den, s.filters)],
     ['recon paths', matchSummaryQuery(s.filters)],
     ['recon unmatched', unmatchedQuery(s.filters)],
-    ['recon agency list (agency_dim, rows)', text(AGENCY_LIST_SQL)],
+    ['recon agency list (cube)', text(AGENCY_LIST_CUBE_SQL)],
+    ['recon agency list as before (agency_dim over the rows)', text(AGENCY_LIST_SQL)],
     ['metode (review)', metodeBreakdownQuery(s.filters)],
     ['facets (per dataset)', text(FACETS_SQL)],
   ];
