@@ -20,10 +20,12 @@ export const VIEW_BENCH_SRC = `(() => {
   ch.port1.onmessage = () => waiters.shift()?.();
   const tick = () => new Promise((r) => { waiters.push(r); ch.port2.postMessage(0); });
   const busy = () => {
-    for (const id of ['kpi-cards', 'agency-chart', 'agency-table']) {
-      const el = document.querySelector('[data-testid=' + id + ']');
-      if (!el || el.getAttribute('aria-busy') === 'true') return true;
-    }
+    // The figures the open view shows (the summary view: cards and chart; the agencies view: the table).
+    const shown = ['kpi-cards', 'agency-chart', 'agency-table']
+      .map((id) => document.querySelector('[data-testid=' + id + ']'))
+      .filter(Boolean);
+    if (shown.length === 0) return true;
+    if (shown.some((el) => el.getAttribute('aria-busy') === 'true')) return true;
     const probe = window.__pantauEngine;
     return probe ? probe.inflight() > 0 : false;
   };

@@ -105,7 +105,7 @@ export function batchable(sql: string): boolean {
 }
 
 /** The queries as one statement (see the class comment); their parameters in the same order. */
-export function combine(batch: readonly { sql: string; params: readonly SqlParam[] }[]): {
+function combine(batch: readonly { sql: string; params: readonly SqlParam[] }[]): {
   sql: string;
   params: SqlParam[];
 } {
@@ -120,7 +120,7 @@ export function combine(batch: readonly { sql: string; params: readonly SqlParam
 }
 
 /** The combined rows back to each query's own rows and column names. */
-export function split(rows: readonly Row[], n: number): Row[][] {
+function split(rows: readonly Row[], n: number): Row[][] {
   const out: Row[][] = Array.from({ length: n }, () => []);
   for (const r of rows) {
     const i = Number(r['__q']);

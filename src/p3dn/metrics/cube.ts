@@ -104,8 +104,6 @@ export const CUBE_BUILD_SQL = [
   FACETS_BUILD_SQL,
 ];
 
-export const CUBE_TABLES = ['cube_pen', 'cube_swa', 'cube_str', 'cube_rx', 'cube_agency', 'cube_facets'];
-
 /**
  * Rebuild the cubes in one transaction. `realisasi`: only the transaction cube (an alias change moves
  * transactions between agencies and nothing else).

@@ -1,17 +1,13 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), unchanged. */
-import { bool, num, numOrNull } from '../../../src/engine/cells';
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), SQL unchanged (the row readers left out). */
 import { raw, sql, type Sql } from '../../../src/engine/sql';
-import type { Row } from '../../../src/engine/types';
 import { AG_COLS, RUP_COLS, RX_COLS, where } from './filters';
 import {
   isDenominator,
-  type AgencyMetric,
   type Basis,
   type Denominator,
   type Filters,
   type Kpi,
   type Query,
-  type Summary,
   type Targets,
 } from '../../../src/p3dn/metrics/types';
 
@@ -131,57 +127,6 @@ export function basisAgencyQuery(basis: Basis, den: Denominator, targets: Target
     ORDER BY nama`;
 }
 
-export interface BasisAgencyMetric extends AgencyMetric {
-  basis: Basis;
-  transactions: number;
-  realisasiTotal: number;
-  /** The denominator of each KPI under the basis (capaian: that KPI's komitmen). */
-  denominatorKpi: Record<Kpi, number | null>;
-  komitmen: Record<Kpi, number>;
-  realisasi: Record<Kpi, number>;
-  komitmenShare: Record<Kpi, number | null>;
-  realisasiShare: Record<Kpi, number | null>;
-  capaian: Record<Kpi, number | null>;
-  /** Realisasi rupiah whose KPI part came from the reported value / the RUP flag / nowhere ("Tanpa Status"). */
-  from: Record<Kpi, { nilai: number; rup: number; tanpa: number }>;
-}
-
-export const perKpi = <T>(fn: (k: Kpi) => T): Record<Kpi, T> => ({ pdn: fn('pdn'), umk: fn('umk') });
-
-export function toBasisAgencyMetric(basis: Basis, r: Row): BasisAgencyMetric {
-  const den = numOrNull(r['den']);
-  return {
-    basis,
-    agencyKey: String(r['agency_key']),
-    name: String(r['nama'] ?? r['agency_key']),
-    code: typeof r['kode'] === 'string' ? r['kode'] : null,
-    packages: num(r['n_paket']),
-    swakelola: num(r['n_swakelola']),
-    transactions: num(r['n_trx']),
-    rupPenyedia: num(r['rup_penyedia']),
-    rupSwakelola: num(r['rup_swakelola']),
-    belanjaPengadaan: numOrNull(r['belanja_pengadaan']),
-    realisasiTotal: num(r['r_total']),
-    pdn: num(r['pdn']),
-    umk: num(r['umk']),
-    denominator: basis === 'capaian' ? null : den,
-    denominatorKpi: perKpi((k) => numOrNull(r[`${k}_den`])),
-    share: perKpi((k) => numOrNull(r[`${k}_share`])),
-    gap: perKpi((k) => numOrNull(r[`${k}_gap`])),
-    meets: perKpi((k) => bool(r[`${k}_meets`])),
-    komitmen: perKpi((k) => num(r[`${k}_komitmen`])),
-    realisasi: perKpi((k) => num(r[`${k}_realisasi`])),
-    komitmenShare: perKpi((k) => numOrNull(r[`${k}_kom_share`])),
-    realisasiShare: perKpi((k) => numOrNull(r[`${k}_real_share`])),
-    capaian: perKpi((k) => numOrNull(r[`${k}_capaian`])),
-    from: perKpi((k) => ({
-      nilai: num(r[`${k}_from_nilai`]),
-      rup: num(r[`${k}_from_rup`]),
-      tanpa: num(r[`${k}_from_tanpa`]),
-    })),
-  };
-}
-
 /** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
 export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
   const b = baseSql(den, f);
@@ -213,40 +158,3 @@ export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targe
       ${raw(D('pdn_tanpa'))} AS pdn_tanpa, ${raw(D('umk_tanpa'))} AS umk_tanpa, ${raw(out('pdn'))}, ${raw(out('umk'))}
     FROM s, u`;
 }
-
-export interface BasisSummary extends Summary {
-  basis: Basis;
-  denominatorKpi: Record<Kpi, number | null>;
-  agenciesWithDenominatorKpi: Record<Kpi, number>;
-  realisasiTotal: number;
-  tanpaStatus: Record<Kpi, number>;
-  unmatchedRows: number;
-  unmatchedValue: number;
-}
-
-export function toBasisSummary(basis: Basis, r: Row | undefined): BasisSummary {
-  const row = r ?? {};
-  const withDen = perKpi((k) => num(row[`${k}_with_den`]));
-  const denKpi = perKpi((k) => numOrNull(row[`${k}_den`]));
-  return {
-    basis,
-    agencies: num(row['agencies']),
-    agenciesWithDenominator: withDen.pdn,
-    agenciesWithDenominatorKpi: withDen,
-    denominator: basis === 'capaian' ? null : denKpi.pdn,
-    denominatorKpi: denKpi,
-    value: perKpi((k) => num(row[k])),
-    valueWithoutDenominator: perKpi((k) => num(row[`${k}_no_den`])),
-    share: perKpi((k) => numOrNull(row[`${k}_share`])),
-    gap: perKpi((k) => numOrNull(row[`${k}_gap`])),
-    meeting: perKpi((k) => num(row[`${k}_meeting`])),
-    realisasiTotal: num(row['r_total']),
-    tanpaStatus: perKpi((k) => num(row[`${k}_tanpa`])),
-    unmatchedRows: num(row['n_unmatched']),
-    unmatchedValue: num(row['unmatched']),
-  };
-}
-
-// ------------------------------------------------------------------------------------------------------------
-// Breakdowns
-// ------------------------------------------------------------------------------------------------------------

@@ -1,11 +1,9 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), unchanged. */
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), SQL unchanged (the row readers left out). */
 /** Realisasi by metode, jenis, source system and month (matched rows only), and the cumulative monthly share. */
-import { num } from '../../../src/engine/cells';
 import { raw, sql } from '../../../src/engine/sql';
-import type { Row } from '../../../src/engine/types';
 import { D, baseSql } from './basis';
 import { RX_COLS, where } from './filters';
-import type { Denominator, Filters, Kpi, Query } from '../../../src/p3dn/metrics/types';
+import type { Denominator, Filters, Query } from '../../../src/p3dn/metrics/types';
 export type BreakdownDim = 'metode' | 'jenis' | 'source' | 'bulan';
 const DIM_SQL: Record<BreakdownDim, string> = {
   metode: "coalesce(metode_x, '')",
@@ -24,26 +22,6 @@ export function breakdownQuery(dim: BreakdownDim, f: Filters): Query {
   return sql`SELECT ${cols}
       FROM realisasi_x WHERE excl IS NULL AND agency IS NOT NULL${where(f, RX_COLS)}
       GROUP BY 1 ORDER BY ${order}`;
-}
-
-export interface BreakdownRow {
-  group: string;
-  rows: number;
-  total: number;
-  pdn: number;
-  umk: number;
-  tanpa: Record<Kpi, number>;
-}
-
-export function toBreakdownRow(r: Row): BreakdownRow {
-  return {
-    group: String(r['grp'] ?? ''),
-    rows: num(r['n']),
-    total: num(r['total']),
-    pdn: num(r['pdn']),
-    umk: num(r['umk']),
-    tanpa: { pdn: num(r['pdn_tanpa']), umk: num(r['umk_tanpa']) },
-  };
 }
 
 /**

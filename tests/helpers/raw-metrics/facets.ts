@@ -1,4 +1,4 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), unchanged. */
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), SQL unchanged (the row readers left out). */
 /** Distinct values for the filter menus. */
 export const FACETS_SQL = `
   SELECT 'tahun' AS facet, CAST(tahun AS VARCHAR) AS v FROM (

@@ -1,4 +1,4 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), unchanged. */
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), SQL unchanged (the row readers left out). */
 /** The view's filters as WHERE fragments over each table's own columns (values bound, never inlined). */
 import { join, raw, sql, type Sql } from '../../../src/engine/sql';
 import type { Filters } from '../../../src/p3dn/metrics/types';

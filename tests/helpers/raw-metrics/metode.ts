@@ -1,7 +1,5 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), unchanged. */
-import { num, str } from '../../../src/engine/cells';
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), SQL unchanged (the row readers left out). */
 import { sql } from '../../../src/engine/sql';
-import type { Row } from '../../../src/engine/types';
 import { rupPenyediaWhere } from './filters';
 import { NO_FILTERS, type Filters, type Query } from '../../../src/p3dn/metrics/types';
 
@@ -20,23 +18,4 @@ export function metodeBreakdownQuery(f: Filters = NO_FILTERS): Query {
     )
     SELECT metode, n_paket, CAST(pagu AS DOUBLE) AS pagu, CAST(pdn AS DOUBLE) AS pdn, CAST(umk AS DOUBLE) AS umk
     FROM m ORDER BY m.pagu DESC, metode NULLS LAST`;
-}
-
-export interface MetodeRow {
-  /** null: packages whose export gives no method. */
-  metode: string | null;
-  packages: number;
-  pagu: number;
-  pdn: number;
-  umk: number;
-}
-
-export function toMetodeRow(r: Row): MetodeRow {
-  return {
-    metode: str(r['metode']),
-    packages: num(r['n_paket']),
-    pagu: num(r['pagu']),
-    pdn: num(r['pdn']),
-    umk: num(r['umk']),
-  };
 }

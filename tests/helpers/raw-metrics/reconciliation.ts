@@ -1,4 +1,4 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), unchanged. */
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at c467b19), SQL unchanged (the row readers left out). */
 /** Agency reconciliation figures: counted realisasi by match path, and the agencies that match nothing. */
 import { raw, sql } from '../../../src/engine/sql';
 import { D } from './basis';

@@ -5,7 +5,7 @@ import { AGENCY_LIST_CUBE_SQL, matchSummaryQuery, unmatchedQuery, type Filters }
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
-export interface Unmatched {
+interface Unmatched {
   aliasKey: string;
   rows: number;
   total: number;
