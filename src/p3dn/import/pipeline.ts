@@ -9,7 +9,6 @@ import type { Engine, FileSource } from '../../engine/types';
 import { pruneRealisasi } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
-import { refreshCubes } from '../metrics/cube';
 import { ImportError } from './errors';
 import { importCsv } from './import-csv';
 import { HEAD_BYTES, countLines } from './sniff';
@@ -110,11 +109,7 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
     saveChecksum(engine, result.fileId, await hash.catch(() => null)),
   );
   // Transactions of replaced files are gone with their tables; the others are matched again.
-  // The aggregates every view reads (metrics/cube.ts) are rebuilt with them, from the rows now loaded.
-  await attempt('pencocokan_gagal', async () => {
-    await pruneRealisasi(engine);
-    await refreshCubes(engine);
-  });
+  await attempt('pencocokan_gagal', () => pruneRealisasi(engine));
   const apbd = KINDS[result.kind].accounts
     ? await attempt('ringkasan_gagal', () => apbdFileBelanja(engine, result.fileId))
     : null;

@@ -18,4 +18,4 @@ export * from './drill';
 export * from './metode';
 export * from './apbd';
 export * from './sort-agencies';
-export { AGENCY_LIST_CUBE_SQL, refreshCubes } from './cube';
+export { rupPenyediaWhere } from './filters';
