@@ -1,4 +1,5 @@
 import { ident, literal } from '../../engine/sql';
+import { registerJoinSql } from '../agency/view-join';
 import { KINDS, type ColumnType, type KindId, type KindSpec } from '../kinds';
 import { REALISASI_COLUMNS } from './realisasi';
 
@@ -82,7 +83,12 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
       `SELECT ${cols.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(', ')} WHERE false`,
     );
   }
-  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${parts.join('\nUNION ALL\n')};`;
+  // The register (../agency): each row's agency_key is its register agency; pemda_key its Pemda.
+  const union = parts.join('\nUNION ALL\n');
+  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${registerJoinSql(
+    union,
+    cols.map((c) => c.name),
+  )};`;
 }
 
 /** The dataset's own tables (files, checksums, exclusions, rejects) and an empty view per canonical table. */

@@ -1,0 +1,30 @@
+/**
+ * The register at the source level: every canonical view joins the materialised identity → register map
+ * (`agency_idmap`), so each row's `agency_key` is its register agency and `pemda_key` its Pemda, and every metric
+ * keeps grouping by `agency_key`. Until the map knows a file (between its load and the register refresh that
+ * follows), its rows keep the identity key the importer gave them.
+ */
+
+/** The identity columns of an agency, in the map's order. A table without one of them matches it as NULL. */
+export const IDENTITY_COLUMNS = [
+  'kd_klpd',
+  'nama_klpd',
+  'kd_satker',
+  'kd_satker_str',
+  'nama_satker',
+] as const;
+
+/** Columns the register adds to every canonical view (beside replacing `agency_key`). */
+export const REGISTER_COLUMNS = ['pemda_key', 'agency_path', 'agency_alias'] as const;
+
+/** `inner` (the union of a canonical table's files) with its rows' register agency, Pemda and match path. */
+export function registerJoinSql(inner: string, columns: readonly string[]): string {
+  const on = IDENTITY_COLUMNS.filter((c) => columns.includes(c))
+    .map((c) => ` AND m.${c} IS NOT DISTINCT FROM u.${c}`)
+    .join('');
+  return `SELECT u.* REPLACE (coalesce(m.agency_key, u.agency_key) AS agency_key),
+  coalesce(m.pemda_key, 'tanpa_pemda') AS pemda_key, m.match_path AS agency_path, m.alias_key AS agency_alias
+FROM (
+${inner}
+) u LEFT JOIN agency_idmap m ON m.file_id = u.file_id${on}`;
+}
