@@ -104,7 +104,7 @@ export function baseSql(den: Denominator, f: Filters): Sql {
 }
 
 /** The CTE `t` of the two targets, bound as exact decimals (validated: 0..1). */
-function targetsCte(t: Targets): Sql {
+export function targetsCte(t: Targets): Sql {
   for (const v of [t.pdn, t.umk]) {
     if (!Number.isFinite(v) || v < 0 || v > 1) throw new Error(`Target must be between 0 and 1: ${v}`);
   }
@@ -202,25 +202,33 @@ export function toBasisAgencyMetric(basis: Basis, r: Row): BasisAgencyMetric {
   };
 }
 
-/** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
-export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
-  const b = baseSql(den, f);
-  const kpi = (k: Kpi) => {
-    const numer = basis === 'komitmen' ? `k_${k}` : `r_${k}`;
-    if (basis === 'capaian') {
-      return `sum(r_${k}) AS ${k}, sum(k_${k}) AS ${k}_den, CAST(0 AS DECIMAL(20, 2)) AS ${k}_no_den,
+/** The aggregates of one KPI over `base` rows (a summary or a Pemda): numerator, Σ den, meeting, target. */
+export function summaryKpiSql(basis: Basis, k: Kpi): string {
+  const numer = basis === 'komitmen' ? `k_${k}` : `r_${k}`;
+  if (basis === 'capaian') {
+    return `sum(r_${k}) AS ${k}, sum(k_${k}) AS ${k}_den, CAST(0 AS DECIMAL(20, 2)) AS ${k}_no_den,
         count(*) FILTER (WHERE k_${k} > 0) AS ${k}_with_den,
         count(*) FILTER (WHERE k_${k} > 0 AND r_${k} >= k_${k}) AS ${k}_meeting, CAST(1 AS DECIMAL(9, 6)) AS ${k}_tt`;
-    }
-    return `coalesce(sum(${numer}) FILTER (WHERE den IS NOT NULL), 0) AS ${k}, sum(den) AS ${k}_den,
+  }
+  return `coalesce(sum(${numer}) FILTER (WHERE den IS NOT NULL), 0) AS ${k}, sum(den) AS ${k}_den,
       coalesce(sum(${numer}) FILTER (WHERE den IS NULL), 0) AS ${k}_no_den,
       count(den) AS ${k}_with_den,
       count(*) FILTER (WHERE den IS NOT NULL AND ${numer} >= den * ${k}_t) AS ${k}_meeting,
       any_value(${k}_t) AS ${k}_tt`;
-  };
-  const out = (k: Kpi) => `${D(k)} AS ${k}, ${D(`${k}_den`)} AS ${k}_den, ${D(`${k}_no_den`)} AS ${k}_no_den,
+}
+
+/** The final columns of one KPI from `summaryKpiSql`'s aggregates: share and gap, money as DOUBLE. */
+export function summaryOutSql(k: Kpi): string {
+  return `${D(k)} AS ${k}, ${D(`${k}_den`)} AS ${k}_den, ${D(`${k}_no_den`)} AS ${k}_no_den,
       ${k}_with_den, ${k}_meeting, ${D(k)} / ${D(`nullif(${k}_den, 0)`)} AS ${k}_share,
       CASE WHEN ${k}_den IS NOT NULL THEN ${D(`greatest(${k}_den * ${k}_tt - ${k}, 0)`)} END AS ${k}_gap`;
+}
+
+/** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
+export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
+  const b = baseSql(den, f);
+  const kpi = (k: Kpi) => summaryKpiSql(basis, k);
+  const out = summaryOutSql;
   return sql`WITH ${b}, ${targetsCte(targets)}, s AS (
       SELECT count(*) AS agencies, sum(r_total) AS r_total, sum(k_pdn) AS k_pdn, sum(r_pdn) AS r_pdn,
         sum(pdn_tanpa) AS pdn_tanpa, sum(umk_tanpa) AS umk_tanpa, ${raw(kpi('pdn'))}, ${raw(kpi('umk'))}

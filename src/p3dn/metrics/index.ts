@@ -18,4 +18,5 @@ export * from './drill';
 export * from './metode';
 export * from './apbd';
 export * from './sort-agencies';
+export * from './pemda';
 export { rupPenyediaWhere } from './filters';
