@@ -7,6 +7,7 @@ import { loadSample } from '../features/import/api/import-files';
 import { DrillDown } from '../features/drilldown/components/DrillDown';
 import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
+import { PemdaRanking } from '../features/pemda/components/PemdaRanking';
 import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
 import { Presentation } from '../features/review/components/Presentation';
 import { Report } from '../features/review/components/Report';
@@ -75,6 +76,7 @@ export function App() {
           <>
             <ReviewToolbar />
             <FilterBar />
+            <PemdaRanking />
             <Dashboard
               chartActions={<DashboardChartExport />}
               tableActions={<AgencyTableExport testId="export-dashboard-table" />}

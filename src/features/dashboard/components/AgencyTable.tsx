@@ -9,6 +9,7 @@ import {
 import { useViewStore, type SortKey } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { sortAgencies } from '../../../p3dn/metrics';
+import { pemdaLabel } from '../../../components/pemda-label';
 
 export function AgencyTable() {
   const { t } = useTranslation();
@@ -25,6 +26,8 @@ export function AgencyTable() {
   const target = shown === 'capaian' ? 1 : kpiTarget;
   const rows = sortAgencies(data, kpi, sort);
   const kpiName = t(`kpi.${kpi}`);
+  // With several Pemda loaded, each agency is named with its Pemda (same-named agencies stay apart).
+  const multiPemda = new Set(data.map((m) => m.pemdaKey)).size > 1;
   const header = (key: SortKey, label: string, numeric = true) => (
     <th
       scope="col"
@@ -56,6 +59,7 @@ export function AgencyTable() {
           <thead>
             <tr>
               {header('name', t('table.agency'), false)}
+              {multiPemda && <th scope="col">{t('pemda.column')}</th>}
               <th scope="col">{t('table.code')}</th>
               <th scope="col" className="num">
                 {shown === 'komitmen' ? t('table.packages') : t('table.transactions')}
@@ -104,6 +108,7 @@ export function AgencyTable() {
               <tr
                 key={m.agencyKey}
                 data-agency={m.agencyKey}
+                data-pemda={m.pemdaKey}
                 data-numerator={m[kpi]}
                 data-denominator={m.denominatorKpi[kpi] ?? ''}
                 data-share={m.share[kpi] ?? ''}
@@ -119,6 +124,7 @@ export function AgencyTable() {
                     {m.name}
                   </button>
                 </th>
+                {multiPemda && <td>{pemdaLabel(t, m.pemdaKey ?? '', m.pemda)}</td>}
                 <td className="code">{m.code ?? '—'}</td>
                 <td className="num">{formatInt(shown === 'komitmen' ? m.packages : m.transactions, lang)}</td>
                 <td className="num" title={formatRupiah(m[kpi], lang)}>
