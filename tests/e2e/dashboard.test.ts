@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatShareVsTarget } from '../../src/lib/format';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { centsOrNull, readSampleCsv } from '../helpers/sample';
 import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
 

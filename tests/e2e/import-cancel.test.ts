@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PENYEDIA_HEADERS, counted, penyediaRow, toCsv, type Paket } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { counted, penyediaRow, type Paket } from '../helpers/fixtures';
 import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
 
 const baseURL = inject('baseURL');

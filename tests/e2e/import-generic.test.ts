@@ -1,15 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { serialize } from '../helpers/exports';
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  centsTextId,
-  penyediaRow,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 import { resolve } from 'node:path';
 import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 import { seriousA11yViolations } from './review-helpers';
