@@ -3,15 +3,10 @@
  * kab/kota): RUP penyedia and StrukturAnggaranPD of both in one file each, and Toko Daring orders spelled by name
  * only. The expected figures (BigInt cents) come from these rows, never from the code under test.
  */
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  centsText,
-  penyediaRow,
-  rng,
-  toCsv,
-  type Agency,
-} from './fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 as rng } from '../../scripts/sample/prng';
+import { centsText, penyediaRow, type Agency } from './fixtures';
 
 const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
 

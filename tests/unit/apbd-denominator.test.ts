@@ -16,8 +16,11 @@ import {
   type Denominator,
 } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
-import { SIMDA_HEADERS, serialize } from '../helpers/exports';
-import { PENYEDIA_HEADERS, centsTextId, penyediaRow, rng, toCsv, type Agency, type Paket } from '../helpers/fixtures'; // prettier-ignore
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, SIMDA_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 as rng } from '../../scripts/sample/prng';
+import { serialize } from '../helpers/exports';
+import { centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 
 const rp = (c: bigint) => Number(c) / 100;
 const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);

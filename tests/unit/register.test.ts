@@ -21,7 +21,9 @@ import {
 } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import { serialize } from '../helpers/exports';
-import { centsText, centsTextId, rng, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { mulberry32 as rng } from '../../scripts/sample/prng';
+import { centsText, centsTextId } from '../helpers/fixtures';
 import { ALL, P1, P2, PA, PB, SAME, exp, rupCsv, strukturCsv, tdCsv } from '../helpers/two-pemda';
 
 const rp = (c: bigint) => Number(c) / 100;
