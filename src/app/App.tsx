@@ -8,6 +8,7 @@ import { DrillDown } from '../features/drilldown/components/DrillDown';
 import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
 import { PemdaRanking } from '../features/pemda/components/PemdaRanking';
+import { YearOverYear } from '../features/pemda/components/YearOverYear';
 import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
 import { Presentation } from '../features/review/components/Presentation';
 import { Report } from '../features/review/components/Report';
@@ -81,6 +82,7 @@ export function App() {
               chartActions={<DashboardChartExport />}
               tableActions={<AgencyTableExport testId="export-dashboard-table" />}
             />
+            <YearOverYear />
             <DrillDown />
             <Breakdowns />
             <Reconciliation />

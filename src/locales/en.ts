@@ -305,6 +305,13 @@ export const en: Messages = {
     dropped_one: 'Filter {{list}} removed: its value is not in the loaded data.',
     dropped_other: 'Filters {{list}} removed: their values are not in the loaded data.',
   },
+  yoy: {
+    title: 'Change {{y0}} → {{y1}}',
+    intro:
+      'Each year is computed with the same rules and denominator; the change is in percentage points, largest moves first.',
+    shareIn: '{{kpi}} share {{year}}',
+    change: 'Change (points)',
+  },
   pemda: {
     unknown: 'Unknown regional government',
     column: 'Regional government',

@@ -306,6 +306,13 @@ export const id = {
     dropped_one: 'Filter {{list}} dihapus: nilainya tidak ada di data yang dimuat.',
     dropped_other: 'Filter {{list}} dihapus: nilainya tidak ada di data yang dimuat.',
   },
+  yoy: {
+    title: 'Perubahan {{y0}} → {{y1}}',
+    intro:
+      'Capaian tiap tahun dihitung dengan aturan dan penyebut yang sama; perubahan dalam poin persentase, perubahan terbesar di atas.',
+    shareIn: 'Capaian {{kpi}} {{year}}',
+    change: 'Perubahan (poin)',
+  },
   pemda: {
     unknown: 'Pemda tidak diketahui',
     column: 'Pemda',

@@ -19,4 +19,5 @@ export * from './metode';
 export * from './apbd';
 export * from './sort-agencies';
 export * from './pemda';
+export * from './yoy';
 export { rupPenyediaWhere } from './filters';
