@@ -91,7 +91,7 @@ export const SPSE_PENCATATAN_SWAKELOLA_HEADERS = [
 
 /** SPSE-NonTenderEkontrak-Kontrak: one row per contract version (addendum). */
 // prettier-ignore
-export const SPSE_EKONTRAK_HEADERS = [
+const SPSE_EKONTRAK_HEADERS = [
   'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_lpse', 'kd_nontender',
   'kd_rup', 'nama_paket', 'no_kontrak', 'tgl_kontrak', 'nilai_kontrak', 'nilai_pdn_kontrak', 'nilai_umk_kontrak',
   'kd_penyedia', 'nama_penyedia', 'status_kontrak', 'apakah_addendum', 'versi_addendum',

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 export type ImportNotice = (ImportReport | ImportFailure) & { id: number };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
+type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
 
 export interface DatasetState {
   /** Engine + first data: starting, ready, or failed. */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Which review view is open over the dashboard: none, the presentation, or the printable report. */
-export type ReviewMode = 'dashboard' | 'present' | 'report';
+type ReviewMode = 'dashboard' | 'present' | 'report';
 
 export interface ReviewState {
   mode: ReviewMode;

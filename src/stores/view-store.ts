@@ -5,7 +5,7 @@ import { DEFAULT_TARGETS, type Denominator, type Kpi, type Targets } from '../p3
 import { NO_FILTERS, type Basis, type Filters } from '../p3dn/metrics';
 import type { Sort, SortKey } from '../p3dn/metrics';
 
-export type { Sort, SortKey };
+export type { SortKey };
 
 export interface ViewState {
   kpi: Kpi;
@@ -37,12 +37,12 @@ export interface ViewState {
 }
 
 /** What persists across reloads: the targets and the language the user chose (not ones a link brought). */
-export interface PersistedView {
+interface PersistedView {
   targets: Targets;
   lang: Lang;
 }
 
-export const persistedView = (s: ViewState): PersistedView => ({
+const persistedView = (s: ViewState): PersistedView => ({
   targets: s.savedTargets,
   lang: s.savedLang,
 });

@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { SAMPLE, centsOrNull as cents, readSampleCsv } from '../helpers/sample';
 import type { Page } from 'playwright-core';
 
-export { SAMPLE, cents, readSampleCsv };
+const require = createRequire(import.meta.url);
+
+export { readSampleCsv };
 export const SAMPLE_FILES = [
   'RUP-PaketPenyedia-Terumumkan.csv',
   'RUP-PaketSwakelola-Terumumkan.csv',
@@ -85,8 +88,7 @@ export function pdfText(path: string, page?: number): string {
 /** axe-core violations of impact serious or critical on the page as it is now. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const has = await page.evaluate(() => 'axe' in window);
-  if (!has)
-    await page.addScriptTag({ path: resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js') });
+  if (!has) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   return page.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const axe = (window as any).axe;

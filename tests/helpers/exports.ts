@@ -18,7 +18,7 @@ import {
 import { mulberry32 } from '../../scripts/sample/prng';
 import { centsText, centsTextId } from './fixtures';
 
-export type Fate =
+type Fate =
   { t: 'loaded' } | { t: 'excluded'; rule: string } | { t: 'rejected'; reason: string; column: string };
 
 export interface FixtureRow {
@@ -61,7 +61,7 @@ const CP1252: Record<string, number> = {
 }; // prettier-ignore
 
 /** Text as Windows-1252 bytes, as Excel on an Indonesian PC saves "CSV". */
-export function encodeCp1252(text: string): Uint8Array {
+function encodeCp1252(text: string): Uint8Array {
   return Uint8Array.from(
     [...text].map((ch) => {
       const c = ch.codePointAt(0)!;

@@ -66,7 +66,7 @@ export const strukturCsv = toCsv(
 );
 // Toko Daring orders spelled by name only (no satker id, no code), each Pemda's "Dinas Kesehatan".
 const TD_HEADERS = ['tahun', 'kd_klpd', 'nama_klpd', 'kd_satker', 'nama_satker', 'order_id', 'order_desc', 'valuasi', 'kategori', 'metode_bayar', 'tanggal_transaksi', 'marketplace', 'merchant_name', 'jenis_transaksi', 'kota_kab', 'provinsi', 'nama_pemesan', 'status_verif', 'sumber_data', 'status_konfirmasi_ppmse', 'keterangan_ppmse']; // prettier-ignore
-export const orders = [PA[0]!, PB[0]!, PA[0]!, PB[0]!, PB[0]!].map((a, i) => ({ a, id: `TD-${i}`, cents: 25_000_000_00n + BigInt(i) * 1_111_11n })); // prettier-ignore
+const orders = [PA[0]!, PB[0]!, PA[0]!, PB[0]!, PB[0]!].map((a, i) => ({ a, id: `TD-${i}`, cents: 25_000_000_00n + BigInt(i) * 1_111_11n })); // prettier-ignore
 export const tdCsv = toCsv(
   TD_HEADERS,
   orders.map((o) => ({

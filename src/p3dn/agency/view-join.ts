@@ -14,9 +14,6 @@ export const IDENTITY_COLUMNS = [
   'nama_satker',
 ] as const;
 
-/** Columns the register adds to every canonical view (beside replacing `agency_key`). */
-export const REGISTER_COLUMNS = ['pemda_key', 'agency_path', 'agency_alias'] as const;
-
 /** `inner` (the union of a canonical table's files) with its rows' register agency, Pemda and match path. */
 export function registerJoinSql(inner: string, columns: readonly string[]): string {
   const on = IDENTITY_COLUMNS.filter((c) => columns.includes(c))

@@ -15,7 +15,7 @@ export interface Facets {
   pemda: { key: string; name: string | null; code: string | null }[];
 }
 
-export const facetsOptions = (version: number, aliases: number) =>
+const facetsOptions = (version: number, aliases: number) =>
   queryOptions({
     queryKey: ['facets', version, aliases],
     enabled: version > 0,

@@ -12,7 +12,7 @@ export interface FilterValues {
 }
 
 export type FilterKey = keyof typeof NO_FILTERS;
-export const FILTER_KEYS = Object.keys(NO_FILTERS) as FilterKey[];
+const FILTER_KEYS = Object.keys(NO_FILTERS) as FilterKey[];
 
 /**
  * The filters with every value the data does not have dropped (a shared link's, or one set on the sample before

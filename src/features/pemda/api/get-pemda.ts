@@ -11,7 +11,7 @@ import {
   type Targets,
 } from '../../../p3dn/metrics';
 
-export const pemdaOptions = (
+const pemdaOptions = (
   version: number,
   aliases: number,
   basis: Basis,

@@ -31,7 +31,7 @@ export function yearsCompared(years: readonly number[], filterYear: number | nul
   return cur !== undefined && prev !== undefined ? [prev, cur] : null;
 }
 
-export const yoyOptions = (
+const yoyOptions = (
   version: number,
   aliases: number,
   basis: Basis,

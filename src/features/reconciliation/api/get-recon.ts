@@ -12,7 +12,7 @@ import {
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
-export interface Unmatched {
+interface Unmatched {
   aliasKey: string;
   rows: number;
   total: number;
@@ -22,7 +22,7 @@ export interface Unmatched {
 }
 
 /** A plan or budget agency without its partner (RUP without a budget, a budget without RUP). */
-export interface UnmatchedAgency {
+interface UnmatchedAgency {
   aliasKey: string;
   pemdaKey: string;
   pemda: string | null;
