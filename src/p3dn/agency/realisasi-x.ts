@@ -17,7 +17,7 @@ export const REALISASI_VIEW_SQL = `
 CREATE OR REPLACE VIEW realisasi_x AS
 WITH r AS (
   SELECT r.*, sf.name AS file_name, r.agency_alias AS alias_key,
-    CASE WHEN r.agency_path IN ('kode', 'nama', 'alias') THEN r.agency_key END AS agency,
+    CASE WHEN r.agency_path IN ('kode', 'nama', 'alias') THEN r.register_key END AS agency,
     CASE WHEN r.agency_path IN ('kode', 'nama', 'alias') THEN r.agency_path END AS match_path
   FROM realisasi r JOIN source_file sf ON sf.file_id = r.file_id
 ), spse_done AS (

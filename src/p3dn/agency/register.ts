@@ -97,11 +97,15 @@ UNION ALL SELECT iid, grp <> 'realisasi', 'x:' || iid, 'self' FROM reg_i;
 const edges = (types: string) =>
   `SELECT 'x:' || iid AS a, node AS b FROM reg_n WHERE anchor AND typ IN (${types})`;
 
-/** Connected components of reg_n's nodes under `edgeSql` (a, b): reg_l(node, l), l = the component's least node. */
-async function propagate(engine: Engine, edgeSql: string): Promise<void> {
+/**
+ * Connected components of reg_n's nodes under `edgeSql` (a, b): reg_l(node, l), l = the component's least node.
+ * `fresh`: start from every node its own label; else from the previous pass's labels (components only grow as
+ * edges are added, so they are valid starting points and fewer rounds are needed).
+ */
+async function propagate(engine: Engine, edgeSql: string, fresh: boolean): Promise<void> {
   await engine.exec(`CREATE OR REPLACE TEMP TABLE reg_e AS
       WITH e AS (${edgeSql}) SELECT a, b FROM e UNION SELECT b, a FROM e;
-    CREATE OR REPLACE TEMP TABLE reg_l AS SELECT DISTINCT node, node AS l FROM reg_n;`);
+    ${fresh ? 'CREATE OR REPLACE TEMP TABLE reg_l AS SELECT DISTINCT node, node AS l FROM reg_n;' : ''}`);
   for (let i = 0; i < 200; i++) {
     await engine.exec(`CREATE OR REPLACE TEMP TABLE reg_l2 AS
       WITH s AS (
@@ -112,7 +116,7 @@ async function propagate(engine: Engine, edgeSql: string): Promise<void> {
     const [r] = await engine.query(
       'SELECT count(*) AS c FROM reg_l2 JOIN reg_l USING (node) WHERE reg_l2.l <> reg_l.l',
     );
-    await engine.exec('CREATE OR REPLACE TEMP TABLE reg_l AS SELECT * FROM reg_l2; DROP TABLE reg_l2;');
+    await engine.exec('DROP TABLE reg_l; ALTER TABLE reg_l2 RENAME TO reg_l;');
     if (Number(r?.['c'] ?? 0) === 0) return;
   }
   throw new Error('Agency register did not converge');
@@ -217,13 +221,21 @@ COMMIT;
 export async function refreshRegister(engine: Engine): Promise<void> {
   await engine.exec(collectSql());
   await engine.exec(IDENTITIES_SQL);
-  await propagate(engine, edges(`'id', 'code'`));
+  await propagate(engine, edges(`'id', 'code'`), true);
   await engine.exec(component('c1'));
-  await propagate(engine, edges(`'id', 'code', 'name'`));
+  await propagate(engine, edges(`'id', 'code', 'name'`), false);
   await engine.exec(component('c2'));
   await engine.exec(`CREATE OR REPLACE TEMP TABLE reg_c AS
     SELECT i.*, c1.c1, c2.c2 FROM reg_i i JOIN reg_c1 c1 USING (iid) JOIN reg_c2 c2 USING (iid);`);
-  await propagate(engine, `${edges(`'id', 'code', 'name'`)} UNION ALL SELECT * FROM (${ALIAS_EDGES_SQL})`);
+  // Without aliases the alias pass adds no edge: the name pass's components are final.
+  const [al] = await engine.query('SELECT count(*) AS n FROM agency_alias');
+  if (Number(al?.['n'] ?? 0) > 0) {
+    await propagate(
+      engine,
+      `${edges(`'id', 'code', 'name'`)} UNION ALL SELECT * FROM (${ALIAS_EDGES_SQL})`,
+      false,
+    );
+  }
   await engine.exec(ATTACH_SQL);
   await engine.exec(FINAL_SQL);
   try {

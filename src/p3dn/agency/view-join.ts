@@ -14,12 +14,17 @@ export const IDENTITY_COLUMNS = [
   'nama_satker',
 ] as const;
 
-/** `inner` (the union of a canonical table's files) with its rows' register agency, Pemda and match path. */
-export function registerJoinSql(inner: string, columns: readonly string[]): string {
+/**
+ * `inner` (the union of a canonical table's files) with its rows' register agency (`register_key`), Pemda and match
+ * path. `replaceKey`: `agency_key` becomes the register key too (plan and budget tables, whose metrics group by
+ * it); transactions keep their identity key in `agency_key` and are read through `realisasi_x.agency`.
+ */
+export function registerJoinSql(inner: string, columns: readonly string[], replaceKey: boolean): string {
   const on = IDENTITY_COLUMNS.filter((c) => columns.includes(c))
     .map((c) => ` AND m.${c} IS NOT DISTINCT FROM u.${c}`)
     .join('');
-  return `SELECT u.* REPLACE (coalesce(m.agency_key, u.agency_key) AS agency_key),
+  const star = replaceKey ? 'u.* REPLACE (coalesce(m.agency_key, u.agency_key) AS agency_key)' : 'u.*';
+  return `SELECT ${star}, coalesce(m.agency_key, u.agency_key) AS register_key,
   coalesce(m.pemda_key, 'tanpa_pemda') AS pemda_key, m.match_path AS agency_path, m.alias_key AS agency_alias
 FROM (
 ${inner}

@@ -83,12 +83,11 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
       `SELECT ${cols.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(', ')} WHERE false`,
     );
   }
-  // The register (../agency): each row's agency_key is its register agency; pemda_key its Pemda.
+  // The register (../agency): each row's register agency (register_key; agency_key too, transactions aside)
+  // and its Pemda (pemda_key).
   const union = parts.join('\nUNION ALL\n');
-  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${registerJoinSql(
-    union,
-    cols.map((c) => c.name),
-  )};`;
+  const names = cols.map((c) => c.name);
+  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${registerJoinSql(union, names, table !== 'realisasi')};`;
 }
 
 /** The dataset's own tables (files, checksums, exclusions, rejects) and an empty view per canonical table. */
