@@ -85,7 +85,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const t0 = Date.now();
     await page.goto(base);
-    await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 180_000 });
+    await page.waitForSelector('[data-testid=agency-chart][aria-busy=false] [data-testid=agency-bar]', {
+      timeout: 180_000,
+    });
     const loadMs = Date.now() - t0;
     await page.locator('[data-testid=basis-switch] label', { hasText: 'Realisasi' }).click();
     await page.waitForSelector('[data-testid=agency-chart][data-basis=realisasi][aria-busy=false]');

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ALL, P1, P2, PA, PB, exp, rupCsv, strukturCsv, tdCsv } from '../helpers/two-pemda';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SCREENSHOT_DIR, foreignRequests, launchWithSample, screenshot, type OpenedPage } from './browser';
+import {
+  SCREENSHOT_DIR,
+  foreignRequests,
+  launchWithSample,
+  screenshot,
+  showView,
+  type OpenedPage,
+} from './browser';
 
 const baseURL = inject('baseURL');
 const rp = (c: bigint) => Number(c) / 100;
@@ -27,6 +34,7 @@ afterAll(async () => {
 describe('two Pemda in one dataset', () => {
   it('loads both, names both, and ranks them by their agencies summed', async () => {
     const { page } = app;
+    await showView(page, 'data');
     const files = [
       { name: 'RUP-PaketPenyedia-Terumumkan.csv', text: rupCsv },
       { name: 'RUP-StrukturAnggaranPD.csv', text: strukturCsv },
@@ -44,6 +52,7 @@ describe('two Pemda in one dataset', () => {
     await expect.poll(() => page.locator('[data-testid=import-result]').count(), { timeout: 60_000 }).toBe(3);
     expect(await page.locator('[data-testid=import-error]').count()).toBe(0);
 
+    await showView(page, 'ringkasan');
     const ranking = page.locator('[data-testid=pemda-ranking] tbody tr');
     await expect.poll(() => ranking.count(), { timeout: 30_000 }).toBe(2);
     for (const [p, agencies] of [
@@ -67,6 +76,8 @@ describe('two Pemda in one dataset', () => {
     const shares = await ranking.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-share'))));
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
 
+    await page.locator('[data-testid=pemda-ranking]').screenshot({ path: shot('30a-pemda-ranking') });
+    await showView(page, 'perangkat-daerah');
     const rows = page.locator('[data-testid=agency-table] tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(6);
     for (const a of ALL) {
@@ -79,28 +90,23 @@ describe('two Pemda in one dataset', () => {
     // The badge names both Pemda, not the more frequent one.
     expect(await page.textContent('[data-testid=pemda-name]')).toBe(`${P1.nama} · ${P2.nama}`);
     await screenshot(page, '30-two-pemda');
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    for (const [sel, name] of [
-      ['[data-testid=pemda-ranking]', '30a-pemda-ranking'],
-      ['[data-testid=agency-table]', '30b-agency-table-pemda'],
-    ] as const) {
-      // prettier-ignore
-      await page.locator(sel).screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`) });
-    }
+    await page.locator('[data-testid=agency-table]').screenshot({ path: shot('30b-agency-table-pemda') });
   });
 
   it('narrows every view to one Pemda from the ranking, and shows the active filter', async () => {
     const { page } = app;
+    await showView(page, 'ringkasan');
     await page.locator(`[data-testid=pemda-ranking] tr[data-pemda="klpd:${P2.kd}"] th button`).click();
+    await showView(page, 'perangkat-daerah');
     const rows = page.locator('[data-testid=agency-table] tbody tr');
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
     const keys = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-agency')).sort());
     expect(keys).toEqual(PB.map((a) => `kd:${a.kd}`).sort());
-    expect(await page.textContent('[data-testid=active-filters]')).toContain(`Pemda: ${P2.nama}`);
+    expect(await page.textContent('[data-testid=filter-chips]')).toContain(`Pemda: ${P2.nama}`);
     expect(await page.inputValue('#filter-pemda')).toBe(`klpd:${P2.kd}`);
-    await page
-      .locator('[data-testid=filter-bar]')
-      .screenshot({ path: resolve(SCREENSHOT_DIR, '31-pemda-filter.png') });
+    await page.click('[data-testid=filter-toggle]');
+    await page.locator('[data-testid=filter-bar]').screenshot({ path: shot('31-pemda-filter') });
+    await page.click('[data-testid=filter-toggle]');
     await page.locator('[data-testid=active-filters] button[data-filter=pemda]').click();
     await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(6);
     expect(await page.textContent('[data-testid=active-filters]')).toBe(
@@ -113,3 +119,8 @@ describe('two Pemda in one dataset', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+function shot(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return resolve(SCREENSHOT_DIR, `${name}.png`);
+}

@@ -1,25 +1,36 @@
-import './filters.css';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pemdaLabel } from '../../../components/pemda-label';
 import { NO_FILTERS, type Filters } from '../../../p3dn/metrics';
+import { pemdaLabel } from '../../../components/pemda-label';
 import { useFilterNoteStore } from '../../../stores/filter-note-store';
 import { useViewStore } from '../../../stores/view-store';
-import { useFacets, type Facets } from '../api/get-facets';
-import { activeFilters, dropUnknownFilters, type FilterKey } from '../lib/sanitize';
+import { dropUnknownFilters } from '../lib/sanitize';
+import { useFacets } from '../api/get-facets';
 
 type TextKey = 'metode' | 'jenis' | 'sumberDana' | 'source';
+const KEYS = [
+  'pemda',
+  'tahun',
+  'agency',
+  'metode',
+  'jenis',
+  'sumberDana',
+  'source',
+] as const satisfies (keyof Filters)[];
 
-/** Filters that apply to every view: the KPI cards, chart, table, breakdowns, matching and drill-down. */
+/**
+ * Filters that apply to every view (KPI cards, chart, table, breakdowns, matching, drill-down): one compact row of
+ * selects, and a chip per active filter that removes it.
+ */
 export function FilterBar() {
   const { t } = useTranslation();
   const filters = useViewStore((s) => s.filters);
   const setFilter = useViewStore((s) => s.setFilter);
   const setFilters = useViewStore((s) => s.setFilters);
   const { data } = useFacets();
-  const droppedFilters = useFilterNoteStore((s) => s.dropped);
+  const [open, setOpen] = useState(false);
+  const dropped = useFilterNoteStore((s) => s.dropped);
   const setDropped = useFilterNoteStore((s) => s.setDropped);
-
   // A value the loaded data does not have (a shared link's, or one set on the sample) matches nothing: drop it
   // and say so, instead of emptying every figure while the menu shows "all".
   useEffect(() => {
@@ -33,13 +44,20 @@ export function FilterBar() {
     setDropped(r.dropped.map((k) => ({ key: k, value: String(filters[k]) })));
     setFilters(r.filters);
   }, [data, filters, setDropped, setFilters]);
-
   if (!data) return null;
-  const dropped = droppedFilters.map((d) => `${t(`filters.${d.key}`)} “${d.value}”`);
   const multiPemda = data.pemda.length > 1;
-  const active = activeFilters(filters);
+  const active = KEYS.filter((k) => filters[k] !== null && filters[k] !== undefined);
+  const sourceLabel = (v: string) => t(`source.${v}`, { defaultValue: v });
+  const valueLabel = (k: (typeof KEYS)[number]): string => {
+    const v = filters[k];
+    if (v === null || v === undefined) return '';
+    if (k === 'pemda') return pemdaLabel(t, String(v), data.pemda.find((p) => p.key === v)?.name);
+    if (k === 'agency') return data.agencies.find((a) => a.key === v)?.name ?? String(v);
+    if (k === 'source') return sourceLabel(String(v));
+    return String(v);
+  };
   const textSelect = (key: TextKey, values: string[], label: (v: string) => string = (v) => v) => (
-    <span className="field" key={key}>
+    <span className="filter-field" key={key}>
       <label htmlFor={`filter-${key}`}>{t(`filters.${key}`)}</label>
       <select
         id={`filter-${key}`}
@@ -55,12 +73,64 @@ export function FilterBar() {
       </select>
     </span>
   );
+  const chips = (
+    <span className="chips" data-testid="filter-chips">
+      {active.length === 0 ? null : (
+        <>
+          <span className="sr-only">{t('shell.filtersActive')}</span>
+          {active.map((k) => (
+            <button
+              type="button"
+              key={k}
+              className="chip"
+              data-filter={k}
+              onClick={() => setFilter(k, null)}
+              aria-label={t('shell.chipRemove', { label: t(`filters.${k}`), value: valueLabel(k) })}
+              title={`${t(`filters.${k}`)}: ${valueLabel(k)}`}
+            >
+              <span className="chip-text">
+                {t(`filters.${k}`)}: {valueLabel(k)}
+              </span>{' '}
+              <span aria-hidden="true">×</span>
+            </button>
+          ))}
+          <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+            {t('filters.reset')}
+          </button>
+        </>
+      )}
+    </span>
+  );
   return (
-    <section className="panel filters" aria-labelledby="filters-title" data-testid="filter-bar">
-      <h2 id="filters-title">{t('filters.title')}</h2>
-      <div className="filter-row">
+    <div className="filters" role="group" aria-labelledby="filters-title" data-testid="filter-bar">
+      <button
+        type="button"
+        className="filter-toggle"
+        id="filters-title"
+        aria-expanded={open}
+        aria-controls="filter-fields"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="filter-toggle"
+      >
+        {t('filters.title')}
+        {active.length > 0 && <span className="filter-count"> ({active.length})</span>}{' '}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      {chips}
+      {dropped.length > 0 && (
+        <p className="notice small" role="status" data-testid="filters-dropped">
+          {t('filters.dropped', {
+            count: dropped.length,
+            list: dropped.map((d) => `${t(`filters.${d.key}`)} “${d.value}”`).join(', '),
+          })}{' '}
+          <button type="button" className="link-button" onClick={() => setDropped([])}>
+            {t('import.dismiss')}
+          </button>
+        </p>
+      )}
+      <div className="filter-fields" id="filter-fields" hidden={!open}>
         {multiPemda && (
-          <span className="field">
+          <span className="filter-field">
             <label htmlFor="filter-pemda">{t('filters.pemda')}</label>
             <select
               id="filter-pemda"
@@ -76,7 +146,7 @@ export function FilterBar() {
             </select>
           </span>
         )}
-        <span className="field">
+        <span className="filter-field">
           <label htmlFor="filter-tahun">{t('filters.tahun')}</label>
           <select
             id="filter-tahun"
@@ -91,10 +161,11 @@ export function FilterBar() {
             ))}
           </select>
         </span>
-        <span className="field">
+        <span className="filter-field">
           <label htmlFor="filter-agency">{t('filters.agency')}</label>
           <select
             id="filter-agency"
+            className="filter-agency"
             value={filters.agency ?? ''}
             onChange={(e) => setFilter('agency', e.target.value === '' ? null : e.target.value)}
           >
@@ -111,62 +182,9 @@ export function FilterBar() {
         {textSelect('metode', data.metode)}
         {textSelect('jenis', data.jenis)}
         {textSelect('sumberDana', data.sumberDana)}
-        {textSelect('source', data.source, (v) => t(`source.${v}`, { defaultValue: v }))}
-        <button
-          type="button"
-          disabled={active.length === 0}
-          onClick={() => setFilters(NO_FILTERS satisfies Filters)}
-        >
-          {t('filters.reset')}
-        </button>
+        {textSelect('source', data.source, sourceLabel)}
+        <p className="muted small filter-note">{t('filters.note')}</p>
       </div>
-      <p className="filter-active small" data-testid="active-filters" aria-live="polite">
-        {active.length === 0 ? (
-          t('filters.none')
-        ) : (
-          <>
-            {t('filters.active')}{' '}
-            {active.map((k) => (
-              <button
-                key={k}
-                type="button"
-                className="chip"
-                data-filter={k}
-                aria-label={t('filters.removeOne', { label: t(`filters.${k}`) })}
-                onClick={() => setFilter(k, null)}
-              >
-                {t(`filters.${k}`)}: {valueLabel(k, filters, data, t)} ×
-              </button>
-            ))}
-          </>
-        )}
-      </p>
-      {dropped.length > 0 && (
-        <p className="notice small" role="status" data-testid="filters-dropped">
-          {t('filters.dropped', { count: dropped.length, list: dropped.join(', ') })}{' '}
-          <button type="button" onClick={() => setDropped([])}>
-            {t('import.dismiss')}
-          </button>
-        </p>
-      )}
-      <p className="muted small">{t('filters.note')}</p>
-    </section>
+    </div>
   );
-}
-
-/** A set filter's value as the menus show it. */
-function valueLabel(
-  k: FilterKey,
-  f: Filters,
-  data: Facets,
-  t: ReturnType<typeof useTranslation>['t'],
-): string {
-  const v = f[k];
-  if (k === 'agency') return data.agencies.find((a) => a.key === v)?.name ?? String(v);
-  if (k === 'pemda') {
-    const p = data.pemda.find((x) => x.key === v);
-    return pemdaLabel(t, String(v), p?.name);
-  }
-  if (k === 'source') return t(`source.${String(v)}`, { defaultValue: String(v) });
-  return String(v);
 }
