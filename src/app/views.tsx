@@ -5,6 +5,8 @@ import { AgencyTable } from '../features/dashboard/components/AgencyTable';
 import { BelowTarget } from '../features/dashboard/components/BelowTarget';
 import { KpiCards } from '../features/dashboard/components/KpiCards';
 import { FilesLoaded } from '../features/dataset/components/FilesLoaded';
+import { PemdaRanking } from '../features/pemda/components/PemdaRanking';
+import { YearOverYear } from '../features/pemda/components/YearOverYear';
 import { Reconciliation } from '../features/reconciliation/components/Reconciliation';
 import {
   ComparisonLegend,
@@ -65,10 +67,12 @@ function SummaryView() {
     <div className="view view-summary" data-testid="view-ringkasan">
       <ViewHead route="ringkasan" />
       <KpiCards />
+      <PemdaRanking />
       <div className="summary-grid">
         <AgencyChart actions={<DashboardChartExport />} />
         <BelowTarget />
       </div>
+      <YearOverYear />
       <DrillDrawer />
     </div>
   );

@@ -18,7 +18,7 @@ const MAX_TEXT = 300;
 
 /** Active filters as `key:value;key:value` (values URI-encoded); only set filters are written. */
 function serializeFilters(f: Filters): string {
-  return FILTER_KEYS.filter((k) => f[k] !== null)
+  return FILTER_KEYS.filter((k) => f[k] !== null && f[k] !== undefined)
     .map((k) => `${k}:${encodeURIComponent(String(f[k]))}`)
     .join(';');
 }

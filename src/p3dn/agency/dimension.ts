@@ -1,45 +1,47 @@
 /**
- * Tables and views of the reconciliation. `agency_alias` holds the user's aliases (the app persists them and writes
- * them here); `agency_dim` is the SIRUP dimension; `agency_code_map` / `agency_name_map` the unambiguous matches.
+ * The register's tables. `agency_alias` holds the user's aliases (the app persists them and writes them here);
+ * `agency_ids` every distinct agency identity of every loaded file (cached per file table); `agency_idmap` the
+ * register agency and Pemda of each identity and how it was matched (the canonical views join it: register.ts);
+ * `agency_register` one row per register agency; `pemda_dim` one row per Pemda. Created before the canonical
+ * views, which read `agency_idmap`.
  */
-export const AGENCY_SCHEMA_SQL = `
+export const AGENCY_TABLES_SQL = `
 CREATE TABLE IF NOT EXISTS agency_alias (alias_key VARCHAR PRIMARY KEY, agency_key VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS agency_ids (data_table VARCHAR, file_id INTEGER, kd_klpd VARCHAR, nama_klpd VARCHAR,
+  kd_satker VARCHAR, kd_satker_str VARCHAR, nama_satker VARCHAR, n BIGINT);
+CREATE TABLE IF NOT EXISTS agency_idmap (file_id INTEGER, kd_klpd VARCHAR, nama_klpd VARCHAR, kd_satker VARCHAR,
+  kd_satker_str VARCHAR, nama_satker VARCHAR, pemda_key VARCHAR, agency_key VARCHAR, match_path VARCHAR,
+  alias_key VARCHAR);
+CREATE TABLE IF NOT EXISTS agency_register (agency_key VARCHAR, pemda_key VARCHAR, nama VARCHAR, kode VARCHAR,
+  has_komitmen BOOLEAN, has_anggaran BOOLEAN, has_realisasi BOOLEAN);
+CREATE TABLE IF NOT EXISTS pemda_dim (pemda_key VARCHAR, nama VARCHAR, kd_klpd VARCHAR, agencies BIGINT);
+`;
 
-CREATE OR REPLACE VIEW agency_rows AS
-  SELECT agency_key, kd_satker, kd_satker_str, nama_satker FROM rup_penyedia WHERE exclusion IS NULL
-  UNION ALL SELECT agency_key, kd_satker, kd_satker_str, nama_satker FROM rup_swakelola WHERE exclusion IS NULL
-  UNION ALL SELECT agency_key, kd_satker, kd_satker_str, nama_satker FROM struktur_anggaran WHERE exclusion IS NULL;
-
--- Distinct identities first: normalising is done per spelling, not per row.
-CREATE OR REPLACE VIEW agency_src AS
-  SELECT DISTINCT agency_key, kd_satker, kd_satker_str, nama_satker FROM agency_rows;
-
+/** The agencies of the figures (those with a plan or a budget: komitmen or anggaran), with their Pemda. */
+export const AGENCY_VIEWS_SQL = `
 CREATE OR REPLACE VIEW agency_dim AS
-  SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode
-  FROM agency_rows GROUP BY agency_key;
-
-CREATE OR REPLACE VIEW agency_code_map AS
-  SELECT n_code, any_value(agency_key) AS agency_key FROM (
-    SELECT DISTINCT p3dn_norm_code(kd_satker_str) AS n_code, agency_key FROM agency_src
-  ) WHERE n_code IS NOT NULL GROUP BY n_code HAVING count(DISTINCT agency_key) = 1;
-
-CREATE OR REPLACE VIEW agency_kd_map AS
-  SELECT kd_satker, any_value(agency_key) AS agency_key FROM (
-    SELECT DISTINCT kd_satker, agency_key FROM agency_src
-  ) WHERE kd_satker IS NOT NULL GROUP BY kd_satker HAVING count(DISTINCT agency_key) = 1;
-
-CREATE OR REPLACE VIEW agency_name_map AS
-  SELECT n_name, any_value(agency_key) AS agency_key FROM (
-    SELECT DISTINCT p3dn_norm_name(nama_satker) AS n_name, agency_key FROM agency_src
-  ) WHERE n_name IS NOT NULL GROUP BY n_name HAVING count(DISTINCT agency_key) = 1;
+  SELECT agency_key, nama, kode, pemda_key FROM agency_register WHERE has_komitmen OR has_anggaran;
 `;
 
 /** The key an unmatched agency is listed under and an alias is stored under (normalised name, else code). */
 export const ALIAS_KEY_SQL = (nameExpr: string, codeExpr: string, kdExpr: string) =>
   `coalesce(p3dn_norm_name(${nameExpr}), 'kode:' || p3dn_norm_code(${codeExpr}), 'id:' || ${kdExpr})`;
 
+/**
+ * How an identity joined its register agency: by SIRUP id or code, by normalised name, or by the user's alias.
+ * `sendiri`: nothing to match against (no file of a partner group loaded); NULL: unmatched.
+ */
 export type MatchPath = 'kode' | 'nama' | 'alias';
 export const MATCH_PATHS: readonly MatchPath[] = ['kode', 'nama', 'alias'];
 
-/** The SIRUP agencies, for menus (filters, alias mapping). */
-export const AGENCY_LIST_SQL = `SELECT agency_key, coalesce(nama, agency_key) AS nama, kode FROM agency_dim ORDER BY nama`;
+/** The Pemda key of rows whose Pemda cannot be told (several Pemda loaded, the file names none). */
+export const UNKNOWN_PEMDA = 'tanpa_pemda';
+
+/** The register agencies, for menus (filters, alias mapping), with their Pemda's name. */
+export const AGENCY_LIST_SQL = `SELECT d.agency_key, coalesce(d.nama, d.agency_key) AS nama, d.kode, d.pemda_key,
+    p.nama AS pemda
+  FROM agency_dim d LEFT JOIN pemda_dim p USING (pemda_key) ORDER BY nama, p.nama`;
+
+/** The Pemda of the dataset (key, name, kd_klpd, number of agencies), by name. */
+export const PEMDA_LIST_SQL = `SELECT pemda_key, nama, kd_klpd, agencies FROM pemda_dim
+  ORDER BY pemda_key = '${UNKNOWN_PEMDA}', nama, pemda_key`;

@@ -1,6 +1,8 @@
 /**
- * agency/: one agency identity across files: the SIRUP agency dimension and its unambiguous code/name maps,
- * the materialised map of transaction agencies onto it (kode → nama → alias), the aliases, and `realisasi_x`.
+ * agency/: one agency register for the whole dataset, scoped by Pemda: every identity of every file kind matched
+ * (SIRUP id / code → name → alias) into register agencies (register.ts), joined by the canonical views at the
+ * source level (view-join.ts), the aliases, and `realisasi_x`.
  */
-export { AGENCY_LIST_SQL, MATCH_PATHS, type MatchPath } from './dimension';
+export { AGENCY_LIST_SQL, MATCH_PATHS, PEMDA_LIST_SQL, UNKNOWN_PEMDA, type MatchPath } from './dimension';
+export { refreshRegister } from './register';
 export { pruneRealisasi, refreshAgencyMap, writeAliases, type AliasEntry } from './realisasi-map';

@@ -2,7 +2,8 @@ import { kindsWith } from '../kinds';
 
 /**
  * `realisasi_x`: every realisasi row of a loaded file, enriched with
- *   - `agency` / `match_path`: the SIRUP agency it maps to and how (kode → nama → alias; NULL = unmatched),
+ *   - `agency` / `match_path`: its register agency when that agency has a plan or a budget (komitmen or anggaran
+ *     identities), and how it was matched (kode → nama → alias); NULL = unmatched (../agency/register.ts),
  *   - `alias_key`: what the row is listed under when unmatched (normalised name, else code),
  *   - `excl`: its exclusion rule; adds `sudah_tercatat` for an e-kontrak contract whose kd_tender/kd_nontender is
  *     already counted from TenderSelesaiNilai / NonTenderSelesai (the same contract is never counted twice),
@@ -15,10 +16,10 @@ import { kindsWith } from '../kinds';
 export const REALISASI_VIEW_SQL = `
 CREATE OR REPLACE VIEW realisasi_x AS
 WITH r AS (
-  SELECT r.*, sf.name AS file_name, idm.alias_key, idm.agency, idm.match_path
+  SELECT r.*, sf.name AS file_name, r.agency_alias AS alias_key,
+    CASE WHEN r.agency_path IN ('kode', 'nama', 'alias') THEN r.register_key END AS agency,
+    CASE WHEN r.agency_path IN ('kode', 'nama', 'alias') THEN r.agency_path END AS match_path
   FROM realisasi r JOIN source_file sf ON sf.file_id = r.file_id
-    LEFT JOIN realisasi_idmap idm ON idm.source = r.source AND idm.kd_satker IS NOT DISTINCT FROM r.kd_satker
-      AND idm.kd_satker_str IS NOT DISTINCT FROM r.kd_satker_str AND idm.nama_satker IS NOT DISTINCT FROM r.nama_satker
 ), spse_done AS (
   SELECT DISTINCT trx_id FROM realisasi
   WHERE source IN (${kindsWith((k) => k.contract === 'selesai')}) AND exclusion IS NULL AND trx_id IS NOT NULL

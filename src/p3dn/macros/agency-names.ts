@@ -67,4 +67,15 @@ CREATE OR REPLACE MACRO p3dn_norm_name(s) AS
       ${abbreviationSql("' ' || p3dn_norm_name_0(s) || ' '")},
       '\\s+(PEMERINTAH\\s+)?(PROVINSI|KABUPATEN|KOTA|PEMKAB|PEMKOT|PEMPROV)\\s+\\S.*$', ''),
     '\\s+', ' ', 'g')), '') END;
+
+-- A Pemda's name, compared across files: upper case, punctuation to spaces, a leading "PEMERINTAH (DAERAH)" and
+-- "PEMDA" dropped, KAB/PROV/PEMKAB/PEMKOT/PEMPROV written out ("Pemerintah Kab. Sambas" = "KABUPATEN SAMBAS").
+CREATE OR REPLACE MACRO p3dn_norm_pemda(s) AS
+  CASE WHEN p3dn_blank(s) THEN NULL ELSE nullif(trim(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(' ' || p3dn_norm_name_0(s) || ' ',
+      '^\\s*(PEMERINTAH(\\s+DAERAH)?|PEMDA)\\s+', ' '),
+      '\\s(KAB|PEMKAB)\\s', ' KABUPATEN ', 'g'),
+      '\\s(PROV|PEMPROV)\\s', ' PROVINSI ', 'g'),
+      '\\sPEMKOT\\s', ' KOTA ', 'g'),
+    '\\s+', ' ', 'g')), '') END;
 `;

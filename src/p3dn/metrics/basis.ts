@@ -1,4 +1,4 @@
-import { bool, num, numOrNull } from '../../engine/cells';
+import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
 import { AG_COLS, RUP_COLS, RX_COLS, where } from './filters';
@@ -31,6 +31,8 @@ const DEN_SQL: Record<Denominator, string> = {
   rup_penyedia: 'pen.pagu',
   rup_total:
     'CASE WHEN pen.pagu IS NULL AND swa.pagu IS NULL THEN NULL ELSE coalesce(pen.pagu, 0) + coalesce(swa.pagu, 0) END',
+  apbd_barang_jasa: 'ap.barang_jasa',
+  apbd_barang_jasa_modal: 'ap.barang_jasa_modal',
 };
 
 /** Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`). */
@@ -49,6 +51,13 @@ export function baseSql(den: Denominator, f: Filters): Sql {
     SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
       sum(belanja_pengadaan) AS belanja_pengadaan
     FROM struktur_anggaran WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+  ), ap AS (
+    -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2; modal 5.2 / SIMDA 5.2.3).
+    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
+      sum(anggaran) FILTER (WHERE kelompok = 'barang_jasa') AS barang_jasa,
+      sum(anggaran) FILTER (WHERE kelompok IN ('barang_jasa', 'modal')) AS barang_jasa_modal
+    FROM (SELECT *, p3dn_akun_kelompok(kode_rekening) AS kelompok FROM apbd_rekening)
+    WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
   ), rx AS (
     SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, count(*) AS n_trx,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'nilai'), 0) AS pdn_nilai,
@@ -60,16 +69,18 @@ export function baseSql(den: Denominator, f: Filters): Sql {
     FROM realisasi_x WHERE excl IS NULL AND agency IS NOT NULL${where(f, RX_COLS)} GROUP BY agency
   ), ag AS (
     SELECT agency_key FROM pen UNION SELECT agency_key FROM swa UNION SELECT agency_key FROM str
-    UNION SELECT agency_key FROM rx
+    UNION SELECT agency_key FROM ap UNION SELECT agency_key FROM rx
   ), base AS (
     SELECT ag.agency_key,
-      coalesce(str.nama, pen.nama, swa.nama, d.nama) AS nama,
-      coalesce(str.kode, pen.kode, swa.kode, d.kode) AS kode,
+      coalesce(str.nama, pen.nama, swa.nama, ap.nama, d.nama) AS nama,
+      coalesce(str.kode, pen.kode, swa.kode, ap.kode, d.kode) AS kode,
+      coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
       coalesce(pen.n_paket, 0) AS n_paket,
       coalesce(swa.n_paket, 0) AS n_swakelola,
       coalesce(pen.pagu, 0) AS rup_penyedia,
       coalesce(swa.pagu, 0) AS rup_swakelola,
       str.belanja_pengadaan,
+      ap.barang_jasa AS apbd_barang_jasa, ap.barang_jasa_modal AS apbd_barang_jasa_modal,
       coalesce(pen.pdn, 0) AS k_pdn,
       coalesce(pen.umk, 0) AS k_umk,
       coalesce(rx.total, 0) AS r_total,
@@ -85,13 +96,15 @@ export function baseSql(den: Denominator, f: Filters): Sql {
       LEFT JOIN pen USING (agency_key)
       LEFT JOIN swa USING (agency_key)
       LEFT JOIN str USING (agency_key)
+      LEFT JOIN ap USING (agency_key)
       LEFT JOIN rx USING (agency_key)
       LEFT JOIN agency_dim d USING (agency_key)
+      LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key
   )`;
 }
 
 /** The CTE `t` of the two targets, bound as exact decimals (validated: 0..1). */
-function targetsCte(t: Targets): Sql {
+export function targetsCte(t: Targets): Sql {
   for (const v of [t.pdn, t.umk]) {
     if (!Number.isFinite(v) || v < 0 || v > 1) throw new Error(`Target must be between 0 and 1: ${v}`);
   }
@@ -121,17 +134,21 @@ export function basisAgencyQuery(basis: Basis, den: Denominator, targets: Target
       ${D(`${k}_nilai`)} AS ${k}_from_nilai, ${D(`${k}_rup`)} AS ${k}_from_rup, ${D(`${k}_tanpa`)} AS ${k}_from_tanpa`;
   };
   return sql`WITH ${b}, ${targetsCte(targets)}
-    SELECT agency_key, nama, kode, n_paket, n_swakelola, n_trx,
+    SELECT agency_key, nama, kode, pemda_key, pemda, n_paket, n_swakelola, n_trx,
       ${raw(D('rup_penyedia'))} AS rup_penyedia, ${raw(D('rup_swakelola'))} AS rup_swakelola,
-      ${raw(D('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(D('den'))} AS den, ${raw(D('r_total'))} AS r_total,
+      ${raw(D('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(D('apbd_barang_jasa'))} AS apbd_barang_jasa,
+      ${raw(D('apbd_barang_jasa_modal'))} AS apbd_barang_jasa_modal, ${raw(D('den'))} AS den, ${raw(D('r_total'))} AS r_total,
       ${raw(kpiCols('pdn'))},
       ${raw(kpiCols('umk'))}
     FROM base, t
-    ORDER BY nama`;
+    ORDER BY nama, pemda, agency_key`;
 }
 
 export interface BasisAgencyMetric extends AgencyMetric {
   basis: Basis;
+  /** APBD anggaran of belanja barang dan jasa (and + modal) of the agency; null: no APBD lines. */
+  apbdBarangJasa?: number | null;
+  apbdBarangJasaModal?: number | null;
   transactions: number;
   realisasiTotal: number;
   /** The denominator of each KPI under the basis (capaian: that KPI's komitmen). */
@@ -152,6 +169,8 @@ export function toBasisAgencyMetric(basis: Basis, r: Row): BasisAgencyMetric {
   return {
     basis,
     agencyKey: String(r['agency_key']),
+    pemdaKey: String(r['pemda_key'] ?? 'tanpa_pemda'),
+    pemda: str(r['pemda']),
     name: String(r['nama'] ?? r['agency_key']),
     code: typeof r['kode'] === 'string' ? r['kode'] : null,
     packages: num(r['n_paket']),
@@ -160,6 +179,8 @@ export function toBasisAgencyMetric(basis: Basis, r: Row): BasisAgencyMetric {
     rupPenyedia: num(r['rup_penyedia']),
     rupSwakelola: num(r['rup_swakelola']),
     belanjaPengadaan: numOrNull(r['belanja_pengadaan']),
+    apbdBarangJasa: numOrNull(r['apbd_barang_jasa']),
+    apbdBarangJasaModal: numOrNull(r['apbd_barang_jasa_modal']),
     realisasiTotal: num(r['r_total']),
     pdn: num(r['pdn']),
     umk: num(r['umk']),
@@ -181,25 +202,33 @@ export function toBasisAgencyMetric(basis: Basis, r: Row): BasisAgencyMetric {
   };
 }
 
-/** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
-export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
-  const b = baseSql(den, f);
-  const kpi = (k: Kpi) => {
-    const numer = basis === 'komitmen' ? `k_${k}` : `r_${k}`;
-    if (basis === 'capaian') {
-      return `sum(r_${k}) AS ${k}, sum(k_${k}) AS ${k}_den, CAST(0 AS DECIMAL(20, 2)) AS ${k}_no_den,
+/** The aggregates of one KPI over `base` rows (a summary or a Pemda): numerator, Σ den, meeting, target. */
+export function summaryKpiSql(basis: Basis, k: Kpi): string {
+  const numer = basis === 'komitmen' ? `k_${k}` : `r_${k}`;
+  if (basis === 'capaian') {
+    return `sum(r_${k}) AS ${k}, sum(k_${k}) AS ${k}_den, CAST(0 AS DECIMAL(20, 2)) AS ${k}_no_den,
         count(*) FILTER (WHERE k_${k} > 0) AS ${k}_with_den,
         count(*) FILTER (WHERE k_${k} > 0 AND r_${k} >= k_${k}) AS ${k}_meeting, CAST(1 AS DECIMAL(9, 6)) AS ${k}_tt`;
-    }
-    return `coalesce(sum(${numer}) FILTER (WHERE den IS NOT NULL), 0) AS ${k}, sum(den) AS ${k}_den,
+  }
+  return `coalesce(sum(${numer}) FILTER (WHERE den IS NOT NULL), 0) AS ${k}, sum(den) AS ${k}_den,
       coalesce(sum(${numer}) FILTER (WHERE den IS NULL), 0) AS ${k}_no_den,
       count(den) AS ${k}_with_den,
       count(*) FILTER (WHERE den IS NOT NULL AND ${numer} >= den * ${k}_t) AS ${k}_meeting,
       any_value(${k}_t) AS ${k}_tt`;
-  };
-  const out = (k: Kpi) => `${D(k)} AS ${k}, ${D(`${k}_den`)} AS ${k}_den, ${D(`${k}_no_den`)} AS ${k}_no_den,
+}
+
+/** The final columns of one KPI from `summaryKpiSql`'s aggregates: share and gap, money as DOUBLE. */
+export function summaryOutSql(k: Kpi): string {
+  return `${D(k)} AS ${k}, ${D(`${k}_den`)} AS ${k}_den, ${D(`${k}_no_den`)} AS ${k}_no_den,
       ${k}_with_den, ${k}_meeting, ${D(k)} / ${D(`nullif(${k}_den, 0)`)} AS ${k}_share,
       CASE WHEN ${k}_den IS NOT NULL THEN ${D(`greatest(${k}_den * ${k}_tt - ${k}, 0)`)} END AS ${k}_gap`;
+}
+
+/** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
+export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
+  const b = baseSql(den, f);
+  const kpi = (k: Kpi) => summaryKpiSql(basis, k);
+  const out = summaryOutSql;
   return sql`WITH ${b}, ${targetsCte(targets)}, s AS (
       SELECT count(*) AS agencies, sum(r_total) AS r_total, sum(k_pdn) AS k_pdn, sum(r_pdn) AS r_pdn,
         sum(pdn_tanpa) AS pdn_tanpa, sum(umk_tanpa) AS umk_tanpa, ${raw(kpi('pdn'))}, ${raw(kpi('umk'))}

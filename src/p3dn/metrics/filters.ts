@@ -15,13 +15,15 @@ export function where(f: Filters, cols: Partial<Record<keyof Filters, string>>):
 }
 
 export const RUP_COLS = {
+  pemda: 'pemda_key',
   tahun: 'tahun',
   agency: 'agency_key',
   metode: 'metode',
   jenis: "split_part(jenis, ';', 1)",
 } as const;
-export const AG_COLS = { tahun: 'tahun', agency: 'agency_key' } as const;
+export const AG_COLS = { pemda: 'pemda_key', tahun: 'tahun', agency: 'agency_key' } as const;
 export const RX_COLS = {
+  pemda: 'pemda_key',
   tahun: 'tahun',
   agency: 'agency',
   metode: 'metode_x',

@@ -18,4 +18,6 @@ export * from './drill';
 export * from './metode';
 export * from './apbd';
 export * from './sort-agencies';
+export * from './pemda';
+export * from './yoy';
 export { rupPenyediaWhere } from './filters';

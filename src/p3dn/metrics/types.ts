@@ -9,6 +9,8 @@ import type { Sql } from '../../engine/sql';
  *   denominator      = belanja_pengadaan (StrukturAnggaranPD)            [default]
  *                    | Σ pagu of counted RUP penyedia packages
  *                    | Σ pagu of counted RUP penyedia + swakelola packages
+ *                    | Σ APBD anggaran of belanja barang dan jasa (5.1.02; SIMDA 5.2.2)
+ *                    | Σ APBD anggaran of belanja barang dan jasa + modal (5.1.02 + 5.2; SIMDA 5.2.2 + 5.2.3)
  *   share            = numerator ÷ denominator   (no denominator, or 0 → "tanpa penyebut", never 0 %)
  *   gap (rupiah)     = max(0, target × denominator − numerator)
  *
@@ -21,8 +23,15 @@ import type { Sql } from '../../engine/sql';
 export type Kpi = 'pdn' | 'umk';
 export const KPIS: readonly Kpi[] = ['pdn', 'umk'];
 
-export type Denominator = 'belanja_pengadaan' | 'rup_penyedia' | 'rup_total';
-export const DENOMINATORS: readonly Denominator[] = ['belanja_pengadaan', 'rup_penyedia', 'rup_total'];
+export type Denominator =
+  'belanja_pengadaan' | 'rup_penyedia' | 'rup_total' | 'apbd_barang_jasa' | 'apbd_barang_jasa_modal';
+export const DENOMINATORS: readonly Denominator[] = [
+  'belanja_pengadaan',
+  'rup_penyedia',
+  'rup_total',
+  'apbd_barang_jasa',
+  'apbd_barang_jasa_modal',
+];
 
 export interface Targets {
   /** Fractions, 0.4 = 40 %. */
@@ -60,6 +69,8 @@ export interface Filters {
   jenis: string | null;
   sumberDana: string | null;
   source: string | null;
+  /** The Pemda (register `pemda_key`); optional so that older saved views still type. */
+  pemda?: string | null;
 }
 export const NO_FILTERS: Filters = {
   tahun: null,
@@ -68,10 +79,14 @@ export const NO_FILTERS: Filters = {
   jenis: null,
   sumberDana: null,
   source: null,
+  pemda: null,
 };
 
 export interface AgencyMetric {
   agencyKey: string;
+  /** The agency's Pemda (register key) and its name (null: unknown Pemda, or a Pemda known only by its code). */
+  pemdaKey?: string;
+  pemda?: string | null;
   name: string;
   code: string | null;
   packages: number;

@@ -3,8 +3,7 @@
  * tables), and `createSchema`, the one bootstrap every engine runs: macros, tables, agency maps, views.
  */
 import type { Engine } from '../../engine/types';
-import { AGENCY_SCHEMA_SQL } from '../agency/dimension';
-import { AGENCY_MAP_TABLE_SQL } from '../agency/realisasi-map';
+import { AGENCY_TABLES_SQL, AGENCY_VIEWS_SQL } from '../agency/dimension';
 import { REALISASI_VIEW_SQL } from '../agency/realisasi-x';
 import { ALL_MACROS_SQL } from '../macros';
 import { datasetTablesSql } from './tables';
@@ -12,9 +11,10 @@ import { datasetTablesSql } from './tables';
 /** Create everything the core needs on a fresh engine, in order. Idempotent. */
 export async function createSchema(engine: Engine): Promise<void> {
   await engine.exec(ALL_MACROS_SQL);
+  // The register's tables first: the canonical views join its identity map.
+  await engine.exec(AGENCY_TABLES_SQL);
   await engine.exec(datasetTablesSql());
-  await engine.exec(AGENCY_SCHEMA_SQL);
-  await engine.exec(AGENCY_MAP_TABLE_SQL);
+  await engine.exec(AGENCY_VIEWS_SQL);
   await engine.exec(REALISASI_VIEW_SQL);
 }
 

@@ -20,6 +20,7 @@ export const REALISASI_COLUMNS = [
   { name: 'source', type: 'VARCHAR' },
   { name: 'tahun', type: 'INTEGER' },
   { name: 'kd_klpd', type: 'VARCHAR' },
+  { name: 'nama_klpd', type: 'VARCHAR' },
   { name: 'kd_satker', type: 'VARCHAR' },
   { name: 'kd_satker_str', type: 'VARCHAR' },
   { name: 'nama_satker', type: 'VARCHAR' },

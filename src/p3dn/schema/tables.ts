@@ -1,4 +1,5 @@
 import { ident, literal } from '../../engine/sql';
+import { registerJoinSql } from '../agency/view-join';
 import { KINDS, type ColumnType, type KindId, type KindSpec } from '../kinds';
 import { REALISASI_COLUMNS } from './realisasi';
 import { SUPERSEDED_TABLE_SQL, crossFileExclusion } from './cross-file';
@@ -85,7 +86,11 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
       `SELECT ${cols.map((c) => `CAST(NULL AS ${c.type}) AS ${ident(c.name)}`).join(', ')} WHERE false`,
     );
   }
-  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${parts.join('\nUNION ALL\n')};`;
+  // The register (../agency): each row's register agency (register_key; agency_key too, transactions aside)
+  // and its Pemda (pemda_key).
+  const union = parts.join('\nUNION ALL\n');
+  const names = cols.map((c) => c.name);
+  return `CREATE OR REPLACE VIEW ${ident(table)} AS\n${registerJoinSql(union, names, table !== 'realisasi')};`;
 }
 
 /** The dataset's own tables (files, checksums, exclusions, rejects) and an empty view per canonical table. */

@@ -10,6 +10,7 @@ import {
 import { useViewStore, type SortKey } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { sortAgencies } from '../../../p3dn/metrics';
+import { pemdaLabel } from '../../../components/pemda-label';
 
 /** Every agency with its figures, sortable and searchable; a name opens its rows. `actions`: export menu. */
 export function AgencyTable({ actions }: { actions?: ReactNode }) {
@@ -33,6 +34,8 @@ export function AgencyTable({ actions }: { actions?: ReactNode }) {
       ? all
       : all.filter((m) => m.name.toLocaleLowerCase().includes(q) || (m.code ?? '').toLowerCase().includes(q));
   const kpiName = t(`kpi.${kpi}`);
+  // With several Pemda loaded, each agency is named with its Pemda (same-named agencies stay apart).
+  const multiPemda = new Set(data.map((m) => m.pemdaKey)).size > 1;
   const header = (key: SortKey, label: string, numeric = true) => (
     <th
       scope="col"
@@ -81,6 +84,7 @@ export function AgencyTable({ actions }: { actions?: ReactNode }) {
           <thead>
             <tr>
               {header('name', t('table.agency'), false)}
+              {multiPemda && <th scope="col">{t('pemda.column')}</th>}
               <th scope="col">{t('table.code')}</th>
               <th scope="col" className="num">
                 {shown === 'komitmen' ? t('table.packages') : t('table.transactions')}
@@ -129,6 +133,7 @@ export function AgencyTable({ actions }: { actions?: ReactNode }) {
               <tr
                 key={m.agencyKey}
                 data-agency={m.agencyKey}
+                data-pemda={m.pemdaKey}
                 data-numerator={m[kpi]}
                 data-denominator={m.denominatorKpi[kpi] ?? ''}
                 data-share={m.share[kpi] ?? ''}
@@ -144,6 +149,7 @@ export function AgencyTable({ actions }: { actions?: ReactNode }) {
                     {m.name}
                   </button>
                 </th>
+                {multiPemda && <td>{pemdaLabel(t, m.pemdaKey ?? '', m.pemda)}</td>}
                 <td className="code">{m.code ?? '—'}</td>
                 <td className="num">{formatInt(shown === 'komitmen' ? m.packages : m.transactions, lang)}</td>
                 <td className="num" title={formatRupiah(m[kpi], lang)}>

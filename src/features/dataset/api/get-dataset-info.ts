@@ -17,13 +17,21 @@ const datasetInfoOptions = (version: number) =>
       const engine = await getEngine();
       const [head] = await engine.query(`SELECT
           (SELECT mode(nama_klpd) FROM (SELECT nama_klpd FROM rup_penyedia UNION ALL SELECT nama_klpd FROM struktur_anggaran
-            UNION ALL SELECT nama_klpd FROM rup_swakelola)) AS pemda,
+            UNION ALL SELECT nama_klpd FROM rup_swakelola)) AS pemda1,
+          -- Several Pemda (the register's): all of them named, not the most frequent one.
+          (SELECT CASE WHEN count(*) > 1 THEN string_agg(coalesce(nama, kd_klpd, pemda_key), ' · ' ORDER BY nama)
+            END FROM pemda_dim WHERE pemda_key <> 'tanpa_pemda') AS pemda_n,
           (SELECT mode(tahun) FROM (SELECT tahun FROM rup_penyedia UNION ALL SELECT tahun FROM struktur_anggaran)) AS year`);
       const files = await engine.query(
         'SELECT name, kind, rows_read, rows_loaded, rows_excluded, rows_rejected FROM source_file ORDER BY file_id',
       );
       return {
-        pemda: typeof head?.['pemda'] === 'string' ? head['pemda'] : null,
+        pemda:
+          typeof head?.['pemda_n'] === 'string'
+            ? head['pemda_n']
+            : typeof head?.['pemda1'] === 'string'
+              ? head['pemda1']
+              : null,
         year: typeof head?.['year'] === 'number' ? head['year'] : null,
         files: files.map((f) => ({
           name: String(f['name']),

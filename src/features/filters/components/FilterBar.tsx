@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_FILTERS, type Filters } from '../../../p3dn/metrics';
+import { pemdaLabel } from '../../../components/pemda-label';
+import { useFilterNoteStore } from '../../../stores/filter-note-store';
 import { useViewStore } from '../../../stores/view-store';
+import { dropUnknownFilters } from '../lib/sanitize';
 import { useFacets } from '../api/get-facets';
 
 type TextKey = 'metode' | 'jenis' | 'sumberDana' | 'source';
 const KEYS = [
+  'pemda',
   'tahun',
   'agency',
   'metode',
@@ -25,12 +29,29 @@ export function FilterBar() {
   const setFilters = useViewStore((s) => s.setFilters);
   const { data } = useFacets();
   const [open, setOpen] = useState(false);
+  const dropped = useFilterNoteStore((s) => s.dropped);
+  const setDropped = useFilterNoteStore((s) => s.setDropped);
+  // A value the loaded data does not have (a shared link's, or one set on the sample) matches nothing: drop it
+  // and say so, instead of emptying every figure while the menu shows "all".
+  useEffect(() => {
+    if (!data) return;
+    const r = dropUnknownFilters(filters, {
+      ...data,
+      agency: data.agencies.map((a) => a.key),
+      pemda: data.pemda.map((p) => p.key),
+    });
+    if (r.dropped.length === 0) return;
+    setDropped(r.dropped.map((k) => ({ key: k, value: String(filters[k]) })));
+    setFilters(r.filters);
+  }, [data, filters, setDropped, setFilters]);
   if (!data) return null;
-  const active = KEYS.filter((k) => filters[k] !== null);
+  const multiPemda = data.pemda.length > 1;
+  const active = KEYS.filter((k) => filters[k] !== null && filters[k] !== undefined);
   const sourceLabel = (v: string) => t(`source.${v}`, { defaultValue: v });
   const valueLabel = (k: (typeof KEYS)[number]): string => {
     const v = filters[k];
-    if (v === null) return '';
+    if (v === null || v === undefined) return '';
+    if (k === 'pemda') return pemdaLabel(t, String(v), data.pemda.find((p) => p.key === v)?.name);
     if (k === 'agency') return data.agencies.find((a) => a.key === v)?.name ?? String(v);
     if (k === 'source') return sourceLabel(String(v));
     return String(v);
@@ -96,7 +117,35 @@ export function FilterBar() {
         <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
       {chips}
+      {dropped.length > 0 && (
+        <p className="notice small" role="status" data-testid="filters-dropped">
+          {t('filters.dropped', {
+            count: dropped.length,
+            list: dropped.map((d) => `${t(`filters.${d.key}`)} “${d.value}”`).join(', '),
+          })}{' '}
+          <button type="button" className="link-button" onClick={() => setDropped([])}>
+            {t('import.dismiss')}
+          </button>
+        </p>
+      )}
       <div className="filter-fields" id="filter-fields" hidden={!open}>
+        {multiPemda && (
+          <span className="filter-field">
+            <label htmlFor="filter-pemda">{t('filters.pemda')}</label>
+            <select
+              id="filter-pemda"
+              value={filters.pemda ?? ''}
+              onChange={(e) => setFilter('pemda', e.target.value === '' ? null : e.target.value)}
+            >
+              <option value="">{t('filters.all')}</option>
+              {data.pemda.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {pemdaLabel(t, p.key, p.name)}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
         <span className="filter-field">
           <label htmlFor="filter-tahun">{t('filters.tahun')}</label>
           <select
@@ -121,11 +170,13 @@ export function FilterBar() {
             onChange={(e) => setFilter('agency', e.target.value === '' ? null : e.target.value)}
           >
             <option value="">{t('filters.all')}</option>
-            {data.agencies.map((a) => (
-              <option key={a.key} value={a.key}>
-                {a.name}
-              </option>
-            ))}
+            {data.agencies
+              .filter((a) => !filters.pemda || a.pemdaKey === filters.pemda)
+              .map((a) => (
+                <option key={a.key} value={a.key}>
+                  {multiPemda ? `${a.name} — ${pemdaLabel(t, a.pemdaKey, a.pemda)}` : a.name}
+                </option>
+              ))}
           </select>
         </span>
         {textSelect('metode', data.metode)}

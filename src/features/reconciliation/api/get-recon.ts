@@ -2,7 +2,13 @@ import { num, text } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../queries/engine';
 import { AGENCY_LIST_SQL } from '../../../p3dn/agency';
-import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/metrics';
+import {
+  matchSummaryQuery,
+  registerMatchQuery,
+  unmatchedQuery,
+  unmatchedRegisterQuery,
+  type Filters,
+} from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
@@ -15,10 +21,25 @@ interface Unmatched {
   sources: string[];
 }
 
+/** A plan or budget agency without its partner (RUP without a budget, a budget without RUP). */
+interface UnmatchedAgency {
+  aliasKey: string;
+  pemdaKey: string;
+  pemda: string | null;
+  rows: number;
+  total: number;
+  names: string;
+  codes: string;
+  kinds: string[];
+}
+
 export interface Recon {
   paths: { path: string; rows: number; total: number }[];
   unmatched: Unmatched[];
-  agencies: { key: string; name: string; code: string | null }[];
+  /** Per file kind and match path (kode / nama / alias / none / sendiri): rows and rupiah. */
+  byKind: { kind: string; path: string; rows: number; total: number }[];
+  unmatchedAgencies: UnmatchedAgency[];
+  agencies: { key: string; name: string; code: string | null; pemdaKey: string; pemda: string | null }[];
 }
 
 const reconOptions = (version: number, aliases: number, filters: Filters) =>
@@ -33,6 +54,10 @@ const reconOptions = (version: number, aliases: number, filters: Filters) =>
       const paths = await engine.query(m.sql, m.params);
       const unmatched = await engine.query(u.sql, u.params);
       const agencies = await engine.query(AGENCY_LIST_SQL);
+      const k = registerMatchQuery(filters);
+      const byKind = await engine.query(k.sql, k.params);
+      const ua = unmatchedRegisterQuery(filters);
+      const unmatchedAgencies = await engine.query(ua.sql, ua.params);
       return {
         paths: paths.map((r) => ({
           path: String(r['path']),
@@ -47,10 +72,28 @@ const reconOptions = (version: number, aliases: number, filters: Filters) =>
           codes: text(r['codes']),
           sources: text(r['sources']).split(', ').filter(Boolean),
         })),
+        byKind: byKind.map((r) => ({
+          kind: String(r['kind']),
+          path: String(r['path']),
+          rows: num(r['n']),
+          total: num(r['total']),
+        })),
+        unmatchedAgencies: unmatchedAgencies.map((r) => ({
+          aliasKey: String(r['alias_key']),
+          pemdaKey: String(r['pemda_key']),
+          pemda: typeof r['pemda'] === 'string' ? r['pemda'] : null,
+          rows: num(r['n']),
+          total: num(r['total']),
+          names: text(r['names']),
+          codes: text(r['codes']),
+          kinds: text(r['kinds']).split(', ').filter(Boolean),
+        })),
         agencies: agencies.map((a) => ({
           key: String(a['agency_key']),
           name: String(a['nama']),
           code: typeof a['kode'] === 'string' ? a['kode'] : null,
+          pemdaKey: String(a['pemda_key']),
+          pemda: typeof a['pemda'] === 'string' ? a['pemda'] : null,
         })),
       };
     },

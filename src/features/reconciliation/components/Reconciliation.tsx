@@ -8,6 +8,7 @@ import type { AliasEntry } from '../../../p3dn/agency';
 import { useAliasStore } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 import { useRecon } from '../api/get-recon';
+import { RegisterRecon } from './RegisterRecon';
 
 /** How transactions were matched to SIRUP agencies, what is left unmatched (with the rupiah), and the aliases. */
 export function Reconciliation() {
@@ -115,6 +116,7 @@ export function Reconciliation() {
           </table>
         </div>
       )}
+      <RegisterRecon data={data} />
       <h3>{t('recon.aliasesTitle')}</h3>
       {aliases.length === 0 ? (
         <p className="muted">{t('recon.noAliases')}</p>

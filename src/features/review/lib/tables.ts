@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { pemdaLabel } from '../../../components/pemda-label';
 import { formatPercent, type Lang } from '../../../lib/format';
 import type { ExportTable } from '../../../lib/table-export';
 import type { MetodeRow } from '../../../p3dn/metrics';
@@ -135,8 +136,11 @@ export function agencyExportTable(
   view: ViewParams,
   meta: ReviewMeta | undefined,
 ): ExportTable {
+  // Several Pemda: each agency is named with its Pemda (same-named agencies stay apart).
+  const multiPemda = new Set(rows.map((m) => m.pemdaKey)).size > 1;
   const headers = [
     t('table.agency'),
+    ...(multiPemda ? [t('pemda.column')] : []),
     t('table.code'),
     t('table.packages'),
     ...KPIS.flatMap((k) => [
@@ -155,6 +159,7 @@ export function agencyExportTable(
     headers,
     rows: sortAgencies(rows, view.kpi, view.sort).map((m) => [
       m.name,
+      ...(multiPemda ? [pemdaLabel(t, m.pemdaKey ?? '', m.pemda)] : []),
       m.code,
       m.packages,
       ...KPIS.flatMap((k) => [m[k], pct(m.share[k]), status(t, m.meets[k]), m.gap[k]]),

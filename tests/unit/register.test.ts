@@ -1,0 +1,309 @@
+/**
+ * The agency register on the real engine: one agency across every file kind, scoped by Pemda. Expected figures are
+ * computed here from the fixture rows in BigInt cents, never by the code under test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { PEMDA_LIST_SQL, writeAliases } from '../../src/p3dn/agency';
+import {
+  NO_FILTERS,
+  basisAgencyQuery,
+  basisSummaryQuery,
+  pemdaRankingQuery,
+  registerMatchQuery,
+  toBasisAgencyMetric,
+  toBasisSummary,
+  toPemdaRow,
+  unmatchedRegisterQuery,
+  type Basis,
+  type Denominator,
+  type Filters,
+} from '../../src/p3dn/metrics';
+import { freshEngine, importText } from '../helpers/engine';
+import { serialize } from '../helpers/exports';
+import { toCsv } from '../../scripts/sample/csv';
+import { mulberry32 as rng } from '../../scripts/sample/prng';
+import { centsText, centsTextId } from '../helpers/fixtures';
+import { ALL, P1, P2, PA, PB, SAME, exp, rupCsv, strukturCsv, tdCsv } from '../helpers/two-pemda';
+
+const rp = (c: bigint) => Number(c) / 100;
+const T = { pdn: 0.4, umk: 0.4 };
+const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+
+async function agencies(engine: NodeEngine, basis: Basis, den: Denominator, f: Filters = NO_FILTERS) {
+  const q = basisAgencyQuery(basis, den, T, f);
+  return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. The SIRUP web list (names only, title case, no codes) + a coded budget sheet from finance (codes, upper case)
+// ---------------------------------------------------------------------------------------------------------------
+
+const NAMES = [
+  'DINAS PENDIDIKAN DAN KEBUDAYAAN', 'DINAS KESEHATAN', 'DINAS PEKERJAAN UMUM DAN PENATAAN RUANG',
+  'DINAS PERUMAHAN DAN KAWASAN PERMUKIMAN', 'SATUAN POLISI PAMONG PRAJA', 'DINAS SOSIAL',
+  'DINAS TENAGA KERJA', 'DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK', 'DINAS PANGAN',
+  'DINAS LINGKUNGAN HIDUP', 'DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL', 'DINAS PERHUBUNGAN',
+  'DINAS KOMUNIKASI DAN INFORMATIKA', 'DINAS KOPERASI USAHA KECIL DAN MENENGAH', 'DINAS PENANAMAN MODAL',
+  'DINAS KEPEMUDAAN DAN OLAHRAGA', 'DINAS PERPUSTAKAAN', 'DINAS PERTANIAN', 'DINAS PARIWISATA',
+  'SEKRETARIAT DAERAH', 'SEKRETARIAT DPRD', 'BADAN PERENCANAAN PEMBANGUNAN DAERAH',
+  'BADAN PENGELOLAAN KEUANGAN DAN ASET DAERAH', 'INSPEKTORAT DAERAH',
+]; // prettier-ignore
+
+/** How the web list spells agency i: title case, and for some a Pemda suffix, `&`, extra spaces or an abbreviation. */
+function webName(i: number): string {
+  const n = NAMES[i]!;
+  if (n === 'DINAS KESEHATAN') return 'Dinkes';
+  if (n === 'SEKRETARIAT DAERAH') return 'Setda Kabupaten Uji';
+  if (i % 5 === 2) return titleCase(n).replace(' Dan ', ' & ');
+  if (i % 5 === 3) return `  ${titleCase(n).replaceAll(' ', '  ')} `;
+  if (i % 5 === 4) return `${titleCase(n)} Kabupaten Uji`;
+  return titleCase(n);
+}
+const code = (i: number) =>
+  `${1 + Math.floor(i / 10)}.${String(1 + (i % 10)).padStart(2, '0')}.0.00.0.00.01.0000`;
+
+interface WebPaket {
+  agency: number;
+  kd: string;
+  cents: bigint;
+  pdn: boolean;
+  ukm: boolean;
+}
+const rand = rng(101);
+const webPakets: WebPaket[] = [];
+for (let i = 0; i < 24 * 15; i++) {
+  webPakets.push({
+    agency: i % 24,
+    kd: String(80_000_000 + i),
+    cents: BigInt(Math.floor(rand() * 900_000_000)) * 100n + BigInt(i % 97),
+    pdn: rand() < 0.55,
+    ukm: rand() < 0.35,
+  });
+}
+/** One agency of the web list that the budget sheet calls by its old name: mapped by the user's alias. */
+const RENAMED = 'Bagian Umum Lama';
+const renamedPakets: WebPaket[] = [0, 1, 2].map((k) => ({
+  agency: -1,
+  kd: String(81_000_000 + k),
+  cents: 12_345_000_00n + BigInt(k),
+  pdn: k !== 1,
+  ukm: k === 2,
+}));
+const WEB_HEADERS = ['Kode RUP', 'Nama Paket', 'Total Pagu', 'Satuan Kerja', 'Produk Dalam Negeri', 'Usaha Kecil/Koperasi']; // prettier-ignore
+const webCsv = toCsv(
+  WEB_HEADERS,
+  [...webPakets, ...renamedPakets].map((p) => ({
+    'Kode RUP': p.kd,
+    'Nama Paket': `Paket ${p.kd}`,
+    'Total Pagu': centsText(p.cents),
+    'Satuan Kerja': p.agency < 0 ? RENAMED : webName(p.agency),
+    'Produk Dalam Negeri': p.pdn ? 'Ya' : 'Tidak',
+    'Usaha Kecil/Koperasi': p.ukm ? 'Ya' : 'Tidak',
+  })),
+);
+const budget = NAMES.map((_, i) => 40_000_000_000_00n + BigInt(i) * 1_234_567_89n);
+const BUDGET_HEADERS = ['kd_satker_str', 'nama_satker', 'belanja_operasi', 'belanja_modal', 'belanja_btt', 'belanja_non_pengadaan', 'belanja_pengadaan', 'total_belanja']; // prettier-ignore
+const budgetBytes = serialize(
+  BUDGET_HEADERS,
+  NAMES.map((n, i) => ({
+    kd_satker_str: code(i),
+    nama_satker: n,
+    belanja_operasi: centsTextId(budget[i]! - 1_000_000_00n),
+    belanja_modal: centsTextId(1_000_000_00n),
+    belanja_btt: '0',
+    belanja_non_pengadaan: centsTextId(500_000_00n),
+    belanja_pengadaan: centsTextId(budget[i]!),
+    total_belanja: centsTextId(budget[i]! + 500_000_00n),
+  })),
+  { delim: ';' },
+).bytes;
+
+describe('the SIRUP web list (names only) with a coded budget sheet', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = await freshEngine();
+    expect((await importText(engine, 'daftar-paket-sirup.csv', webCsv)).kind).toBe('rup_penyedia');
+    expect((await importText(engine, 'struktur-anggaran-keuangan.csv', budgetBytes)).kind).toBe(
+      'struktur_anggaran',
+    );
+  }, 120_000);
+  afterAll(async () => engine?.close());
+
+  const expected = (i: number, extra: WebPaket[] = []) => {
+    const mine = [...webPakets.filter((p) => p.agency === i), ...extra];
+    return {
+      packages: mine.length,
+      pdn: sum(mine.filter((p) => p.pdn).map((p) => p.cents)),
+      umk: sum(mine.filter((p) => p.ukm).map((p) => p.cents)),
+      den: budget[i]!,
+    };
+  };
+
+  it('gives one row per agency (24 + the renamed one), each with its own budget and exact shares', async () => {
+    const got = await agencies(engine, 'komitmen', 'belanja_pengadaan');
+    expect(got).toHaveLength(25);
+    for (let i = 0; i < NAMES.length; i++) {
+      const m = got.filter((x) => x.code === code(i));
+      expect(m, NAMES[i]).toHaveLength(1);
+      const e = expected(i);
+      expect(m[0]!.name).toBe(NAMES[i]);
+      expect(m[0]!.packages).toBe(e.packages);
+      expect(m[0]!.denominator).toBe(rp(e.den));
+      expect(m[0]!.pdn).toBe(rp(e.pdn));
+      expect(m[0]!.share.pdn).toBe(rp(e.pdn) / rp(e.den));
+      expect(m[0]!.share.umk).toBe(rp(e.umk) / rp(e.den));
+    }
+    const renamed = got.find((x) => x.name === RENAMED)!;
+    expect(renamed.denominator).toBeNull();
+    expect(renamed.packages).toBe(3);
+    const s = toBasisSummary('komitmen', (await query(engine, 'summary'))[0]);
+    expect(s.agencies).toBe(25);
+    expect(s.agenciesWithDenominator).toBe(24);
+  });
+
+  it('says how each file kind was matched, and lists the one RUP agency without a budget with its rupiah', async () => {
+    const paths = await engine.query(registerMatchQuery(NO_FILTERS).sql);
+    const of = (kind: string, path: string) => paths.find((p) => p['kind'] === kind && p['path'] === path);
+    expect(of('rup_penyedia', 'nama')).toMatchObject({ n: webPakets.length, total: rp(sum(webPakets.map((p) => p.cents))) }); // prettier-ignore
+    expect(of('struktur_anggaran', 'nama')).toMatchObject({ n: 24, total: rp(sum(budget)) });
+    expect(of('rup_penyedia', 'none')).toMatchObject({
+      n: 3,
+      total: rp(sum(renamedPakets.map((p) => p.cents))),
+    });
+    expect(paths.filter((p) => p['path'] === 'kode')).toEqual([]);
+    const u = unmatchedRegisterQuery(NO_FILTERS);
+    const un = await engine.query(u.sql, u.params);
+    expect(un).toHaveLength(1);
+    expect(un[0]).toMatchObject({
+      alias_key: 'BAGIAN UMUM LAMA',
+      n: 3,
+      names: RENAMED,
+      kinds: 'rup_penyedia',
+    });
+    expect(un[0]!['total']).toBe(rp(sum(renamedPakets.map((p) => p.cents))));
+  });
+
+  it('maps the renamed agency in place by alias: its packages join the budget agency', async () => {
+    const target = (await agencies(engine, 'komitmen', 'belanja_pengadaan')).find(
+      (x) => x.code === code(19),
+    )!;
+    expect(target.name).toBe('SEKRETARIAT DAERAH');
+    await writeAliases(engine, [{ aliasKey: 'BAGIAN UMUM LAMA', agencyKey: target.agencyKey }]);
+    const got = await agencies(engine, 'komitmen', 'belanja_pengadaan');
+    expect(got).toHaveLength(24);
+    const e = expected(19, renamedPakets);
+    const m = got.find((x) => x.code === code(19))!;
+    expect(m.packages).toBe(e.packages);
+    expect(m.pdn).toBe(rp(e.pdn));
+    expect(m.share.pdn).toBe(rp(e.pdn) / rp(e.den));
+    const paths = await engine.query(registerMatchQuery(NO_FILTERS).sql);
+    expect(paths.find((p) => p['kind'] === 'rup_penyedia' && p['path'] === 'alias')).toMatchObject({ n: 3 });
+    expect(paths.filter((p) => p['path'] === 'none')).toEqual([]);
+    await writeAliases(engine, []);
+    expect(await agencies(engine, 'komitmen', 'belanja_pengadaan')).toHaveLength(25);
+  });
+});
+
+async function query(engine: NodeEngine, what: 'summary', f: Filters = NO_FILTERS) {
+  const q = what === 'summary' ? basisSummaryQuery('komitmen', 'belanja_pengadaan', T, f) : null;
+  return engine.query(q!.sql, q!.params);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Two Pemda in one dataset, with the same agency names (and the same Permendagri codes)
+// ---------------------------------------------------------------------------------------------------------------
+
+describe('two Pemda with same-named agencies', () => {
+  let engine: NodeEngine;
+  beforeAll(async () => {
+    engine = await freshEngine();
+    await importText(engine, 'RUP-PaketPenyedia-Terumumkan.csv', rupCsv);
+    await importText(engine, 'RUP-StrukturAnggaranPD.csv', strukturCsv);
+    expect((await importText(engine, 'Bela-TokoDaringRealisasi.csv', tdCsv)).kind).toBe('tokodaring');
+  }, 120_000);
+  afterAll(async () => engine?.close());
+
+  it('names both Pemda and keeps each Pemda\'s "DINAS KESEHATAN" its own agency with its own share', async () => {
+    const pemda = await engine.query(PEMDA_LIST_SQL);
+    expect(pemda.map((p) => [p['pemda_key'], p['nama'], p['agencies']])).toEqual([
+      ['klpd:D101', P1.nama, 3],
+      ['klpd:D202', P2.nama, 3],
+    ]);
+    const got = await agencies(engine, 'komitmen', 'belanja_pengadaan');
+    expect(got).toHaveLength(6);
+    for (const a of ALL) {
+      const m = got.filter((x) => x.name === a.nama && x.pemda === a.pemda.nama);
+      expect(m, `${a.nama} ${a.pemda.nama}`).toHaveLength(1);
+      const e = exp(a);
+      expect(m[0]!.agencyKey).toBe(`kd:${a.kd}`);
+      expect(m[0]!.pemdaKey).toBe(`klpd:${a.pemda.kd}`);
+      expect(m[0]!.denominator).toBe(rp(e.den));
+      expect(m[0]!.share.pdn).toBe(rp(e.pdn) / rp(e.den));
+      expect(m[0]!.share.umk).toBe(rp(e.umk) / rp(e.den));
+    }
+  });
+
+  it('attaches name-only transactions to the agency of their own Pemda', async () => {
+    const got = await agencies(engine, 'realisasi', 'belanja_pengadaan');
+    for (const a of ALL) {
+      expect(got.find((x) => x.agencyKey === `kd:${a.kd}`)!.realisasiTotal).toBe(rp(exp(a).real));
+    }
+  });
+
+  it('ranks the Pemda by their agencies summed (share against target, gap in rupiah)', async () => {
+    const q = pemdaRankingQuery('komitmen', 'belanja_pengadaan', T, NO_FILTERS);
+    const rows = (await engine.query(q.sql, q.params)).map(toPemdaRow);
+    expect(rows.map((r) => r.name)).toEqual([P1.nama, P2.nama]);
+    for (const [p, agencies] of [
+      [P1, PA],
+      [P2, PB],
+    ] as const) {
+      const r = rows.find((x) => x.name === p.nama)!;
+      const num = sum(agencies.map((a) => exp(a).pdn));
+      const den = sum(agencies.map((a) => exp(a).den));
+      expect(r.agencies).toBe(3);
+      expect(r.value.pdn).toBe(rp(num));
+      expect(r.denominator.pdn).toBe(rp(den));
+      expect(r.share.pdn).toBe(rp(num) / rp(den));
+      // gap = max(0, 40 % × den − num), in cents ×10 to stay exact.
+      const gap10 = 4n * den - 10n * num;
+      expect(r.gap.pdn).toBeCloseTo(gap10 > 0n ? Number(gap10) / 1000 : 0, 2);
+      expect(r.meeting.pdn).toBe(agencies.filter((a) => 10n * exp(a).pdn >= 4n * exp(a).den).length);
+    }
+  });
+
+  it('narrows every figure to one Pemda with the Pemda filter', async () => {
+    const f = { ...NO_FILTERS, pemda: 'klpd:D202' };
+    const got = await agencies(engine, 'realisasi', 'belanja_pengadaan', f);
+    expect(got.map((m) => m.agencyKey).sort()).toEqual(PB.map((a) => `kd:${a.kd}`).sort());
+    const s = toBasisSummary('komitmen', (await query(engine, 'summary', f))[0]);
+    expect(s.value.pdn).toBe(rp(sum(PB.map((a) => exp(a).pdn))));
+    expect(s.denominator).toBe(rp(sum(PB.map((a) => exp(a).den))));
+  });
+
+  it('puts a file that names no Pemda in the named unknown-Pemda bucket, never into either Pemda', async () => {
+    const headers = ['Kode SKPD', 'Nama SKPD', 'Kode Rekening', 'Nama Rekening', 'Anggaran'];
+    const apbd = serialize(
+      headers,
+      [{ 'Kode SKPD': SAME[0]!.str, 'Nama SKPD': 'Dinas Kesehatan', 'Kode Rekening': '5.1.02.01.01.0024', 'Nama Rekening': 'Belanja', Anggaran: '1.000.000,00' }], // prettier-ignore
+      { delim: ';' },
+    ).bytes;
+    expect((await importText(engine, 'apbd-tanpa-pemda.csv', apbd)).kind).toBe('apbd_rekening');
+    const pemda = await engine.query(PEMDA_LIST_SQL);
+    expect(pemda.map((p) => p['pemda_key'])).toEqual(['klpd:D101', 'klpd:D202', 'tanpa_pemda']);
+    const got = await agencies(engine, 'komitmen', 'apbd_barang_jasa');
+    expect(got).toHaveLength(7);
+    const unknown = got.filter((m) => m.pemdaKey === 'tanpa_pemda');
+    expect(unknown.map((m) => [m.name, m.denominator, m.packages])).toEqual([
+      ['Dinas Kesehatan', 1_000_000, 0],
+    ]);
+    for (const a of ALL) expect(got.find((x) => x.agencyKey === `kd:${a.kd}`)!.denominator).toBeNull();
+    const u = unmatchedRegisterQuery(NO_FILTERS);
+    const un = await engine.query(u.sql, u.params);
+    expect(un.map((r) => [r['alias_key'], r['kinds'], r['total']])).toEqual([
+      ['tanpa_pemda|DINAS KESEHATAN', 'apbd_rekening', 1_000_000],
+    ]);
+  });
+});
