@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { penyediaRow } from '../helpers/fixtures';
-import { launch, openApp, screenshot } from './browser';
+import { launch, openApp, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 const dir = join(tmpdir(), `pantau-queue-${process.pid}`);
@@ -46,6 +46,7 @@ describe('files dropped while the sample loads', () => {
     const statusAtConfirm = await page.locator('.app').getAttribute('data-status');
     await page.click('[data-testid=import-confirm]');
     await expect.poll(() => page.locator('[data-testid=import-result]').count(), { timeout: 90_000 }).toBe(2);
+    await showView(page, 'perangkat-daerah');
     await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
     // The batch was queued behind the sample (confirmed before the app was ready).
     expect(statusAtConfirm).toBe('starting');
@@ -58,7 +59,7 @@ describe('files dropped while the sample loads', () => {
       .locator('[data-testid=import-result][data-name="RUP-batch-2.csv"] [data-testid=report-superseded]')
       .textContent();
     expect(lost).toContain('50 baris dari RUP-batch-1.csv');
-    expect(await page.locator('.pill').first().textContent()).toBe('Data Anda');
+    expect(await page.locator('[data-testid=data-pill]').first().textContent()).toBe('Data Anda');
     // One agency, each package once: the table's pagu is the union's.
     const rows = page.locator('[data-testid=agency-table] tbody tr');
     expect(await rows.count()).toBe(1);
