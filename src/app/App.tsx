@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Breakdowns } from '../features/breakdowns/components/Breakdowns';
 import { Dashboard } from '../features/dashboard/components/Dashboard';
 import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
-import { loadSample } from '../features/import/api/import-files';
+import { StoredDataProblem } from '../features/dataset/components/StoredDataProblem';
 import { DrillDown } from '../features/drilldown/components/DrillDown';
 import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
@@ -14,10 +14,14 @@ import { ReviewToolbar } from '../features/review/components/ReviewToolbar';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
 import { startAliasSync } from '../features/reconciliation/api/alias-sync';
 import { Reconciliation } from '../features/reconciliation/components/Reconciliation';
+import { PanelBoundary } from '../components/PanelBoundary';
 import { LANGS } from '../lib/i18n';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useReviewStore } from '../stores/review-store';
 import { useViewStore } from '../stores/view-store';
+import { startData } from './dataset-lifecycle';
+import { EngineDeadBanner, IgnoredSettingsNote } from './StatusBanners';
+import { UpdatePrompt } from './UpdatePrompt';
 
 let started = false;
 
@@ -34,7 +38,8 @@ export function App() {
     if (started) return;
     started = true;
     const { setStatus } = useDatasetStore.getState();
-    loadSample()
+    // The stored dataset, else the sample (src/app/dataset-lifecycle.ts).
+    startData()
       .then(() => startAliasSync())
       .then(() => setStatus('ready'))
       .catch((e: unknown) => setStatus('error', e instanceof Error ? e.message : String(e)));
@@ -59,7 +64,13 @@ export function App() {
         </div>
       </header>
       <main>
-        <DatasetBadge />
+        <EngineDeadBanner />
+        <IgnoredSettingsNote />
+        <UpdatePrompt />
+        <StoredDataProblem />
+        <PanelBoundary name="dataset">
+          <DatasetBadge />
+        </PanelBoundary>
         {status === 'starting' && (
           <p role="status" className="busy">
             {t('app.loadingEngine')}
@@ -70,22 +81,47 @@ export function App() {
             {t('app.engineFailed', { detail: detail ?? '' })}
           </p>
         )}
-        {mode === 'dashboard' && <ImportPanel />}
+        {/* Each panel fails on its own (PanelBoundary): one that throws never blanks the others. */}
+        {mode === 'dashboard' && (
+          <PanelBoundary name="import">
+            <ImportPanel />
+          </PanelBoundary>
+        )}
         {status === 'ready' && mode === 'dashboard' && (
           <>
-            <ReviewToolbar />
-            <FilterBar />
-            <Dashboard
-              chartActions={<DashboardChartExport />}
-              tableActions={<AgencyTableExport testId="export-dashboard-table" />}
-            />
-            <DrillDown />
-            <Breakdowns />
-            <Reconciliation />
+            <PanelBoundary name="review-toolbar">
+              <ReviewToolbar />
+            </PanelBoundary>
+            <PanelBoundary name="filters">
+              <FilterBar />
+            </PanelBoundary>
+            <PanelBoundary name="dashboard">
+              <Dashboard
+                chartActions={<DashboardChartExport />}
+                tableActions={<AgencyTableExport testId="export-dashboard-table" />}
+              />
+            </PanelBoundary>
+            <PanelBoundary name="drilldown">
+              <DrillDown />
+            </PanelBoundary>
+            <PanelBoundary name="breakdowns">
+              <Breakdowns />
+            </PanelBoundary>
+            <PanelBoundary name="reconciliation">
+              <Reconciliation />
+            </PanelBoundary>
           </>
         )}
-        {status === 'ready' && mode === 'report' && <Report />}
-        {status === 'ready' && mode === 'present' && <Presentation />}
+        {status === 'ready' && mode === 'report' && (
+          <PanelBoundary name="report">
+            <Report />
+          </PanelBoundary>
+        )}
+        {status === 'ready' && mode === 'present' && (
+          <PanelBoundary name="present">
+            <Presentation />
+          </PanelBoundary>
+        )}
         <p className="muted small privacy">{t('app.privacy')}</p>
       </main>
     </div>
