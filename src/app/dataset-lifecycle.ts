@@ -19,6 +19,7 @@ import { useStorageStore } from '../stores/storage-store';
 export async function startData(): Promise<void> {
   onEngineDead(() => useStorageStore.getState().set({ engineDead: true }));
   const engine = await getEngine();
+  performance.mark('pantau:engine-ready'); // read by bench/first-chart.ts
   // The empty schema's fingerprint, taken before any data: a stored dataset must have been made with the same.
   const schema = await schemaFingerprint(engine);
   if (!(await restoreStored(engine, schema))) {
@@ -29,6 +30,7 @@ export async function startData(): Promise<void> {
       storage.set({ sampleFrom: 'import' });
     }
   }
+  performance.mark('pantau:data-ready');
   saveAfterImports(schema);
   askBeforeLeaving();
 }

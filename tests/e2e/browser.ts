@@ -18,9 +18,9 @@ export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/s
 /**
  * Content-Security-Policy violations seen in any page of any browser from `launch` (the `securitypolicyviolation`
  * events of the page, and Chromium's console reports of refused loads). tests/e2e/setup.ts fails the test during
- * which one occurs.
+ * which one occurs. Kept on globalThis: the setup file and a test file may hold different instances of this module.
  */
-export const cspViolations: string[] = [];
+export const cspViolations: string[] = ((globalThis as { __pantauCsp?: string[] }).__pantauCsp ??= []);
 
 /** The violations recorded since the last call (and forget them). */
 export function takeCspViolations(): string[] {

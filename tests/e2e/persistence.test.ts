@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
 import { SAMPLE } from '../helpers/sample';
-import { launch, openApp, screenshot, type OpenedPage } from './browser';
+import { launch, openApp, screenshot, takeCspViolations, type OpenedPage } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -341,5 +341,108 @@ describe('malformed saved settings', () => {
     expect(errors).toEqual([]);
     await screenshot(page, 'persist-05-bad-settings');
     await context.close();
+  });
+});
+
+describe('one failing panel', () => {
+  it('shows its own message with a retry; the rest of the app goes on', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // The badge formats its saved date while rendering: make that throw on demand.
+    await context.addInitScript(() => {
+      const original = Date.prototype.toLocaleString;
+      Date.prototype.toLocaleString = function (...args: Parameters<Date['toLocaleString']>) {
+        if ((window as unknown as { __breakBadge?: boolean }).__breakBadge) throw new Error('render failure');
+        return original.apply(this, args);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(baseURL);
+    await figures(page);
+    await loadOwnFiles(page);
+    await expect.poll(() => storageState(page), { timeout: 30_000 }).toBe('saved');
+    const ok = await figures(page);
+    await page.evaluate(() => ((window as unknown as { __breakBadge?: boolean }).__breakBadge = true));
+    await page.selectOption('#lang', 'en'); // every panel renders again
+    const failed = page.locator('[data-testid=panel-failed]');
+    await expect.poll(() => failed.count()).toBe(1);
+    expect(await failed.getAttribute('data-panel')).toBe('dataset');
+    expect(await failed.textContent()).toContain('This part could not be shown');
+    // The other panels are there and answer.
+    expect(await page.locator('[data-testid=dataset-badge]').count()).toBe(0);
+    await page.waitForSelector('[data-testid=agency-table][aria-busy=false] tbody tr');
+    const shown = {
+      table: await page.$$eval('[data-testid=agency-table] tbody tr', (trs) =>
+        trs.map((tr) => {
+          const d = (tr as HTMLElement).dataset;
+          return `${d['agency']}|${d['numerator']}|${d['denominator']}|${d['share']}`;
+        }),
+      ),
+    };
+    expect(shown.table.map((r) => r.split('|').slice(0, 4))).toEqual(
+      ok.table.map((r) => r.split('|').slice(0, 4)),
+    );
+    await page.selectOption('#denominator', 'rup_penyedia');
+    await page.waitForSelector('[data-testid=agency-table][aria-busy=false] tbody tr');
+    await screenshot(page, 'persist-06-panel-failed');
+    await page.evaluate(() => ((window as unknown as { __breakBadge?: boolean }).__breakBadge = false));
+    await page.click('[data-testid=panel-retry]');
+    await page.waitForSelector('[data-testid=dataset-badge]');
+    expect(await failed.count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('leaving while an import runs', () => {
+  it('asks first; once the import is done, it does not', async () => {
+    const app = await openApp(browser, baseURL);
+    const { page } = app;
+    await figures(page);
+    // A file big enough that its import is still running when the page is asked to leave.
+    const big = toCsv(
+      PENYEDIA_HEADERS,
+      Array.from({ length: 150_000 }, (_, i) => ({
+        ...penyedia[0]!,
+        kd_rup: String(10_000_000 + i),
+        nama_paket: `P${i}`,
+      })),
+    );
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: 'RUP-PaketPenyedia-Terumumkan.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(big),
+    });
+    await page.click('[data-testid=import-confirm]');
+    const leaving = () =>
+      page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      });
+    await page.waitForSelector('[data-testid=import-progress]');
+    expect(await leaving()).toBe(true);
+    await expect.poll(() => page.locator('[data-testid=import-result]').count(), { timeout: 90_000 }).toBe(1);
+    await expect.poll(() => storageState(page), { timeout: 30_000 }).toBe('saved');
+    expect(await leaving()).toBe(false);
+    await app.context.close();
+  });
+});
+
+describe('the CSP check itself', () => {
+  it('sees a violation when one happens', async () => {
+    const app = await openApp(browser, baseURL);
+    await figures(app.page);
+    await app.page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inline = 1';
+      document.body.appendChild(s);
+    });
+    await expect.poll(() => takeCspViolations().length > 0 || null).toBe(true);
+    expect(
+      await app.page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+    ).toBeUndefined();
+    await app.context.close();
+    // Chromium's own console report of the same refusal can come after the event's: not this test's violation.
+    await new Promise((r) => setTimeout(r, 500));
+    takeCspViolations();
   });
 });

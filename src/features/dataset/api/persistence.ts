@@ -98,7 +98,8 @@ export function saveCurrent(engine: Engine, schema: string): Promise<void> {
   saving = saving.then(async () => {
     const storage = useStorageStore.getState();
     if (!opfsAvailable()) {
-      storage.set({ state: 'tab-only', savedAt: null });
+      // No OPFS (an insecure origin, an old browser): kept in this tab only, for another reason than room.
+      storage.set({ state: 'failed', savedAt: null });
       return;
     }
     storage.set({ state: 'saving' });
