@@ -4,11 +4,10 @@
  * figures (bench/import-bench.ts) are the ones that count. Usage: `tsx bench/import-stages.ts 100`.
  */
 import { readFileSync } from 'node:fs';
-import { NodeEngine } from '../src/lib/engine/node-engine';
-import type { Engine, ExecOptions, SqlParam } from '../src/lib/engine/types';
-import { createSchema, importCsv } from '../src/p3dn/importer';
-import { createRealisasiSchema } from '../src/p3dn/realisasi-views';
-import { HEAD_BYTES, countLines } from '../src/p3dn/sniff';
+import { NodeEngine } from '../src/engine/node-engine';
+import type { Engine, ExecOptions, SqlParam } from '../src/engine/types';
+import { importFile } from '../src/p3dn/import';
+import { createSchema } from '../src/p3dn/schema';
 import { generate } from './generate';
 
 const mb = Number(process.argv[2] ?? 100);
@@ -44,7 +43,6 @@ async function main() {
   const bytes = new Uint8Array(readFileSync(path));
   const engine = await NodeEngine.create();
   await createSchema(engine);
-  await createRealisasiSchema(engine);
   await engine.registerFile('f.csv', bytes);
   const time = async (f: () => Promise<unknown>) => {
     const t0 = performance.now();
@@ -61,14 +59,11 @@ async function main() {
     await engine.exec('DROP TABLE p');
     const log: [string, number][] = [];
     const imp = await time(() =>
-      importCsv(timed(engine, log), {
-        engineFileName: 'f.csv',
+      importFile(timed(engine, log), {
+        data: bytes,
         displayName: `bench-${r}.csv`,
-        sizeBytes: bytes.length,
-        head: bytes.slice(0, HEAD_BYTES),
         isSample: false,
         replace: 'all',
-        lines: Promise.resolve(countLines(bytes)),
       }),
     );
     console.log(

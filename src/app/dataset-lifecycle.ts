@@ -5,9 +5,9 @@ import {
   saveCurrent,
 } from '../features/dataset/api/persistence';
 import { loadSample } from '../features/import/api/import-files';
-import { getEngine } from '../lib/engine';
-import { onEngineDead } from '../lib/engine/guard';
+import { onEngineDead } from '../engine/guard';
 import { schemaFingerprint } from '../p3dn/persist/snapshot';
+import { getEngine } from '../queries/engine';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useStorageStore } from '../stores/storage-store';
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { AliasEntry } from '../p3dn/realisasi-views';
+import type { AliasEntry } from '../p3dn/agency';
 import { checkedStorage, noteIgnored } from './checked-storage';
 import { useDatasetStore } from './dataset-store';
 

@@ -6,12 +6,15 @@ import { useStorageStore } from './storage-store';
  * version, cut short): text that is not a saved state is ignored with a note (`storage.ignoredSettings`) instead of
  * reaching the app. The store's own `merge` validates the fields (and notes what it drops) under the same label.
  */
+/** The page's localStorage (through `window`, as zustand's own JSON storage reads it); undefined without one. */
+const local = (): Storage | undefined => (typeof window === 'undefined' ? undefined : window.localStorage);
+
 export function checkedStorage<S>(label: string): PersistStorage<S> {
   return {
     getItem: (name) => {
       let text: string | null;
       try {
-        text = localStorage.getItem(name);
+        text = local()?.getItem(name) ?? null;
       } catch {
         return null; // storage disabled: nothing saved
       }
@@ -28,14 +31,14 @@ export function checkedStorage<S>(label: string): PersistStorage<S> {
     },
     setItem: (name, value: StorageValue<S>) => {
       try {
-        localStorage.setItem(name, JSON.stringify(value));
+        local()?.setItem(name, JSON.stringify(value));
       } catch {
         // storage full or disabled: the setting holds for this tab
       }
     },
     removeItem: (name) => {
       try {
-        localStorage.removeItem(name);
+        local()?.removeItem(name);
       } catch {
         // nothing to remove
       }

@@ -1,35 +1,8 @@
+import type { ImportFailure, ImportReport } from '../p3dn/import';
 import { create } from 'zustand';
 
-export type ImportNotice =
-  | {
-      id: number;
-      type: 'result';
-      name: string;
-      kind: string;
-      confidence: number;
-      read: number;
-      loaded: number;
-      excluded: number;
-      rejected: number;
-      excludedByRule: Record<string, number>;
-      rejectedByReason: Record<string, number>;
-      replaced: number;
-      /** Added fields (import report): the loaded file's id, how it related to earlier data, and details. */
-      fileId?: number;
-      mode?: 'replace' | 'add' | 'same_file';
-      variant?: string | null;
-      notes?: string[];
-      encoding?: string;
-      delimiter?: string;
-      /** Canonical column -> the file's header that fed it (shown for generic sheets). */
-      mapping?: Record<string, string>;
-      /** APBD files: rows per account code set and the spending groups (plain numbers, rupiah as DOUBLE). */
-      apbd?: {
-        codeSets: Record<'permendagri_90' | 'permendagri_13' | 'lain', number>;
-        groups: Record<string, { n: number; anggaran: number | null; realisasi: number | null }>;
-      };
-    }
-  | { id: number; type: 'error'; name: string; code: string; detail?: string };
+/** An import's outcome as the user is told it: a loaded file's report, or why a file was not loaded. */
+export type ImportNotice = (ImportReport | ImportFailure) & { id: number };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type NewNotice = DistributiveOmit<ImportNotice, 'id'>;

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Lang } from '../lib/format';
 import { DEFAULT_TARGETS, type Denominator, type Kpi, type Targets } from '../p3dn/metrics';
-import { NO_FILTERS, type Basis, type Filters } from '../p3dn/realisasi-metrics';
-import type { Sort, SortKey } from '../p3dn/sort-agencies';
+import { NO_FILTERS, type Basis, type Filters } from '../p3dn/metrics';
+import type { Sort, SortKey } from '../p3dn/metrics';
 import { checkedStorage, noteIgnored } from './checked-storage';
 
 export type { Sort, SortKey };

@@ -1,26 +1,25 @@
 import { readSheet } from 'read-excel-file/node';
-import { NodeEngine } from '../../src/lib/engine/node-engine';
+import { NodeEngine } from '../../src/engine/node-engine';
 import {
-  createSchema,
-  importCsv,
+  HEAD_BYTES,
+  cp1252ToUtf8,
+  importFile,
+  isXlsx,
+  needsTranscode,
+  xlsxToCsvBytes,
   type ImportCounts,
   type ImportRequest,
-  type ImportResult,
-} from '../../src/p3dn/importer';
-import type { RealisasiSource } from '../../src/p3dn/realisasi-schema';
-import { createRealisasiSchema, pruneRealisasi } from '../../src/p3dn/realisasi-views';
-import { HEAD_BYTES, countLines, cp1252ToUtf8, needsTranscode } from '../../src/p3dn/sniff';
-import { isXlsx, xlsxToCsvBytes } from '../../src/p3dn/xlsx';
+  type ImportedFile,
+} from '../../src/p3dn/import';
+import type { RealisasiSource } from '../../src/p3dn/kinds';
+import { createSchema } from '../../src/p3dn/schema';
 
 /** A fresh engine with the canonical schema, on the same DuckDB-wasm build the browser runs. */
 export async function freshEngine(): Promise<NodeEngine> {
   const engine = await NodeEngine.create();
   await createSchema(engine);
-  await createRealisasiSchema(engine);
   return engine;
 }
-
-let seq = 0;
 
 /** Register `content` as a file and import it like the app does (an .xlsx goes through the same conversion). */
 export async function importText(
@@ -31,7 +30,7 @@ export async function importText(
     /** false: import without the caller's line count (the importer then always searches for quoted breaks). */
     countLines?: boolean;
   } = {},
-): Promise<ImportResult> {
+): Promise<ImportedFile> {
   let bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   let format: string | undefined;
   if (isXlsx(name, bytes) && !/\.xls$/i.test(name)) {
@@ -43,25 +42,17 @@ export async function importText(
     bytes = cp1252ToUtf8(bytes);
     format = 'windows-1252';
   }
-  const engineFileName = `test_${++seq}.csv`;
-  const head = bytes.slice(0, HEAD_BYTES);
-  const lines = opts.countLines === false ? undefined : Promise.resolve(countLines(bytes));
-  await engine.registerFile(engineFileName, bytes);
-  const result = await importCsv(engine, {
-    engineFileName,
+  // The app's own pipeline: import, checksum, agencies matched again, APBD summary.
+  return importFile(engine, {
+    data: bytes,
     displayName: name,
-    sizeBytes: bytes.length,
-    head,
     isSample: opts.isSample ?? false,
     replace: opts.replace ?? 'same_kind',
     ...(opts.kind ? { kind: opts.kind } : {}),
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(format ? { format } : {}),
-    ...(lines ? { lines } : {}),
+    ...(opts.countLines === false ? { lines: null } : {}),
   });
-  // SIRUP changed: transaction rows of dropped files go, and agencies are matched again (as the app does).
-  await pruneRealisasi(engine);
-  return result;
 }
 
 export interface RealisasiLoad extends ImportCounts {

@@ -8,8 +8,8 @@ import {
   guardEngine,
   isFatalEngineError,
   onEngineDead,
-} from '../../src/lib/engine/guard';
-import type { Engine } from '../../src/lib/engine/types';
+} from '../../src/engine/guard';
+import type { Engine } from '../../src/engine/types';
 import { freshEngine } from '../helpers/engine';
 
 describe('fatal engine errors', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import { ImportError, importCsv, type ImportStage } from '../../src/p3dn/importer';
-import { HEAD_BYTES } from '../../src/p3dn/sniff';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { ImportError, importCsv, type ImportStage } from '../../src/p3dn/import';
+import { HEAD_BYTES } from '../../src/p3dn/import';
 import { freshEngine, importText } from '../helpers/engine';
 import { PENYEDIA_HEADERS, centsText, counted, penyediaRow, toCsv, type Paket } from '../helpers/fixtures';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import { ImportError } from '../../src/p3dn/importer';
-import { KIND_IDS, detectKind } from '../../src/p3dn/kinds';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { ImportError } from '../../src/p3dn/import';
+import { KIND_IDS } from '../../src/p3dn/kinds';
+import { detectKind } from '../../src/p3dn/import';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../helpers/fixtures';

@@ -1,10 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import { ImportError, type ImportResult } from '../../src/p3dn/importer';
-import { GENERIC_MAX_CONFIDENCE, KIND_IDS, detectKind } from '../../src/p3dn/kinds';
-import { NO_FILTERS, breakdownQuery, toBreakdownRow } from '../../src/p3dn/realisasi-metrics';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { ImportError, type ImportResult } from '../../src/p3dn/import';
+import { GENERIC_MAX_CONFIDENCE, KIND_IDS } from '../../src/p3dn/kinds';
+import { detectKind } from '../../src/p3dn/import';
+import { NO_FILTERS, breakdownQuery, toBreakdownRow } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import { apbdBelanjaQuery, apbdFileBelanja, toApbdBelanja } from '../../src/p3dn/apbd';
-import type { ImportResult } from '../../src/p3dn/importer';
-import { KINDS, composedColumns, detectKind, missingColumns } from '../../src/p3dn/kinds';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { apbdBelanjaQuery, apbdFileBelanja, toApbdBelanja } from '../../src/p3dn/metrics';
+import type { ImportResult } from '../../src/p3dn/import';
+import { KINDS } from '../../src/p3dn/kinds';
+import { composedColumns, detectKind, missingColumns } from '../../src/p3dn/import';
 import { freshEngine, importText } from '../helpers/engine';
 import { SIMDA_HEADERS, SIMDA_UNITS, serialize, simdaRows, type SimdaRow } from '../helpers/exports';
 import { centsText, centsTextId } from '../helpers/fixtures';

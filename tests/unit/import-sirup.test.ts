@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import { ImportError } from '../../src/p3dn/importer';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { ImportError } from '../../src/p3dn/import';
 import { freshEngine, importText } from '../helpers/engine';
 import { money, serialize } from '../helpers/exports';
 import { PENYEDIA_HEADERS, centsText, centsTextId, penyediaRow, rng, toCsv } from '../helpers/fixtures';

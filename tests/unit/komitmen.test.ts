@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import type { ImportResult } from '../../src/p3dn/importer';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import type { ImportResult } from '../../src/p3dn/import';
 import type { Denominator, Targets } from '../../src/p3dn/metrics';
 import {
   NO_FILTERS,
@@ -8,7 +8,7 @@ import {
   basisSummaryQuery,
   toBasisAgencyMetric,
   toBasisSummary,
-} from '../../src/p3dn/realisasi-metrics';
+} from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { freshEngine } from '../helpers/engine';
 
 let engine: NodeEngine;

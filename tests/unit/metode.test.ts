@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
-import { metodeBreakdownQuery, toMetodeRow } from '../../src/p3dn/metode';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { metodeBreakdownQuery, toMetodeRow } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REALISASI_COLUMNS } from '../../scripts/generate-sample';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import type { Kpi } from '../../src/p3dn/metrics';
 import {
   NO_FILTERS,
@@ -21,8 +21,8 @@ import {
   type Basis,
   type DrillSpec,
   type Filters,
-} from '../../src/p3dn/realisasi-metrics';
-import { writeAliases } from '../../src/p3dn/realisasi-views';
+} from '../../src/p3dn/metrics';
+import { writeAliases } from '../../src/p3dn/agency';
 import { freshEngine, importText, loadRealisasiText, type RealisasiLoad } from '../helpers/engine';
 import {
   PENYEDIA_HEADERS,

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeEngine } from '../../src/lib/engine/node-engine';
+import type { NodeEngine } from '../../src/engine/node-engine';
 import { DEFAULT_TARGETS } from '../../src/p3dn/metrics';
 import {
   MANIFEST_NAME,
@@ -12,8 +12,8 @@ import {
   schemaFingerprint,
   type Manifest,
 } from '../../src/p3dn/persist/snapshot';
-import { BASES, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../../src/p3dn/realisasi-metrics';
-import { writeAliases } from '../../src/p3dn/realisasi-views';
+import { BASES, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../../src/p3dn/metrics';
+import { writeAliases } from '../../src/p3dn/agency';
 import { freshEngine, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sortAgencies } from '../../src/p3dn/sort-agencies';
-import type { BasisAgencyMetric } from '../../src/p3dn/realisasi-metrics';
+import { sortAgencies } from '../../src/p3dn/metrics';
+import type { BasisAgencyMetric } from '../../src/p3dn/metrics';
 
 function agency(name: string, pdn: number, den: number | null): BasisAgencyMetric {
   const share = den === null ? null : pdn / den;

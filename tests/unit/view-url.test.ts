@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { URL_STATE_VERSION, parsePercentFraction } from '../../src/lib/url-state';
-import { decodeView, encodeView } from '../../src/lib/view-url';
-import { NO_FILTERS } from '../../src/p3dn/realisasi-metrics';
+import { decodeView, encodeView } from '../../src/stores/view-url';
+import { NO_FILTERS } from '../../src/p3dn/metrics';
 import type { ViewState } from '../../src/stores/view-store';
 
 const noop = () => undefined;

@@ -1,7 +1,7 @@
-import type { Engine } from '../../lib/engine/types';
+import type { Engine } from '../../engine/types';
 import { canonicalViewSql, dataTables, type LoadedFile } from '../schema';
 import type { KindId } from '../kinds';
-import { ident, literal } from '../sql';
+import { ident, literal } from '../../engine/sql';
 
 /**
  * A snapshot of the loaded dataset: every table of the main schema as a typed CSV file, and a manifest naming

@@ -1,5 +1,6 @@
+import { num } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import type { Denominator } from '../../../p3dn/metrics';
 import {
   breakdownQuery,
@@ -7,7 +8,7 @@ import {
   toBreakdownRow,
   type BreakdownDim,
   type Filters,
-} from '../../../p3dn/realisasi-metrics';
+} from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
@@ -40,9 +41,9 @@ const monthlyOptions = (version: number, aliases: number, den: Denominator, filt
       return (await engine.query(q.sql, q.params)).map((r) => {
         const d = typeof r['den'] === 'number' && r['den'] > 0 ? r['den'] : null;
         return {
-          month: Number(r['bulan']),
-          pdn: d === null ? null : Number(r['pdn_cum']) / d,
-          umk: d === null ? null : Number(r['umk_cum']) / d,
+          month: num(r['bulan']),
+          pdn: d === null ? null : num(r['pdn_cum']) / d,
+          umk: d === null ? null : num(r['umk_cum']) / d,
         };
       });
     },

@@ -10,7 +10,8 @@ import {
   YAxis,
 } from 'recharts';
 import { formatInt, formatPercent, formatRupiah, formatRupiahShort } from '../../../lib/format';
-import type { BreakdownDim } from '../../../p3dn/realisasi-metrics';
+import { MEETS_COLOR } from '../../../lib/palette';
+import type { BreakdownDim } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useBreakdown, useMonthly } from '../api/get-breakdowns';
 
@@ -117,9 +118,9 @@ function MonthlyChart() {
             type="monotone"
             dataKey="pct"
             name={t('breakdown.cumShare')}
-            stroke="#0072B2"
+            stroke={MEETS_COLOR}
             strokeWidth={2}
-            dot={{ r: 4, fill: '#0072B2' }}
+            dot={{ r: 4, fill: MEETS_COLOR }}
             isAnimationActive={false}
           />
           <ReferenceLine

@@ -11,13 +11,11 @@ import {
   YAxis,
 } from 'recharts';
 import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
-import type { BasisAgencyMetric } from '../../../p3dn/realisasi-metrics';
+import type { BasisAgencyMetric } from '../../../p3dn/metrics';
+import { MEETS_COLOR, MISSES_COLOR } from '../../../lib/palette';
 import { useViewStore } from '../../../stores/view-store';
-import { useAgencyMetrics } from '../../../lib/metric-queries';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
 
-/** Okabe–Ito colours (colour-blind safe); misses also get a hatch pattern and a ✗, meets a ✓. */
-export const MEETS_COLOR = '#0072B2';
-export const MISSES_COLOR = '#D55E00';
 const ROW_HEIGHT = 26;
 
 interface Datum {

@@ -7,8 +7,8 @@ import {
   formatShareVsTarget,
 } from '../../../lib/format';
 import { useViewStore, type SortKey } from '../../../stores/view-store';
-import { useAgencyMetrics } from '../../../lib/metric-queries';
-import { sortAgencies } from '../../../p3dn/sort-agencies';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
+import { sortAgencies } from '../../../p3dn/metrics';
 
 export function AgencyTable() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DENOMINATORS, KPIS, TARGET_PRESETS, isDenominator, type Kpi } from '../../../p3dn/metrics';
-import { BASES } from '../../../p3dn/realisasi-metrics';
+import { BASES } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 
 /** KPI, denominator and targets: everything that changes what a share means, in one visible row. */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPercent, formatRupiahShort } from '../../../lib/format';
 import { KPIS } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
-import { useSummary } from '../../../lib/metric-queries';
+import { useSummary } from '../../../queries/metric-queries';
 
 export function KpiCards() {
   const { t } = useTranslation();

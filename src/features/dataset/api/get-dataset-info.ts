@@ -1,5 +1,6 @@
+import { num } from '../../../engine/cells';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import { useDatasetStore } from '../../../stores/dataset-store';
 
 export interface DatasetInfo {
@@ -27,10 +28,10 @@ export const datasetInfoOptions = (version: number) =>
         files: files.map((f) => ({
           name: String(f['name']),
           kind: String(f['kind']),
-          read: Number(f['rows_read']),
-          loaded: Number(f['rows_loaded']),
-          excluded: Number(f['rows_excluded']),
-          rejected: Number(f['rows_rejected']),
+          read: num(f['rows_read']),
+          loaded: num(f['rows_loaded']),
+          excluded: num(f['rows_excluded']),
+          rejected: num(f['rows_rejected']),
         })),
       };
     },

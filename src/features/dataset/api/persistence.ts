@@ -1,4 +1,4 @@
-import type { Engine } from '../../../lib/engine/types';
+import type { Engine } from '../../../engine/types';
 import {
   MANIFEST_NAME,
   SnapshotError,

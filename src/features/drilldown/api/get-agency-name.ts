@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import { useDataVersions } from '../../../stores/alias-store';
 
 const agencyNameOptions = (version: number, agency: string) =>

@@ -1,26 +1,23 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import {
   drillCachedPageQuery,
   drillCachedTotalsSql,
+  drillDropSql,
   drillMaterializeQuery,
   toDrillRow,
+  toDrillTotals,
   type DrillRow,
+  type DrillTotals as DrillTotalsRow,
   type DrillSpec,
-} from '../../../p3dn/realisasi-metrics';
+} from '../../../p3dn/metrics';
 
 /** Rows are paged from DuckDB; React holds only the pages on screen (and react-query's small cache of them). */
 export const PAGE_SIZE = 200;
 
-export interface DrillTotals {
+export interface DrillTotals extends DrillTotalsRow {
   /** The temp table holding this view's numbered rows (pages and export read it). */
   table: string;
-  rows: number;
-  nilai: number;
-  part: number;
-  fromNilai: number;
-  fromRup: number;
-  fromTanpa: number;
 }
 
 let tableSeq = 0;
@@ -42,18 +39,9 @@ export const drillTotalsOptions = (version: number, aliases: number, spec: Drill
       const m = drillMaterializeQuery(spec, table);
       await engine.query(m.sql, m.params);
       live.push(table);
-      while (live.length > 3) await engine.exec(`DROP TABLE IF EXISTS "${live.shift()}"`);
+      while (live.length > 3) await engine.exec(drillDropSql(live.shift()!));
       const [r] = await engine.query(drillCachedTotalsSql(table));
-      const n = (k: string) => Number(r?.[k] ?? 0);
-      return {
-        table,
-        rows: n('n'),
-        nilai: n('nilai'),
-        part: n('part'),
-        fromNilai: n('n_nilai'),
-        fromRup: n('n_rup'),
-        fromTanpa: n('n_tanpa'),
-      };
+      return { table, ...toDrillTotals(r) };
     },
   });
 

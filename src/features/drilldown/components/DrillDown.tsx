@@ -4,7 +4,7 @@ import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadText, toCsv } from '../../../lib/csv';
 import { formatInt, formatRupiah, formatRupiahShort } from '../../../lib/format';
-import type { DrillRow, DrillSortKey, DrillSpec } from '../../../p3dn/realisasi-metrics';
+import type { DrillRow, DrillSortKey, DrillSpec } from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 import { PAGE_SIZE, drillPageOptions, drillTotalsOptions, fetchAllDrillRows } from '../api/get-drill';

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import { AGENCY_LIST_SQL } from '../../../p3dn/agency';
-import { FACETS_SQL } from '../../../p3dn/realisasi-metrics';
+import { FACETS_SQL } from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 
 export interface Facets {

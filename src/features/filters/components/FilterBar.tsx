@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { NO_FILTERS, type Filters } from '../../../p3dn/realisasi-metrics';
+import { NO_FILTERS, type Filters } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useFacets } from '../api/get-facets';
 

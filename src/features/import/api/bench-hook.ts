@@ -1,5 +1,5 @@
-import { getEngine } from '../../../lib/engine';
-import { literal } from '../../../p3dn/sql';
+import { getEngine } from '../../../queries/engine';
+import { literal } from '../../../engine/sql';
 
 declare global {
   interface Window {

@@ -9,21 +9,23 @@ import nonTenderUrl from '../../../../sample-data/SPSE-NonTenderSelesai.csv?url'
 import pctNonTenderUrl from '../../../../sample-data/SPSE-PencatatanNonTender.csv?url';
 import pctSwakelolaUrl from '../../../../sample-data/SPSE-PencatatanSwakelola.csv?url';
 import tenderUrl from '../../../../sample-data/SPSE-TenderSelesaiNilai.csv?url';
-import { sha256Blob } from '../../../lib/checksum';
 import { toCsv, downloadText } from '../../../lib/csv';
-import { getEngine } from '../../../lib/engine';
 import {
+  HEAD_BYTES,
   ImportError,
-  importCsv,
+  LineCounter,
+  countLines,
+  cp1252ToUtf8,
+  detectKind,
+  importFailure,
+  importFile,
+  importReport,
+  isXlsx,
   rejectedRows,
-  type ImportResult,
+  sniffCsvHead,
   type ImportStage,
-} from '../../../p3dn/importer';
-import { apbdFileBelanja } from '../../../p3dn/apbd';
-import { detectKind } from '../../../p3dn/kinds';
-import { pruneRealisasi } from '../../../p3dn/realisasi-views';
-import { HEAD_BYTES, LineCounter, countLines, cp1252ToUtf8, sniffCsvHead } from '../../../p3dn/sniff';
-import { isXlsx } from '../../../p3dn/xlsx';
+} from '../../../p3dn/import';
+import { getEngine } from '../../../queries/engine';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { fileSha256 } from '../lib/checksum';
 import { countFileLines } from '../lib/line-count';
@@ -51,83 +53,19 @@ export const SAMPLE_REALISASI_FILES = [
 
 let fileSeq = 0;
 
-/** Record the checksum of an imported file, dropping those of files no longer loaded. */
-async function saveChecksum(fileId: number, checksum: string | null): Promise<void> {
-  const engine = await getEngine();
-  await engine.query(
-    'DELETE FROM source_checksum WHERE file_id = ? OR file_id NOT IN (SELECT file_id FROM source_file)',
-    [fileId],
-  );
-  if (checksum !== null) await engine.query('INSERT INTO source_checksum VALUES (?, ?)', [fileId, checksum]);
-}
-
 /**
  * Larger files are refused up front with a clear message: DuckDB-wasm has at most 4 GB of memory, and a 1 GB
  * export already needs most of it while being classified (measured: 1 GB imports, see BENCHMARKS.md).
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
-function noticeFromResult(r: ImportResult) {
-  return {
-    type: 'result' as const,
-    name: r.name,
-    kind: r.kind,
-    confidence: r.confidence,
-    read: r.counts.read,
-    loaded: r.counts.loaded,
-    excluded: r.counts.excluded,
-    rejected: r.counts.rejected,
-    excludedByRule: r.counts.excludedByRule,
-    rejectedByReason: r.counts.rejectedByReason,
-    replaced: r.replaced.length,
-    fileId: r.fileId,
-    mode: r.mode,
-    variant: r.variant,
-    notes: r.notes,
-    encoding: r.encoding,
-    delimiter: r.delimiter,
-    mapping: r.mapping,
-  };
-}
-
-function errorNotice(name: string, e: unknown) {
-  const err = e instanceof ImportError ? e : new ImportError('gagal_baca', String(e));
-  return {
-    type: 'error' as const,
-    name,
-    code: err.code,
-    ...(err.detail !== undefined ? { detail: err.detail } : {}),
-  };
-}
-
 /** The bundled fictional Pemda, loaded at start (served from the app's own origin). */
 export async function loadSample(): Promise<void> {
   const engine = await getEngine();
   for (const f of [...SAMPLE_FILES, ...SAMPLE_REALISASI_FILES]) {
     const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
-    const engineFileName = `sample_${++fileSeq}.csv`;
-    // Copy the head first: registering hands the buffer to the worker, which detaches it here.
-    const head = bytes.slice(0, HEAD_BYTES);
-    const sizeBytes = bytes.length;
-    const checksum = await sha256Blob(new Blob([bytes]));
-    const lines = Promise.resolve(countLines(bytes));
-    await engine.registerFile(engineFileName, bytes);
-    try {
-      const result = await importCsv(engine, {
-        engineFileName,
-        displayName: f.name,
-        sizeBytes,
-        head,
-        isSample: true,
-        replace: 'same_kind',
-        lines,
-      });
-      await saveChecksum(result.fileId, checksum);
-    } finally {
-      await engine.dropFile(engineFileName);
-    }
+    await importFile(engine, { data: bytes, displayName: f.name, isSample: true, replace: 'same_kind' });
   }
-  await pruneRealisasi(engine);
   useDatasetStore.getState().dataChanged('sample');
 }
 
@@ -189,7 +127,7 @@ export async function prepareFiles(
         mapping: detection.kind ? applicableMapping(detection.kind, sniff.headers) : {},
       });
     } catch (e) {
-      store.addNotice(errorNotice(file.name, e));
+      store.addNotice(importFailure(file.name, e));
     }
   }
   opts.onProgress?.(null);
@@ -255,7 +193,6 @@ export async function importPending(
   const store = useDatasetStore.getState();
   const startedAt = Date.now();
   for (const [index, p] of files.entries()) {
-    const engineFileName = `upload_${++fileSeq}.csv`;
     let stage: Progress['stage'] = 'mempersiapkan';
     const progress = (s: Progress['stage'], bytesRead: number | null = null, sizeBytes = p.size) => {
       stage = s;
@@ -280,26 +217,26 @@ export async function importPending(
         hashed = d;
         if (stage === 'checksum') progress('checksum', d, p.file.size);
       },
-    });
-    checksum.catch(() => undefined); // awaited below; never an unhandled rejection
+    }).catch(() => null); // a cancelled checksum loses only the checksum
     try {
       if (opts.signal.aborted) throw new ImportError('dibatalkan');
       progress('mempersiapkan');
       store.setBusy(p.name);
+      let data: Uint8Array | File;
       let lines: Promise<number | null>;
       if (p.bytes) {
+        data = p.bytes.slice();
         lines = Promise.resolve(countLines(p.bytes));
-        await engine.registerFile(engineFileName, p.bytes.slice());
       } else if (p.format === 'windows-1252') {
         const utf8 = await transcodeFile(p.file, opts.signal, (d) => progress('transkode', d, p.file.size));
+        data = utf8.file;
         lines = Promise.resolve(utf8.lines);
-        await engine.registerFile(engineFileName, utf8.file);
       } else {
+        data = p.file;
         lines = countFileLines(p.file, opts.signal);
-        await engine.registerFile(engineFileName, p.file);
       }
-      const result = await importCsv(engine, {
-        engineFileName,
+      const imported = await importFile(engine, {
+        data,
         displayName: p.name,
         sizeBytes: p.size,
         head: p.head,
@@ -315,27 +252,19 @@ export async function importPending(
         format: p.format === 'csv' ? p.sniff.encoding : p.format,
         signal: opts.signal,
         lines,
+        checksum,
         onProgress: (s) => progress(s),
         onBytes: (b) => progress(stage, b),
+        onChecksumWait: () => progress('checksum', hashed, p.file.size),
       });
-      // The rows are loaded; a checksum still running is waited for (cancelling it loses only the checksum).
-      progress('checksum', hashed, p.file.size);
-      await saveChecksum(result.fileId, await checksum.catch(() => null));
-      // Transactions of replaced files go; the others are matched again to the new SIRUP agencies.
-      await pruneRealisasi(engine);
-      const apbd = result.kind === 'apbd_rekening' ? await apbdFileBelanja(engine, result.fileId) : null;
-      store.addNotice({
-        ...noticeFromResult(result),
-        ...(apbd ? { apbd: { codeSets: apbd.codeSets, groups: apbd.groups } } : {}),
-      });
+      store.addNotice(importReport(imported));
       useDatasetStore.getState().dataChanged('own');
     } catch (e) {
-      store.addNotice(errorNotice(p.name, e));
+      store.addNotice(importFailure(p.name, e));
     } finally {
       // A file that failed stops its hashing too.
       opts.signal.removeEventListener('abort', forward);
       hashCtl.abort();
-      await engine.dropFile(engineFileName).catch(() => undefined);
     }
   }
   store.setBusy(null);

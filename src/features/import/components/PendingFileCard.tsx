@@ -1,15 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatPercent, type Lang } from '../../../lib/format';
-import {
-  GENERIC_KIND,
-  KINDS,
-  KIND_IDS,
-  composedColumns,
-  isKindId,
-  mapColumns,
-  type Composed,
-  type KindId,
-} from '../../../p3dn/kinds';
+import { GENERIC_KIND, KINDS, KIND_IDS, isKindId, type KindId } from '../../../p3dn/kinds';
+import { composedColumns, mapColumns, type Composed } from '../../../p3dn/import';
 import { useViewStore } from '../../../stores/view-store';
 import { applicableMapping, rememberMapping } from '../lib/mapping-memory';
 import { delimiterName, formatBytes } from '../lib/format-bytes';

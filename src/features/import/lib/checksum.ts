@@ -1,4 +1,4 @@
-import { ImportError } from '../../../p3dn/importer';
+import { ImportError } from '../../../p3dn/import';
 
 type Reply =
   { type: 'bytes'; done: number } | { type: 'done'; hex: string } | { type: 'error'; message: string };

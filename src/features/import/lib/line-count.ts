@@ -1,4 +1,4 @@
-import { LineCounter } from '../../../p3dn/sniff';
+import { LineCounter } from '../../../p3dn/import';
 
 /**
  * The lines of a file, read slice by slice beside the import (never the whole file at once). The importer uses

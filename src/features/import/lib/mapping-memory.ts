@@ -1,4 +1,5 @@
-import { isKindId, type KindId, type MappingOverride } from '../../../p3dn/kinds';
+import { isKindId, type KindId } from '../../../p3dn/kinds';
+import { type MappingOverride } from '../../../p3dn/import';
 
 const KEY = 'pantau-pdn.import.mappings.v1';
 

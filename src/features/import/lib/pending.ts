@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { KINDS, missingColumns, type Detection, type KindId } from '../../../p3dn/kinds';
-import type { CsvHead } from '../../../p3dn/sniff';
+import { KINDS, type KindId } from '../../../p3dn/kinds';
+import { missingColumns, type Detection } from '../../../p3dn/import';
+import type { CsvHead } from '../../../p3dn/import';
 
 /** A dropped file, read far enough to show what it is; nothing is loaded yet. */
 export interface PendingFile {

@@ -1,4 +1,4 @@
-import { ImportError } from '../../../p3dn/importer';
+import { ImportError } from '../../../p3dn/import';
 
 type Reply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
 

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { readSheet } from 'read-excel-file/web-worker';
-import { sheetToCsv } from '../../../p3dn/xlsx';
+import { sheetToCsv } from '../../../p3dn/import';
 
 /** Reads the first sheet of an .xlsx off the main thread and answers with CSV bytes (numbers kept as text). */
 self.addEventListener('message', (e: MessageEvent<Blob>) => {

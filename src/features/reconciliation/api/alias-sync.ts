@@ -1,5 +1,5 @@
-import { getEngine } from '../../../lib/engine';
-import { writeAliases } from '../../../p3dn/realisasi-views';
+import { getEngine } from '../../../queries/engine';
+import { writeAliases } from '../../../p3dn/agency';
 import { useAliasStore } from '../../../stores/alias-store';
 
 let started = false;

@@ -1,7 +1,8 @@
+import { num, text } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import { AGENCY_LIST_SQL } from '../../../p3dn/agency';
-import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/realisasi-metrics';
+import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
@@ -35,18 +36,16 @@ const reconOptions = (version: number, aliases: number, filters: Filters) =>
       return {
         paths: paths.map((r) => ({
           path: String(r['path']),
-          rows: Number(r['n']),
-          total: Number(r['total']),
+          rows: num(r['n']),
+          total: num(r['total']),
         })),
         unmatched: unmatched.map((r) => ({
           aliasKey: String(r['alias_key']),
-          rows: Number(r['n']),
-          total: Number(r['total']),
-          names: String(r['names'] ?? ''),
-          codes: String(r['codes'] ?? ''),
-          sources: String(r['sources'] ?? '')
-            .split(', ')
-            .filter(Boolean),
+          rows: num(r['n']),
+          total: num(r['total']),
+          names: text(r['names']),
+          codes: text(r['codes']),
+          sources: text(r['sources']).split(', ').filter(Boolean),
         })),
         agencies: agencies.map((a) => ({
           key: String(a['agency_key']),

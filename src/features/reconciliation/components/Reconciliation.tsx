@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadText, toCsv } from '../../../lib/csv';
 import { formatInt, formatRupiah, formatRupiahShort } from '../../../lib/format';
 import { MATCH_PATHS } from '../../../p3dn/agency';
-import type { AliasEntry } from '../../../p3dn/realisasi-views';
+import type { AliasEntry } from '../../../p3dn/agency';
 import { useAliasStore } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 import { useRecon } from '../api/get-recon';

@@ -1,14 +1,16 @@
+import { num } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../lib/engine';
+import { getEngine } from '../../../queries/engine';
 import {
   agencyMetricsOptions,
   summaryOptions,
   useAgencyMetrics,
   useMetricParams,
   useSummary,
-} from '../../../lib/metric-queries';
-import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metode';
-import type { Filters } from '../../../p3dn/realisasi-metrics';
+} from '../../../queries/metric-queries';
+import { KINDS, isKindId, type KindId } from '../../../p3dn/kinds';
+import { metodeBreakdownQuery, toMetodeRow } from '../../../p3dn/metrics';
+import type { Filters } from '../../../p3dn/metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 
@@ -68,14 +70,14 @@ const meta = (version: number) =>
           name: String(f['name']),
           kind: String(f['kind']),
           isSample: f['is_sample'] === true,
-          read: Number(f['rows_read']),
-          loaded: Number(f['rows_loaded']),
-          excluded: Number(f['rows_excluded']),
-          rejected: Number(f['rows_rejected']),
+          read: num(f['rows_read']),
+          loaded: num(f['rows_loaded']),
+          excluded: num(f['rows_excluded']),
+          rejected: num(f['rows_rejected']),
           sha256: typeof f['sha256'] === 'string' ? f['sha256'] : null,
           apbdSets:
-            f['kind'] === 'apbd_rekening'
-              ? { permendagri_13: Number(f['n13'] ?? 0), permendagri_90: Number(f['n90'] ?? 0) }
+            isKindId(String(f['kind'])) && KINDS[String(f['kind']) as KindId].accounts
+              ? { permendagri_13: num(f['n13']), permendagri_90: num(f['n90']) }
               : null,
         })),
       };

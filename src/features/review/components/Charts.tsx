@@ -1,21 +1,16 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatRupiahShort, formatShareVsTarget, formatPercent, type Lang } from '../../../lib/format';
-import type { MetodeRow } from '../../../p3dn/metode';
+import type { MetodeRow } from '../../../p3dn/metrics';
+import { MEETS_COLOR, MISSES_COLOR, TOTAL_COLOR, UMK_COLOR } from '../../../lib/palette';
 import type { AgencyMetric, Kpi } from '../../../p3dn/metrics';
-
-/** Okabe–Ito: blue meets, vermillion (hatched, ✗) misses; bluish green and grey for the method breakdown. */
-export const MEETS = '#0072B2';
-export const MISSES = '#D55E00';
-export const UMK_COLOR = '#009E73';
-export const TOTAL_COLOR = '#9aa3ad';
 
 function Hatch({ id }: { id: string }) {
   return (
     <defs>
       <pattern id={id} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-        <rect width="6" height="6" fill={MISSES} opacity="0.55" />
-        <line x1="0" y1="0" x2="0" y2="6" stroke={MISSES} strokeWidth="3" />
+        <rect width="6" height="6" fill={MISSES_COLOR} opacity="0.55" />
+        <line x1="0" y1="0" x2="0" y2="6" stroke={MISSES_COLOR} strokeWidth="3" />
       </pattern>
     </defs>
   );
@@ -141,8 +136,8 @@ export function RankingChart({
                   y={y + rowH * 0.15}
                   width={Math.max(scale(share), 1)}
                   height={rowH * 0.7}
-                  fill={meets ? MEETS : `url(#${hatch})`}
-                  stroke={meets ? MEETS : MISSES}
+                  fill={meets ? MEETS_COLOR : `url(#${hatch})`}
+                  stroke={meets ? MEETS_COLOR : MISSES_COLOR}
                 />
               </>
             )}
@@ -222,7 +217,7 @@ export function MetodeChart({
   const scale = (v: number) => (v / max) * barW;
   const bars = [
     { key: 'pagu', color: TOTAL_COLOR, label: t('review.metode.pagu') },
-    { key: 'pdn', color: MEETS, label: t('kpi.pdn') },
+    { key: 'pdn', color: MEETS_COLOR, label: t('kpi.pdn') },
     { key: 'umk', color: UMK_COLOR, label: t('kpi.umk') },
   ] as const;
   return (

@@ -2,13 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { formatPercent, formatRupiah, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
 import type { Kpi } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
+import { KOMITMEN_COLOR, REALISASI_COLOR } from '../../../lib/palette';
 import { useComparisonAgencies, useComparisonTotals } from '../api/get-review-data';
 import { compareAgencies } from '../lib/tables';
 import { FiltersLine } from './Slides';
 
-/** Okabe–Ito: komitmen solid blue with "K", realisasi hatched orange with "R": colour is never the only cue. */
-export const KOMITMEN_COLOR = '#0072B2';
-export const REALISASI_COLOR = '#E69F00';
+// Komitmen solid blue with "K", realisasi hatched orange with "R": colour is never the only cue.
 
 function RealisasiHatch({ id }: { id: string }) {
   return (

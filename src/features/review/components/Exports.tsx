@@ -6,7 +6,7 @@ import type { Kpi } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useMetode, useReviewAgencies, useReviewMeta } from '../api/get-review-data';
 import { agencyExportTable, basisLine, filtersText, metodeExportTable, targetsText } from '../lib/tables';
-import { MEETS, MISSES, TOTAL_COLOR, UMK_COLOR } from './Charts';
+import { MEETS_COLOR, MISSES_COLOR, TOTAL_COLOR, UMK_COLOR } from '../../../lib/palette';
 
 function useView() {
   const kpi = useViewStore((s) => s.kpi);
@@ -34,8 +34,8 @@ function useRankingSpec(kpi: Kpi): () => ChartExportSpec {
       `${t('review.meta.targets')}: ${targetsText(view.targets, t, lang)} · ${t('review.meta.filters')}: ${filtersText(view.filters, t, view.agencyName)}`,
     ],
     legend: [
-      { swatch: { fill: MEETS }, label: `✓ ${t('chart.meets')}` },
-      { swatch: { fill: MISSES, hatch: true }, label: `✗ ${t('chart.misses')}` },
+      { swatch: { fill: MEETS_COLOR }, label: `✓ ${t('chart.meets')}` },
+      { swatch: { fill: MISSES_COLOR, hatch: true }, label: `✗ ${t('chart.misses')}` },
       {
         swatch: 'line',
         label:
@@ -111,7 +111,7 @@ export function MetodeExport({ svgTestId }: { svgTestId: string }) {
           ],
           legend: [
             { swatch: { fill: TOTAL_COLOR }, label: t('review.metode.pagu') },
-            { swatch: { fill: MEETS }, label: t('review.metode.partPdn') },
+            { swatch: { fill: MEETS_COLOR }, label: t('review.metode.partPdn') },
             { swatch: { fill: UMK_COLOR }, label: t('review.metode.partUmk') },
           ],
         }),

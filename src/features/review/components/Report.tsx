@@ -19,7 +19,7 @@ import {
   useReviewSummary,
 } from '../api/get-review-data';
 import { basisLine, basisText, filtersText, formatDate, rankAgencies, targetsText } from '../lib/tables';
-import { sortAgencies } from '../../../p3dn/sort-agencies';
+import { sortAgencies } from '../../../p3dn/metrics';
 import { ComparisonLegend, ComparisonTable, ComparisonTotals } from './Comparison';
 import { MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
 import { AgencyTableExport, MetodeExport, RankingChartExport } from './Exports';

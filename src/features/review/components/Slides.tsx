@@ -4,7 +4,8 @@ import { KPIS, type Kpi } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useMetode, useReviewAgencies, useReviewSummary } from '../api/get-review-data';
 import { basisLine, filtersText, laggingAgencies, rankAgencies } from '../lib/tables';
-import { MEETS, MISSES, MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
+import { MEETS_COLOR, MISSES_COLOR } from '../../../lib/palette';
+import { MetodeChart, MetodeLegend, RankingChart, RankingLegend } from './Charts';
 
 /** The active filters, on every slide (they narrow every figure shown). */
 export function FiltersLine() {
@@ -53,7 +54,7 @@ function ShareBar({ share, target, meets }: { share: number | null; target: numb
         y={8}
         width={x(share)}
         height={18}
-        fill={meets ? MEETS : MISSES}
+        fill={meets ? MEETS_COLOR : MISSES_COLOR}
         opacity={meets ? 1 : 0.8}
       />
       <line

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import { formatPercent, type Lang } from '../../../lib/format';
 import type { ExportTable } from '../../../lib/table-export';
-import type { MetodeRow } from '../../../p3dn/metode';
+import type { MetodeRow } from '../../../p3dn/metrics';
 import { KPIS, type AgencyMetric, type Denominator, type Kpi, type Targets } from '../../../p3dn/metrics';
-import type { Basis, Filters } from '../../../p3dn/realisasi-metrics';
-import { sortAgencies, type Sort } from '../../../p3dn/sort-agencies';
+import type { Basis, Filters } from '../../../p3dn/metrics';
+import { sortAgencies, type Sort } from '../../../p3dn/metrics';
 import type { ReviewMeta } from '../api/get-review-data';
 
 export interface ViewParams {

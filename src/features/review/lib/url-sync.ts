@@ -1,4 +1,4 @@
-import { decodeView, encodeView } from '../../../lib/view-url';
+import { decodeView, encodeView } from '../../../stores/view-url';
 import { useViewStore } from '../../../stores/view-store';
 
 /** Apply the view state a shared link carries (validated; invalid or unknown values are ignored). */

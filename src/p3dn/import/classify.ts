@@ -1,0 +1,80 @@
+import { ident, literal } from '../../engine/sql';
+import type { KindSpec } from '../kinds';
+import { KEEPS_RAW, columnExpr, resolveMapping, type ColumnSource } from './columns';
+
+/**
+ * Build the statement that classifies every record of a staged raw table: typed canonical columns, the line the
+ * record starts on, the first rejection reason (if any), then the first exclusion rule (if any). Repeated keys
+ * are marked afterwards by `dedupSql`.
+ */
+export function classifySql(
+  spec: KindSpec,
+  rawTable: string,
+  rawColumns: readonly string[],
+  out: string,
+  mapping: ReadonlyMap<string, ColumnSource> = resolveMapping(spec, rawColumns),
+): string {
+  const sel = spec.columns.map((c) => {
+    const src = mapping.get(c.name) ?? null;
+    const raw = KEEPS_RAW.has(c.type)
+      ? `, ${typeof src !== 'string' ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
+      : '';
+    return `${columnExpr(c, src)} AS ${ident(c.name)}${raw}`;
+  });
+  const rejectCase = (what: (r: { code: string; column?: string }) => string) =>
+    spec.rejections.length === 0
+      ? 'CAST(NULL AS VARCHAR)'
+      : `CASE ${spec.rejections.map((r) => `WHEN ${r.sql} THEN ${what(r)}`).join(' ')} END`;
+  const rejectValue =
+    spec.rejections.length === 0
+      ? 'CAST(NULL AS VARCHAR)'
+      : `CASE ${spec.rejections
+          .map((r) => {
+            const c = r.column ? spec.columns.find((x) => x.name === r.column) : undefined;
+            const v = c
+              ? KEEPS_RAW.has(c.type)
+                ? ident(`raw_${c.name}`)
+                : `CAST(${ident(c.name)} AS VARCHAR)`
+              : 'NULL';
+            return `WHEN ${r.sql} THEN ${v}`;
+          })
+          .join(' ')} END`;
+  const exclCase =
+    spec.exclusions.length === 0
+      ? 'CAST(NULL AS VARCHAR)'
+      : `CASE ${spec.exclusions.map((r) => `WHEN ${r.sql} THEN ${literal(r.code)}`).join(' ')} END`;
+  const raws = spec.columns.filter((c) => KEEPS_RAW.has(c.type)).map((c) => `, ${ident(`raw_${c.name}`)}`);
+  // A table of the main schema, not a temp one: once loaded it holds the file's rows (see `canonicalViewSql`).
+  return `CREATE OR REPLACE TABLE ${ident(out)} AS
+    WITH typed AS (
+      SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
+    ), keyed AS (
+      SELECT *, ${spec.agencyKey} AS agency_key, rec + 1 AS line FROM typed
+    ), excluded AS (
+      -- A named rule first: a row the rules leave out anyway (a failed tender without a contract value, a
+      -- deleted package) is excluded by that rule, not rejected for the value it never needed.
+      SELECT *, ${exclCase} AS excl0 FROM keyed
+    ), rejected AS (
+      SELECT *,
+        CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.code))} END AS reject_code,
+        CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.column ?? ''))} END AS reject_column,
+        CASE WHEN excl0 IS NULL THEN ${rejectValue} END AS reject_value
+      FROM excluded
+    )
+    SELECT * EXCLUDE (excl0${raws.join('')}), excl0 AS exclusion FROM rejected`;
+}
+
+/**
+ * Mark repeated keys among the rows still counted: all but the kept one get the kind's dedup rule. A hash
+ * aggregate over the keys, then an update of the repeated ones only (no sort of the whole file).
+ */
+export function dedupSql(spec: KindSpec, cls: string): string | null {
+  const d = spec.dedup;
+  if (!d) return null;
+  const t = ident(cls);
+  const k = ident(d.key);
+  return `UPDATE ${t} SET exclusion = ${literal(d.code)}
+    FROM (SELECT ${k} AS dk, ${d.keep ?? 'min(rec)'} AS keep FROM ${t}
+      WHERE reject_code IS NULL AND exclusion IS NULL AND ${k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
+    WHERE ${t}.${k} = d.dk AND ${t}.rec <> d.keep AND ${t}.reject_code IS NULL AND ${t}.exclusion IS NULL`;
+}

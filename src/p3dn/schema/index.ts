@@ -1,0 +1,22 @@
+/**
+ * schema/: the dataset's tables and the canonical views (one per canonical table, over the loaded files' own
+ * tables), and `createSchema`, the one bootstrap every engine runs: macros, tables, agency maps, views.
+ */
+import type { Engine } from '../../engine/types';
+import { AGENCY_SCHEMA_SQL } from '../agency/dimension';
+import { AGENCY_MAP_TABLE_SQL } from '../agency/realisasi-map';
+import { REALISASI_VIEW_SQL } from '../agency/realisasi-x';
+import { ALL_MACROS_SQL } from '../macros';
+import { datasetTablesSql } from './tables';
+
+/** Create everything the core needs on a fresh engine, in order. Idempotent. */
+export async function createSchema(engine: Engine): Promise<void> {
+  await engine.exec(ALL_MACROS_SQL);
+  await engine.exec(datasetTablesSql());
+  await engine.exec(AGENCY_SCHEMA_SQL);
+  await engine.exec(AGENCY_MAP_TABLE_SQL);
+  await engine.exec(REALISASI_VIEW_SQL);
+}
+
+export { canonicalViewSql, dataTables, sqlType, tableColumns, type LoadedFile } from './tables';
+export { REALISASI_COLUMNS } from './realisasi';

@@ -1,0 +1,76 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { getEngine } from './engine';
+import type { Denominator, Targets } from '../p3dn/metrics';
+import {
+  basisAgencyQuery,
+  basisSummaryQuery,
+  toBasisAgencyMetric,
+  toBasisSummary,
+  type Basis,
+  type Filters,
+} from '../p3dn/metrics';
+import { useAliasStore } from '../stores/alias-store';
+import { useDatasetStore } from '../stores/dataset-store';
+import { useViewStore } from '../stores/view-store';
+
+/**
+ * Shared by the dashboard and the review kit (one cache). Results are keyed by dataset version, alias version and
+ * view parameters: new data, new aliases or a new view = a new query. The basis (komitmen / realisasi / capaian)
+ * decides what numerator and denominator mean.
+ */
+export const agencyMetricsOptions = (
+  version: number,
+  aliases: number,
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  filters: Filters,
+) =>
+  queryOptions({
+    queryKey: ['metrics', 'agencies', version, aliases, basis, den, targets.pdn, targets.umk, filters],
+    enabled: version > 0,
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const engine = await getEngine();
+      const q = basisAgencyQuery(basis, den, targets, filters);
+      return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
+    },
+  });
+
+export const summaryOptions = (
+  version: number,
+  aliases: number,
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  filters: Filters,
+) =>
+  queryOptions({
+    queryKey: ['metrics', 'summary', version, aliases, basis, den, targets.pdn, targets.umk, filters],
+    enabled: version > 0,
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const engine = await getEngine();
+      const q = basisSummaryQuery(basis, den, targets, filters);
+      return toBasisSummary(basis, (await engine.query(q.sql, q.params))[0]);
+    },
+  });
+
+/** The view parameters every metric query is keyed by. */
+export function useMetricParams() {
+  const version = useDatasetStore((s) => s.version);
+  const aliases = useAliasStore((s) => s.appliedVersion);
+  const basis = useViewStore((s) => s.basis);
+  const den = useViewStore((s) => s.denominator);
+  const targets = useViewStore((s) => s.targets);
+  const filters = useViewStore((s) => s.filters);
+  return [version, aliases, basis, den, targets, filters] as const;
+}
+
+export function useAgencyMetrics() {
+  return useQuery(agencyMetricsOptions(...useMetricParams()));
+}
+
+export function useSummary() {
+  return useQuery(summaryOptions(...useMetricParams()));
+}
