@@ -11,7 +11,12 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateSample, isCounted, REALISASI_COLUMNS, toCsv } from '../scripts/generate-sample';
+import { generateSample } from '../scripts/sample';
+import { toCsv } from '../scripts/sample/csv';
+import { SPSE_NONTENDER_HEADERS } from '../scripts/sample/layouts';
+import { KLPD, LPSE, TAHUN_ANGGARAN } from '../scripts/sample/pemda';
+import { mulberry32 } from '../scripts/sample/prng';
+import { isCounted } from '../scripts/sample/rup-rows';
 import { launch } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
 
@@ -25,20 +30,17 @@ function generateRows(n: number): string {
   const agency = sample.agencies.find((a) => a.kdSatker === AGENCY)!;
   const pakets = sample.penyedia.filter((p) => p.kd_satker === AGENCY && isCounted(p));
   const rows = [];
-  let s = 12345;
-  const rand = () => (s = (s * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const rand = mulberry32(12345);
   for (let i = 0; i < n; i++) {
     const p = pakets[i % pakets.length]!;
     const nilai = Math.round(1_000_000 + rand() * 150_000_000);
     rows.push({
-      tahun_anggaran: 2025,
-      kd_klpd: 'D999',
-      nama_klpd: 'Kabupaten Contoh Makmur (fiktif)',
-      jenis_klpd: 'Kabupaten',
+      tahun_anggaran: TAHUN_ANGGARAN,
+      ...KLPD,
       kd_satker: '4119027',
       kd_satker_str: agency.kdSatkerStr,
       nama_satker: agency.namaSatker,
-      kd_lpse: '1234',
+      kd_lpse: LPSE,
       kd_nontender: String(5_000_000 + i),
       kd_paket: String(6_000_000 + i),
       kd_rup: i % 17 === 0 ? String(99_000_000 + i) : p.kd_rup,
@@ -60,13 +62,7 @@ function generateRows(n: number): string {
       tgl_selesai_paket: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15 10:00:00`,
     });
   }
-  const cols = REALISASI_COLUMNS.nonTender;
-  return toCsv(
-    cols,
-    rows.map(
-      (r) => Object.fromEntries(cols.map((c) => [c, (r as Record<string, unknown>)[c] ?? null])) as never,
-    ),
-  );
+  return toCsv(SPSE_NONTENDER_HEADERS, rows);
 }
 
 async function main() {
@@ -91,7 +87,9 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     const t0 = Date.now();
     await page.goto(base);
-    await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 180_000 });
+    await page.waitForSelector('[data-testid=agency-chart][aria-busy=false] [data-testid=agency-bar]', {
+      timeout: 180_000,
+    });
     const loadMs = Date.now() - t0;
     await page.locator('[data-testid=basis-switch] label', { hasText: 'Realisasi' }).click();
     await page.waitForSelector('[data-testid=agency-chart][data-basis=realisasi][aria-busy=false]');

@@ -1,7 +1,10 @@
 /** Generated SIRUP RUP-PaketPenyedia exports of a given size for the import benchmarks (bench/out/, git-ignored). */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PENYEDIA_HEADERS, penyediaRow, rng } from '../tests/helpers/fixtures';
+import { csvRecord } from '../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../scripts/sample/layouts';
+import { mulberry32 } from '../scripts/sample/prng';
+import { penyediaRow } from '../tests/helpers/fixtures';
 
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');
@@ -11,7 +14,7 @@ export async function generate(mb: number): Promise<string> {
   if (existsSync(path) && statSync(path).size >= mb * 1024 * 1024) return path;
   mkdirSync(out, { recursive: true });
   const ws = createWriteStream(path);
-  const rand = rng(mb);
+  const rand = mulberry32(mb);
   const target = mb * 1024 * 1024;
   let size = 0;
   let i = 0;
@@ -34,12 +37,7 @@ export async function generate(mb: number): Promise<string> {
         ukm: r < 0.3,
         deleted: r > 0.97,
       });
-      lines.push(
-        PENYEDIA_HEADERS.map((h) => {
-          const v = row[h] ?? '';
-          return /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-        }).join(','),
-      );
+      lines.push(csvRecord(PENYEDIA_HEADERS, row));
     }
     const chunk = lines.join('\n') + '\n';
     size += Buffer.byteLength(chunk);

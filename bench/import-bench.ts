@@ -27,7 +27,9 @@ async function main() {
       const app = await openApp(browser, base);
       const { page } = app;
       page.setDefaultTimeout(60 * 60 * 1000);
-      await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 120_000 });
+      await page.waitForSelector('[data-testid=agency-chart][aria-busy=false] [data-testid=agency-bar]', {
+        timeout: 120_000,
+      });
       await page.setInputFiles('[data-testid=bench-input]', path);
       let plain = NaN;
       let plainVarchar = NaN;

@@ -1,37 +1,32 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Breakdowns } from '../features/breakdowns/components/Breakdowns';
-import { Dashboard } from '../features/dashboard/components/Dashboard';
-import { DatasetBadge } from '../features/dataset/components/DatasetBadge';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { PanelBoundary } from '../components/PanelBoundary';
 import { StoredDataProblem } from '../features/dataset/components/StoredDataProblem';
-import { DrillDown } from '../features/drilldown/components/DrillDown';
-import { FilterBar } from '../features/filters/components/FilterBar';
 import { ImportPanel } from '../features/import/components/ImportPanel';
-import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
-import { Presentation } from '../features/review/components/Presentation';
-import { Report } from '../features/review/components/Report';
-import { ReviewToolbar } from '../features/review/components/ReviewToolbar';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
 import { startAliasSync } from '../features/reconciliation/api/alias-sync';
-import { Reconciliation } from '../features/reconciliation/components/Reconciliation';
-import { PanelBoundary } from '../components/PanelBoundary';
-import { LANGS } from '../lib/i18n';
 import { useDatasetStore } from '../stores/dataset-store';
-import { useReviewStore } from '../stores/review-store';
-import { useViewStore } from '../stores/view-store';
+import { useRouteStore } from '../stores/route-store';
+import { Header } from './shell/Header';
+import { MeasureToolbar } from './shell/MeasureToolbar';
+import { NavTabs } from './shell/NavTabs';
+import { SampleBanner } from './shell/SampleBanner';
+import { useFocusOnRouteChange } from './shell/use-focus-on-route';
+import { RouteView, ViewHead } from './views';
 import { startData } from './dataset-lifecycle';
 import { EngineDeadBanner, IgnoredSettingsNote } from './StatusBanners';
 import { UpdatePrompt } from './UpdatePrompt';
 
 let started = false;
 
+/** The app shell: header, the views' navigation, the measure toolbar, and the open view. */
 export function App() {
   const { t } = useTranslation();
   const status = useDatasetStore((s) => s.status);
   const detail = useDatasetStore((s) => s.statusDetail);
-  const lang = useViewStore((s) => s.lang);
-  const setLang = useViewStore((s) => s.setLang);
-  const mode = useReviewStore((s) => s.mode);
+  const route = useRouteStore((s) => s.route);
+  const main = useFocusOnRouteChange(route);
   useShareableView();
 
   useEffect(() => {
@@ -45,32 +40,27 @@ export function App() {
       .catch((e: unknown) => setStatus('error', e instanceof Error ? e.message : String(e)));
   }, []);
 
+  // The presentation takes the whole screen; the report is a page of its own (printed without the shell).
+  const bare = route === 'presentasi' || route === 'laporan';
+  const measured = route === 'ringkasan' || route === 'perangkat-daerah' || route === 'rincian';
   return (
-    <div className="app" data-status={status}>
-      <header className="app-header">
-        <div>
-          <h1>{t('app.title')}</h1>
-          <p className="tagline">{t('app.tagline')}</p>
-        </div>
-        <div className="header-right">
-          <label htmlFor="lang">{t('app.language')}</label>{' '}
-          <select id="lang" value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'id')}>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {l === 'id' ? 'Bahasa Indonesia' : 'English'}
-              </option>
-            ))}
-          </select>
-        </div>
-      </header>
-      <main>
+    <div className="app" data-status={status} data-route={route}>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t('shell.skip')}
+      </a>
+      {!bare && (
+        <>
+          <Header />
+          <NavTabs />
+          {status === 'ready' && measured && <MeasureToolbar />}
+          <SampleBanner />
+        </>
+      )}
+      <main id="main" ref={main} tabIndex={-1} className={bare ? 'main-bare' : 'main'}>
         <EngineDeadBanner />
         <IgnoredSettingsNote />
         <UpdatePrompt />
         <StoredDataProblem />
-        <PanelBoundary name="dataset">
-          <DatasetBadge />
-        </PanelBoundary>
         {status === 'starting' && (
           <p role="status" className="busy">
             {t('app.loadingEngine')}
@@ -81,49 +71,26 @@ export function App() {
             {t('app.engineFailed', { detail: detail ?? '' })}
           </p>
         )}
-        {/* Each panel fails on its own (PanelBoundary): one that throws never blanks the others. */}
-        {mode === 'dashboard' && (
+        {/* Mounted on every view so that an import goes on (and can be cancelled) while the user looks around. */}
+        <div hidden={route !== 'data'} data-testid="data-import">
+          {route === 'data' && <ViewHead route="data" measure={false} />}
           <PanelBoundary name="import">
             <ImportPanel />
           </PanelBoundary>
+        </div>
+        {status === 'ready' && (
+          <ErrorBoundary key={route}>
+            <RouteView route={route} />
+          </ErrorBoundary>
         )}
-        {status === 'ready' && mode === 'dashboard' && (
-          <>
-            <PanelBoundary name="review-toolbar">
-              <ReviewToolbar />
-            </PanelBoundary>
-            <PanelBoundary name="filters">
-              <FilterBar />
-            </PanelBoundary>
-            <PanelBoundary name="dashboard">
-              <Dashboard
-                chartActions={<DashboardChartExport />}
-                tableActions={<AgencyTableExport testId="export-dashboard-table" />}
-              />
-            </PanelBoundary>
-            <PanelBoundary name="drilldown">
-              <DrillDown />
-            </PanelBoundary>
-            <PanelBoundary name="breakdowns">
-              <Breakdowns />
-            </PanelBoundary>
-            <PanelBoundary name="reconciliation">
-              <Reconciliation />
-            </PanelBoundary>
-          </>
-        )}
-        {status === 'ready' && mode === 'report' && (
-          <PanelBoundary name="report">
-            <Report />
-          </PanelBoundary>
-        )}
-        {status === 'ready' && mode === 'present' && (
-          <PanelBoundary name="present">
-            <Presentation />
-          </PanelBoundary>
-        )}
-        <p className="muted small privacy">{t('app.privacy')}</p>
+        {!bare && <p className="muted small privacy">{t('app.privacy')}</p>}
       </main>
     </div>
   );
+}
+
+function skipToMain(e: React.MouseEvent) {
+  // The hash is the router's: focus the main region instead of following the link.
+  e.preventDefault();
+  document.getElementById('main')?.focus();
 }

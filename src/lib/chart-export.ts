@@ -2,7 +2,7 @@
  * Charts as standalone files: the chart's SVG with its title, basis lines and legend drawn in, on white; as SVG
  * text or as a PNG at `scale`× (2× by default). Built with DOM calls, so user text is always text, never markup.
  */
-export interface LegendItem {
+interface LegendItem {
   /** A filled swatch (a colour or a pattern id), or the dashed target line. */
   swatch: { fill: string; hatch?: boolean } | 'line';
   label: string;

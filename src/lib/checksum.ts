@@ -1,7 +1,7 @@
 import { createSHA256 } from 'hash-wasm';
 
 /** Bytes read and hashed per step: small enough to keep memory flat, large enough to keep the wasm busy. */
-export const CHECKSUM_CHUNK_BYTES = 8 * 1024 * 1024;
+const CHECKSUM_CHUNK_BYTES = 8 * 1024 * 1024;
 
 export class ChecksumCancelled extends Error {
   constructor() {

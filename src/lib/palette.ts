@@ -2,7 +2,7 @@
  * The chart colours, once: the Okabe–Ito palette (colour-blind safe) and what each colour means in Pantau PDN.
  * Colour is never the only cue: a miss also gets a hatch and a ✗, realisasi a hatch and an "R".
  */
-export const OKABE_ITO = {
+const OKABE_ITO = {
   blue: '#0072B2',
   vermillion: '#D55E00',
   orange: '#E69F00',

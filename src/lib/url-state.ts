@@ -5,7 +5,7 @@
  * guessed, and unknown keys are ignored.
  */
 export const URL_STATE_VERSION = 1;
-export const VERSION_KEY = 'v';
+const VERSION_KEY = 'v';
 
 export interface UrlField<S, T> {
   /** Short URL key; unique within a table, never `v`. */

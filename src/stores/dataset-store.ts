@@ -5,7 +5,7 @@ import { create } from 'zustand';
 export type ImportNotice = (ImportReport | ImportFailure) & { id: number };
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
+type NewNotice = DistributiveOmit<ImportNotice, 'id'>;
 
 export interface DatasetState {
   /** Engine + first data: starting, ready, or failed. */
@@ -14,6 +14,8 @@ export interface DatasetState {
   /** Bumped after every change to the loaded data; query results are keyed by it. */
   version: number;
   source: 'sample' | 'own';
+  /** When the loaded data last changed (ms since the epoch); null before the first load. */
+  loadedAt: number | null;
   busy: string | null;
   notices: ImportNotice[];
   setStatus: (status: DatasetState['status'], detail?: string) => void;
@@ -30,10 +32,11 @@ export const useDatasetStore = create<DatasetState>()((set) => ({
   statusDetail: null,
   version: 0,
   source: 'sample',
+  loadedAt: null,
   busy: null,
   notices: [],
   setStatus: (status, detail) => set({ status, statusDetail: detail ?? null }),
-  dataChanged: (source) => set((s) => ({ version: s.version + 1, source })),
+  dataChanged: (source) => set((s) => ({ version: s.version + 1, source, loadedAt: Date.now() })),
   setBusy: (busy) => set({ busy }),
   addNotice: (n) => set((s) => ({ notices: [...s.notices, { ...n, id: ++noticeSeq }] })),
   clearNotices: () => set({ notices: [] }),

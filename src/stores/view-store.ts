@@ -6,7 +6,7 @@ import { NO_FILTERS, type Basis, type Filters } from '../p3dn/metrics';
 import type { Sort, SortKey } from '../p3dn/metrics';
 import { checkedStorage, noteIgnored } from './checked-storage';
 
-export type { Sort, SortKey };
+export type { SortKey };
 
 export interface ViewState {
   kpi: Kpi;
@@ -38,12 +38,12 @@ export interface ViewState {
 }
 
 /** What persists across reloads: the targets and the language the user chose (not ones a link brought). */
-export interface PersistedView {
+interface PersistedView {
   targets: Targets;
   lang: Lang;
 }
 
-export const persistedView = (s: ViewState): PersistedView => ({
+const persistedView = (s: ViewState): PersistedView => ({
   targets: s.savedTargets,
   lang: s.savedLang,
 });

@@ -9,7 +9,6 @@ import {
   oneOf,
   parsePercentFraction,
   serializePercentFraction,
-  type Parsed,
 } from '../lib/url-state';
 
 const SORT_KEYS: readonly SortKey[] = ['name', 'numerator', 'denominator', 'share', 'gap'];
@@ -18,13 +17,13 @@ const FILTER_KEYS = Object.keys(NO_FILTERS) as (keyof Filters)[];
 const MAX_TEXT = 300;
 
 /** Active filters as `key:value;key:value` (values URI-encoded); only set filters are written. */
-export function serializeFilters(f: Filters): string {
+function serializeFilters(f: Filters): string {
   return FILTER_KEYS.filter((k) => f[k] !== null)
     .map((k) => `${k}:${encodeURIComponent(String(f[k]))}`)
     .join(';');
 }
 
-export function parseFilters(text: string): Filters | undefined {
+function parseFilters(text: string): Filters | undefined {
   const out: Filters = { ...NO_FILTERS };
   if (text === '') return out;
   for (const part of text.split(';')) {
@@ -97,8 +96,6 @@ export const VIEW_URL_FIELDS = {
     parse: (text: string) => (text.length <= MAX_TEXT ? (text === '' ? null : text) : undefined),
   }),
 };
-
-export type ViewUrlState = Parsed<ViewState, typeof VIEW_URL_FIELDS>;
 
 export const encodeView = (s: ViewState) => encodeState(VIEW_URL_FIELDS, s);
 export const decodeView = (p: URLSearchParams) =>

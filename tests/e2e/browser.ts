@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -91,12 +91,26 @@ export async function openApp(browser: Browser, baseURL: string): Promise<Opened
   return { context, page, requests, errors };
 }
 
-/** A fresh browser and the app in a new page, once the bundled sample is loaded (the agency table is drawn). */
+/** Ready: the bundled sample is loaded and the first view (Ringkasan) has drawn its ranking. */
+export const SAMPLE_READY = '[data-testid=agency-chart][aria-busy=false] [data-testid=agency-bar]';
+
+/** A fresh browser and the app in a new page, once the bundled sample is loaded (the ranking is drawn). */
 export async function launchWithSample(baseURL: string): Promise<{ browser: Browser; app: OpenedPage }> {
   const browser = await launch();
   const app = await openApp(browser, baseURL);
-  await app.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  await app.page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
   return { browser, app };
+}
+
+export type View = 'ringkasan' | 'perangkat-daerah' | 'rincian' | 'data' | 'presentasi' | 'laporan';
+
+/** Open a view of the app shell with its navigation link, as a user would, and wait for it to be shown. */
+export async function showView(page: Page, view: View): Promise<void> {
+  const current = await page.getAttribute('.app', 'data-route');
+  if (current !== view) await page.click(`nav a[data-route=${view}]`);
+  await page.waitForSelector(`.app[data-route=${view}]`);
+  if (view !== 'presentasi' && view !== 'laporan' && view !== 'data')
+    await page.waitForSelector(`[data-testid=view-${view}]`);
 }
 
 /** Requests that went anywhere but the app's own origin (data: and blob: URLs are local). */

@@ -1,9 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatShareVsTarget } from '../../src/lib/format';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { centsOrNull, readSampleCsv } from '../helpers/sample';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -50,6 +51,7 @@ interface TableRow {
 
 /** The table's rows once no query is pending (results for an older view are marked aria-busy). */
 async function readTable(page: Page): Promise<TableRow[]> {
+  await showView(page, 'perangkat-daerah');
   await page.waitForSelector('[data-testid=agency-table][aria-busy=false]');
   return page.$$eval('[data-testid=agency-table] tbody tr', (trs) =>
     trs.map((tr) => {
@@ -117,6 +119,7 @@ describe('dashboard on the bundled sample', () => {
   it('shows table figures equal to values computed from the sample files', async () => {
     checkTable(await readTable(app.page), expected, 'pdn');
     await app.page.getByLabel('UMK-K').first().check({ force: true });
+    await showView(app.page, 'ringkasan');
     await expect.poll(() => app.page.textContent('#chart-title')).toContain('UMK-K');
     checkTable(await readTable(app.page), expected, 'umk');
   });
@@ -124,6 +127,7 @@ describe('dashboard on the bundled sample', () => {
   it('switches the denominator to RUP penyedia pagu', async () => {
     const { page } = app;
     await page.selectOption('#denominator', 'rup_penyedia');
+    await showView(page, 'ringkasan');
     await expect.poll(() => page.textContent('[data-testid=chart-basis]')).toContain('pagu RUP penyedia');
     const rows = await readTable(page);
     for (const r of rows) {
@@ -138,6 +142,7 @@ describe('dashboard on the bundled sample', () => {
 
   it('moves the target line and the meeting count when the target changes', async () => {
     const { page } = app;
+    await showView(page, 'ringkasan');
     await page.getByRole('button', { name: 'PDN 95 %' }).click();
     await expect.poll(() => page.textContent('[data-testid=agency-chart]')).toContain('Target 95,0 %');
     const meeting95 = [...expected.values()].filter(

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PENYEDIA_HEADERS, counted, penyediaRow, toCsv, type Paket } from '../helpers/fixtures';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { counted, penyediaRow, type Paket } from '../helpers/fixtures';
+import { foreignRequests, launchWithSample, type OpenedPage, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -57,6 +59,7 @@ describe('cancelling an import while DuckDB classifies a large file', () => {
   it('interrupts the running statement, keeps the loaded data, and the next import works', async () => {
     const { page } = app;
     const kpiBefore = await page.locator('[data-testid=kpi-cards]').textContent();
+    await showView(page, 'perangkat-daerah');
     const tableBefore = await page.locator('[data-testid=agency-table]').textContent();
     expect(kpiBefore).toBeTruthy();
 
@@ -98,7 +101,9 @@ describe('cancelling an import while DuckDB classifies a large file', () => {
     await screenshot(page, '14-import-cancelled');
 
     // Nothing changed in the dashboard.
+    await showView(page, 'ringkasan');
     expect(await page.locator('[data-testid=kpi-cards]').textContent()).toBe(kpiBefore);
+    await showView(page, 'perangkat-daerah');
     expect(await page.locator('[data-testid=agency-table]').textContent()).toBe(tableBefore);
 
     // The next import works (it replaces the sample): a small export with independently computed counts.
@@ -124,6 +129,7 @@ describe('cancelling an import while DuckDB classifies a large file', () => {
     expect(await result.locator('[data-testid=import-counts]').textContent()).toBe(
       `${fmt(ps.length)} baris dibaca: ${fmt(loaded)} dihitung, ${fmt(ps.length - loaded)} dikecualikan, 0 ditolak.`,
     );
+    await showView(page, 'perangkat-daerah');
     await expect
       .poll(() => page.locator('[data-testid=agency-table]').textContent(), { timeout: 30_000 })
       .toContain('DINAS BESAR 3');

@@ -1,17 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { serialize } from '../helpers/exports';
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  centsTextId,
-  penyediaRow,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 import { resolve } from 'node:path';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
+import {
+  foreignRequests,
+  launchWithSample,
+  type OpenedPage,
+  screenshot,
+  SCREENSHOT_DIR,
+  showView,
+} from './browser';
 import { seriousA11yViolations } from './review-helpers';
 
 const baseURL = inject('baseURL');
@@ -242,6 +243,7 @@ describe('a hand-made transaction sheet, loaded as the generic kind', () => {
   it('shows the rows under "Generik" in the breakdown by source system, with exact totals', async () => {
     const { page } = app;
     const e = expected();
+    await showView(page, 'rincian');
     const row = page.locator('[data-testid=breakdown-source] tr[data-group=generik]');
     await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
     expect(await row.locator('th').textContent()).toBe('Generik');
@@ -261,7 +263,9 @@ describe('a hand-made transaction sheet, loaded as the generic kind', () => {
     const { page } = app;
     const e = expected();
     await page.locator('[data-testid=basis-switch] label', { hasText: 'Realisasi' }).click();
+    await showView(page, 'perangkat-daerah');
     await page.waitForSelector('[data-testid=agency-table][data-basis=realisasi][aria-busy=false]');
+    await showView(page, 'ringkasan');
     const bar = page.locator(`[data-testid=agency-bar][data-agency="kd:${B.kd}"]`);
     expect(Number(await bar.getAttribute('data-value'))).toBeCloseTo(rp(e.per.get(B.kd)!.pdn), 2);
     await bar.click();
@@ -289,10 +293,13 @@ describe('a hand-made transaction sheet, loaded as the generic kind', () => {
   it('labels the rows "Generic" in English, in the breakdown, the drill-down and the report', async () => {
     const { page } = app;
     await page.selectOption('#lang', 'en');
+    await showView(page, 'rincian');
     const row = page.locator('[data-testid=breakdown-source] tr[data-group=generik] th');
     await expect.poll(() => row.textContent()).toBe('Generic');
+    await showView(page, 'ringkasan');
     const cells = page.locator('[data-testid=drill-row] [role=cell]:first-child');
     await expect.poll(() => cells.first().textContent()).toBe('Generic');
+    await showView(page, 'data');
     const report = page.locator('[data-testid=import-result][data-name="belanja-opd-2025.csv"]');
     expect(await report.textContent()).toContain('Detected: Other transactions (generic)');
     expect(await report.locator('[data-testid=report-excluded] li').textContent()).toBe(

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SIRUP_WEB_LABEL_HEADERS } from '../../scripts/sample/layouts';
 import { REALISASI_FIXTURES, expectedReport, realisasiRows, serialize } from '../helpers/exports';
 import { centsText } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
@@ -39,7 +40,7 @@ const tokoExp = expectedReport(tokoRows);
 
 // 2. A hand-made SIRUP sheet (.xlsx) with the web page labels.
 const xlsxRows: XCell[][] = [
-  ['Kode RUP', 'Nama Paket', 'Total Pagu', 'Satuan Kerja', 'Produk Dalam Negeri', 'Usaha Kecil/Koperasi'],
+  [...SIRUP_WEB_LABEL_HEADERS],
   ...[...Array(12).keys()].map((i): XCell[] => [
     { n: String(77_000_000 + i) },
     `Paket ${i}`,

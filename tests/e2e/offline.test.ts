@@ -2,7 +2,8 @@ import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PENYEDIA_HEADERS, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { startPreview, type PreviewServer } from '../helpers/preview-server';
 import { foreignRequests, launch, screenshot } from './browser';
 

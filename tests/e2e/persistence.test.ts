@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { SAMPLE } from '../helpers/sample';
 import { launch, openApp, screenshot, takeCspViolations, type OpenedPage } from './browser';
 

@@ -1,6 +1,6 @@
 import { cents, readSampleCsv as readCsv } from '../helpers/sample';
 
-export { cents, readCsv };
+export { cents };
 
 export const rp = (c: bigint) => Number(c) / 100;
 

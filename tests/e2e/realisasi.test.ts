@@ -3,7 +3,14 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
+import {
+  foreignRequests,
+  launchWithSample,
+  type OpenedPage,
+  screenshot,
+  SCREENSHOT_DIR,
+  showView,
+} from './browser';
 import { cents, expectedRealisasi, rp } from './realisasi-expected';
 
 const baseURL = inject('baseURL');
@@ -15,6 +22,7 @@ interface TableRow {
 }
 
 async function readTable(page: Page, basis: string): Promise<TableRow[]> {
+  await showView(page, 'perangkat-daerah');
   await page.waitForSelector(`[data-testid=agency-table][data-basis=${basis}][aria-busy=false]`);
   return page.$$eval('[data-testid=agency-table] tbody tr', (trs) =>
     trs.map((tr) => {
@@ -60,6 +68,7 @@ describe('realisasi and capaian on the bundled sample', () => {
       if (bp) expect(r.share).toBeCloseTo(Number(e?.pdn ?? 0n) / Number(bp), 10);
       else expect(r.share).toBeNull();
     }
+    await showView(page, 'ringkasan');
     expect(await page.textContent('[data-testid=chart-basis]')).toContain('Basis: realisasi');
     expect(await page.textContent('[data-testid=basis-shown]')).toBe('Ditampilkan: Realisasi');
     const unmatched = await page.getAttribute('[data-testid=card-unmatched]', 'data-value');
@@ -78,6 +87,8 @@ describe('realisasi and capaian on the bundled sample', () => {
       expect(r.denominator).toBe(kom > 0n ? rp(kom) : null);
       if (kom > 0n) expect(r.share).toBeCloseTo(Number(real) / Number(kom), 10);
     }
+    await showView(page, 'ringkasan');
+    await page.waitForSelector('[data-testid=agency-chart][data-basis=capaian][aria-busy=false]');
     expect(await page.textContent('#chart-title')).toContain('Capaian PDN');
     expect(await page.textContent('[data-testid=agency-chart]')).toContain('Komitmen (100 %)');
     await screenshot(page, '11-basis-capaian');
@@ -87,6 +98,7 @@ describe('realisasi and capaian on the bundled sample', () => {
     const { page } = app;
     await setBasis(page, 'Realisasi');
     await readTable(page, 'realisasi');
+    await showView(page, 'ringkasan');
     const kd = '3519027'; // DINAS KESEHATAN: spelled two ways in the sample
     const bar = page.locator(`[data-testid=agency-bar][data-agency="kd:${kd}"]`);
     const barValue = Number(await bar.getAttribute('data-value'));
@@ -125,6 +137,7 @@ describe('realisasi and capaian on the bundled sample', () => {
 
   it('lists the renamed agency as unmatched with its rupiah, and maps it by alias', async () => {
     const { page } = app;
+    await showView(page, 'data');
     const row = page.locator('[data-testid=unmatched-table] tbody tr');
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
     expect(Number(await row.first().getAttribute('data-total'))).toBe(rp(E.unmatched));
@@ -149,6 +162,7 @@ describe('realisasi and capaian on the bundled sample', () => {
       )
       .toBe(rp(withAlias.out.get('3519142')!.pdn));
     await screenshot(page, '14-alias-mapped');
+    await showView(page, 'data');
 
     // The alias table goes out as CSV and comes back in.
     const [aliasDownload] = await Promise.all([

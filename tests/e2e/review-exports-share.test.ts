@@ -5,8 +5,18 @@ import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, toCsv } from '../helpers/fixtures';
-import { SCREENSHOT_DIR, foreignRequests, launch, openApp, screenshot, type OpenedPage } from './browser';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
+import {
+  SAMPLE_READY,
+  SCREENSHOT_DIR,
+  foreignRequests,
+  launch,
+  openApp,
+  screenshot,
+  showView,
+  type OpenedPage,
+} from './browser';
 import { download, expectAgencies, pngSize, rp } from './review-helpers';
 
 const baseURL = inject('baseURL');
@@ -39,15 +49,23 @@ const FILES = [
 const expected = expectAgencies(penyedia, struktur);
 
 async function loadOwnFiles(page: Page) {
-  await page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+  // The sample is loaded (on whichever view the address opened).
+  await page.waitForSelector('.app[data-status=ready] [data-testid=dataset-badge][data-source=sample]', {
+    timeout: 60_000,
+  });
   await page.setInputFiles('[data-testid=file-input]', FILES);
   // Files are reviewed (kind, mapping) before they load.
   await page.click('[data-testid=import-confirm]');
   await page.waitForFunction(
     () =>
       document.querySelectorAll('[data-testid=import-result]').length === 2 &&
-      document.querySelector('[data-testid=pemda-name]')?.textContent === 'Kota Injeksi' &&
-      document.querySelectorAll('[data-testid=agency-table] tbody tr').length === 3,
+      document.querySelector('[data-testid=pemda-name]')?.textContent === 'Kota Injeksi',
+    null,
+    { timeout: 30_000 },
+  );
+  await showView(page, 'perangkat-daerah');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=agency-table] tbody tr').length === 3,
     null,
     { timeout: 30_000 },
   );
@@ -133,6 +151,7 @@ describe('exports', () => {
 
   it('exports the chart as a 2× PNG on white and as SVG with its title, basis and legend', async () => {
     const { page } = app;
+    await showView(page, 'ringkasan');
     const box = (await page.locator('[data-testid=agency-chart] svg.recharts-surface').boundingBox())!;
     const svg = await download(page, '[data-testid=export-dashboard-chart] [data-export=svg]');
     expect(svg.name).toMatch(/\.svg$/);
@@ -197,9 +216,12 @@ describe('shareable view', () => {
     await page.getByLabel('UMK-K').first().check({ force: true });
     await page.selectOption('#denominator', 'rup_penyedia');
     await page.getByRole('button', { name: 'PDN 95 %' }).click();
+    await showView(page, 'perangkat-daerah');
     await page.click('[data-sort=gap]');
     await page.selectOption('#lang', 'en');
+    await showView(page, 'ringkasan');
     await expect.poll(() => page.textContent('#chart-title')).toBe('UMK-K commitment share per agency');
+    await showView(page, 'perangkat-daerah');
     await page.waitForSelector('[data-testid=agency-table][aria-busy=false]');
     const url = await page.inputValue('[data-testid=share-url]');
     expect(new URL(url).searchParams.get('v')).toBe('1');
@@ -208,8 +230,10 @@ describe('shareable view', () => {
     for (const s of ['HYPERLINK', 'NORMAL', 'Injeksi', '9101', '123456789']) expect(url).not.toContain(s);
     expect(await page.textContent('[data-testid=share-note]')).toContain('never the data');
 
+    // The chart is on the Ringkasan view, the table on Perangkat daerah: the title is read first.
     const view = async (p: Page) => ({
-      title: await p.textContent('#chart-title'),
+      title: await showView(p, 'ringkasan').then(() => p.textContent('#chart-title')),
+      table: await showView(p, 'perangkat-daerah').then(() => p.waitForSelector('[data-testid=agency-table][aria-busy=false]')).then(() => true),
       lang: await p.getAttribute('html', 'lang'),
       den: await p.inputValue('#denominator'),
       targets: [await p.inputValue('#target-pdn'), await p.inputValue('#target-umk')],
@@ -231,6 +255,7 @@ describe('shareable view', () => {
     const fresh = await openApp(browser, url);
     others.push(fresh);
     await loadOwnFiles(fresh.page);
+    await showView(fresh.page, 'ringkasan');
     await expect.poll(() => fresh.page.textContent('#chart-title')).toBe('UMK-K commitment share per agency');
     expect(await view(fresh.page)).toEqual(before);
     await screenshot(fresh.page, 'review-share-opened');
@@ -241,7 +266,7 @@ describe('shareable view', () => {
     const rcpt = await openApp(browser, baseURL);
     others.push(rcpt);
     const { page } = rcpt;
-    const ready = () => page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+    const ready = () => page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
     await ready();
     await page.selectOption('#lang', 'en');
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
@@ -261,6 +286,7 @@ describe('shareable view', () => {
     await screenshot(page, 'share-lang-link-id');
     // Working in the linked view (any change writes the persisted settings) still keeps English saved.
     await page.selectOption('#denominator', 'rup_penyedia');
+    await showView(page, 'perangkat-daerah');
     await page.waitForSelector('[data-testid=agency-table][aria-busy=false]');
     expect(await savedLang()).toBe('en');
 
@@ -290,14 +316,14 @@ describe('shareable view', () => {
   it('ignores link values that do not validate, and a link of another version', async () => {
     const bad = await openApp(browser, `${baseURL}?v=1&k=evil&d=__proto__&t=999_40&s=gap.sideways&l=fr`);
     others.push(bad);
-    await bad.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+    await bad.page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
     expect(await bad.page.getAttribute('html', 'lang')).toBe('id');
     expect(await bad.page.inputValue('#denominator')).toBe('belanja_pengadaan');
     expect(await bad.page.inputValue('#target-pdn')).toBe('40');
     expect(await bad.page.isChecked('input[name=kpi][value=pdn]')).toBe(true);
     const future = await openApp(browser, `${baseURL}?v=2&k=umk&l=en`);
     others.push(future);
-    await future.page.waitForSelector('[data-testid=agency-table] tbody tr', { timeout: 60_000 });
+    await future.page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
     expect(await future.page.getAttribute('html', 'lang')).toBe('id');
     expect(await future.page.isChecked('input[name=kpi][value=pdn]')).toBe(true);
   });

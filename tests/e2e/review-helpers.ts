@@ -1,11 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { SAMPLE, centsOrNull as cents, readSampleCsv } from '../helpers/sample';
 import type { Page } from 'playwright-core';
 
-export { SAMPLE, cents, readSampleCsv };
+const require = createRequire(import.meta.url);
+
+export { readSampleCsv };
 export const SAMPLE_FILES = [
   'RUP-PaketPenyedia-Terumumkan.csv',
   'RUP-PaketSwakelola-Terumumkan.csv',
@@ -86,10 +89,7 @@ export function pdfText(path: string, page?: number): string {
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const has = await page.evaluate(() => 'axe' in window);
   // Evaluated by the test driver, not added as a <script>: the page's CSP (rightly) refuses inline scripts.
-  if (!has)
-    await page.evaluate(
-      readFileSync(resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8'),
-    );
+  if (!has) await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const axe = (window as any).axe;

@@ -60,6 +60,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The filter selects sit behind the toolbar's "Filter" toggle: open it (if it is closed) before choosing. */
+async function openFilters(page: Page) {
+  const toggle = page.locator('[data-testid=filter-toggle]');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 async function openComparisonSlide(page: Page) {
   await page.click('[data-testid=open-presentation]');
   await page.waitForSelector('[data-testid=presentation]');
@@ -148,6 +154,7 @@ describe('komitmen vs realisasi slide', () => {
     expect(e.komitmen).toBe(all.komitmen);
     expect(e.realisasi).toBeGreaterThan(0n);
     expect(e.realisasi).toBeLessThan(all.realisasi);
+    await openFilters(page);
     await page.selectOption('#filter-source', FILTER_SOURCE);
     await openComparisonSlide(page);
     await checkTotals(page, e);
@@ -213,6 +220,7 @@ describe('komitmen vs realisasi slide', () => {
     } finally {
       await page.click('[data-testid=report-back]');
       await page.locator('[data-testid=basis-switch] label', { hasText: 'Komitmen' }).click();
+      await openFilters(page);
       await page.selectOption('#filter-source', '');
     }
   });

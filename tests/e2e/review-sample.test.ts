@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort } from '../../src/lib/format';
 import { en } from '../../src/locales/en';
 import { id } from '../../src/locales/id';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
+import {
+  foreignRequests,
+  launchWithSample,
+  type OpenedPage,
+  screenshot,
+  SCREENSHOT_DIR,
+  showView,
+} from './browser';
 import {
   SAMPLE_FILES,
   expectAgencies,
@@ -232,6 +239,7 @@ describe('languages', () => {
     const { page } = app;
     if ((await page.locator('[data-testid=report-back]').count()) > 0)
       await page.click('[data-testid=report-back]');
+    await showView(page, 'perangkat-daerah');
     await page.waitForSelector('[data-testid=agency-table][aria-busy=false]');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SIMDA_HEADERS, serialize, simdaRows } from '../helpers/exports';
+import { SIMDA_HEADERS, SIRUP_WEB_LABEL_HEADERS } from '../../scripts/sample/layouts';
+import { serialize, simdaRows } from '../helpers/exports';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 
@@ -41,7 +42,7 @@ const modalCents = centsOf('modal') * BigInt(REPEAT);
 // An .xlsx large enough that its conversion (in a worker) takes a visible moment.
 const XLSX_ROWS = 60_000;
 const xlsxRows: XCell[][] = [
-  ['Kode RUP', 'Nama Paket', 'Total Pagu', 'Satuan Kerja', 'Produk Dalam Negeri', 'Usaha Kecil/Koperasi'],
+  [...SIRUP_WEB_LABEL_HEADERS],
   ...[...Array(XLSX_ROWS).keys()].map((i): XCell[] => [
     { n: String(91_000_000 + i) },
     `Paket pengadaan nomor ${i}`,

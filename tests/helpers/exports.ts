@@ -1,10 +1,24 @@
 /**
  * Messy export fixtures for every realisasi kind, written from the domain reference (columns, statuses, quirks).
  * Each generated row carries the fate the domain rules give it, decided here and never by the code under test.
+ * Headers come from the one declaration of each export's layout (scripts/sample/layouts.ts); most fixtures keep a
+ * subset of the real columns, in the export's order.
  */
-import { centsText, centsTextId, rng } from './fixtures';
+import { csvCell, csvRecord } from '../../scripts/sample/csv';
+import {
+  EKATALOG_V6_HEADERS,
+  omit,
+  pick,
+  SPSE_NONTENDER_HEADERS,
+  SPSE_PENCATATAN_NONTENDER_HEADERS,
+  SPSE_PENCATATAN_SWAKELOLA_HEADERS,
+  SPSE_TENDER_HEADERS,
+  TOKO_DARING_HEADERS,
+} from '../../scripts/sample/layouts';
+import { mulberry32 } from '../../scripts/sample/prng';
+import { centsText, centsTextId } from './fixtures';
 
-export type Fate =
+type Fate =
   { t: 'loaded' } | { t: 'excluded'; rule: string } | { t: 'rejected'; reason: string; column: string };
 
 export interface FixtureRow {
@@ -20,10 +34,6 @@ export interface Serialized {
   lines: number[];
 }
 
-function cell(v: string, delim: string): string {
-  return /["\r\n]/.test(v) || v.includes(delim) ? `"${v.replaceAll('"', '""')}"` : v;
-}
-
 /** Rows to CSV bytes, tracking the physical line of every record (quoted line breaks included). */
 export function serialize(
   headers: readonly string[],
@@ -32,11 +42,11 @@ export function serialize(
 ): Serialized {
   const delim = opts.delim ?? ',';
   const eol = opts.crlf ? '\r\n' : '\n';
-  const out: string[] = [headers.map((h) => cell(h, delim)).join(delim)];
+  const out: string[] = [headers.map((h) => csvCell(h, delim)).join(delim)];
   const lines: number[] = [];
   let line = 2;
   for (const r of rows) {
-    const text = headers.map((h) => cell(r[h] ?? '', delim)).join(delim);
+    const text = csvRecord(headers, r, delim);
     lines.push(line);
     line += 1 + (text.match(/\n/g)?.length ?? 0);
     out.push(text);
@@ -51,7 +61,7 @@ const CP1252: Record<string, number> = {
 }; // prettier-ignore
 
 /** Text as Windows-1252 bytes, as Excel on an Indonesian PC saves "CSV". */
-export function encodeCp1252(text: string): Uint8Array {
+function encodeCp1252(text: string): Uint8Array {
   return Uint8Array.from(
     [...text].map((ch) => {
       const c = ch.codePointAt(0)!;
@@ -107,11 +117,11 @@ const ident = (a: (typeof AGENCIES)[number]) => ({
 export const REALISASI_FIXTURES: RealisasiFixtureSpec[] = [
   {
     kind: 'spse_tender',
-    headers: [
+    headers: pick(SPSE_TENDER_HEADERS, [
       'tahun_anggaran', 'kd_klpd', 'nama_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_tender',
       'kd_rup_paket', 'nama_paket', 'pagu', 'hps', 'nilai_kontrak', 'nilai_pdn_kontrak', 'nilai_umk_kontrak',
       'nama_penyedia', 'tgl_penetapan_pemenang',
-    ], // prettier-ignore
+    ]), // prettier-ignore
     idColumn: 'kd_tender',
     valueColumn: 'nilai_kontrak',
     pdnColumn: 'nilai_pdn_kontrak',
@@ -130,10 +140,10 @@ export const REALISASI_FIXTURES: RealisasiFixtureSpec[] = [
   },
   {
     kind: 'spse_nontender',
-    headers: [
+    headers: pick(SPSE_NONTENDER_HEADERS, [
       'tahun_anggaran', 'kd_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_nontender', 'kd_rup',
       'nama_paket', 'pagu', 'hps', 'nilai_kontrak', 'nilai_pdn_kontrak', 'nilai_umk_kontrak', 'status_nontender',
-    ], // prettier-ignore
+    ]), // prettier-ignore
     idColumn: 'kd_nontender',
     valueColumn: 'nilai_kontrak',
     pdnColumn: 'nilai_pdn_kontrak',
@@ -155,10 +165,10 @@ export const REALISASI_FIXTURES: RealisasiFixtureSpec[] = [
   },
   {
     kind: 'spse_pencatatan_nontender',
-    headers: [
+    headers: pick(SPSE_PENCATATAN_NONTENDER_HEADERS, [
       'tahun_anggaran', 'kd_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_nontender_pct', 'kd_rup',
       'nama_paket', 'pagu', 'total_realisasi', 'nilai_pdn_pct', 'nilai_umk_pct', 'status_nontender_pct_ket',
-    ], // prettier-ignore
+    ]), // prettier-ignore
     idColumn: 'kd_nontender_pct',
     valueColumn: 'total_realisasi',
     pdnColumn: 'nilai_pdn_pct',
@@ -174,10 +184,10 @@ export const REALISASI_FIXTURES: RealisasiFixtureSpec[] = [
   },
   {
     kind: 'spse_pencatatan_swakelola',
-    headers: [
+    headers: pick(SPSE_PENCATATAN_SWAKELOLA_HEADERS, [
       'tahun_anggaran', 'kd_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'kd_swakelola_pct', 'kd_rup',
       'nama_paket', 'pagu', 'total_realisasi', 'nilai_pdn_pct', 'nilai_umk_pct',
-    ], // prettier-ignore
+    ]), // prettier-ignore
     idColumn: 'kd_swakelola_pct',
     valueColumn: 'total_realisasi',
     pdnColumn: 'nilai_pdn_pct',
@@ -193,10 +203,7 @@ export const REALISASI_FIXTURES: RealisasiFixtureSpec[] = [
   },
   {
     kind: 'ekatalog_v6',
-    headers: [
-      'tahun_anggaran', 'nama_satker', 'kd_klpd', 'kd_satker_str', 'kd_paket', 'kd_rup', 'rup_nama_pkt',
-      'total_harga', 'ongkir', 'tgl_order', 'status_pkt',
-    ], // prettier-ignore
+    headers: omit(EKATALOG_V6_HEADERS, ['kd_penyedia', 'nama_penyedia', 'sumber_dana']),
     idColumn: 'kd_paket',
     valueColumn: 'total_harga',
     dateColumn: 'tgl_order',
@@ -220,11 +227,7 @@ export const REALISASI_FIXTURES: RealisasiFixtureSpec[] = [
   },
   {
     kind: 'tokodaring',
-    headers: [
-      'tahun', 'kd_klpd', 'nama_klpd', 'kd_satker', 'nama_satker', 'order_id', 'order_desc', 'valuasi', 'kategori',
-      'metode_bayar', 'tanggal_transaksi', 'marketplace', 'merchant_name', 'jenis_transaksi', 'kota_kab',
-      'provinsi', 'nama_pemesan', 'status_verif', 'sumber_data', 'status_konfirmasi_ppmse', 'keterangan_ppmse',
-    ], // prettier-ignore
+    headers: [...TOKO_DARING_HEADERS],
     idColumn: 'order_id',
     valueColumn: 'valuasi',
     dateColumn: 'tanggal_transaksi',
@@ -259,7 +262,7 @@ export function realisasiRows(
   seed: number,
   style: MoneyStyle,
 ): FixtureRow[] {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const total = spec.statuses.reduce((s, x) => s + x.weight, 0);
   const rows: FixtureRow[] = [];
   for (let i = 0; i < n; i++) {
@@ -351,11 +354,6 @@ export function expectedReport(rows: readonly FixtureRow[]) {
 
 // ---- Legacy SIMDA budget/realisation (APBD by kode rekening, Permendagri 13/2006 codes in integer segments) ----
 
-export const SIMDA_HEADERS = [
-  'Tahun', 'Kd_Urusan', 'Kd_Bidang', 'Kd_Unit', 'Kd_Sub', 'Nm_Unit', 'Nm_Sub_Unit', 'Kd_Prog', 'Kd_Keg',
-  'Ket_Kegiatan', 'Kd_Rek_1', 'Kd_Rek_2', 'Kd_Rek_3', 'Kd_Rek_4', 'Kd_Rek_5', 'Nm_Rek_5', 'Anggaran', 'Realisasi',
-]; // prettier-ignore
-
 /** SIMDA units: segments and names; the third has a Windows-1252 character (en dash, 0x96). */
 export const SIMDA_UNITS = [
   { seg: ['1', '1', '1', '1'], code: '1.01.01.01', unit: 'Dinas Pendidikan', sub: 'Dinas Pendidikan' },
@@ -403,7 +401,7 @@ const seg2 = (s: string) => s.padStart(2, '0');
  * ones: an empty Kd_Rek_1, an Anggaran that is not a number, no unit at all.
  */
 export function simdaRows(n: number, seed = 13): SimdaRow[] {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const out: SimdaRow[] = [];
   for (let i = 0; i < n; i++) {
     const u = SIMDA_UNITS[i % SIMDA_UNITS.length]!;

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { NO_FILTERS, drillTotalsQuery, type DrillSpec } from '../../src/p3dn/metrics';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, penyediaRow, toCsv, type Agency } from '../helpers/fixtures';
+import { penyediaRow, type Agency } from '../helpers/fixtures';
 
 const A: Agency = { kd: '700001', str: '1.01.0.00.0.00.01.0000', nama: 'DINAS PENDIDIKAN' };
 // Names with the characters ILIKE treats as wildcards, and names a wildcard would wrongly match.

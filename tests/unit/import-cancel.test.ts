@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { ImportError, importCsv, type ImportStage } from '../../src/p3dn/import';
 import { HEAD_BYTES } from '../../src/p3dn/import';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, centsText, counted, penyediaRow, toCsv, type Paket } from '../helpers/fixtures';
+import { centsText, counted, penyediaRow, type Paket } from '../helpers/fixtures';
 
 let engine: NodeEngine;
 beforeAll(async () => {

@@ -3,13 +3,13 @@ import type { NodeEngine } from '../../src/engine/node-engine';
 import { ImportError } from '../../src/p3dn/import';
 import { KIND_IDS } from '../../src/p3dn/kinds';
 import { detectKind } from '../../src/p3dn/import';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../helpers/fixtures';
 
 describe('detectKind', () => {
   it('recognises every kind from its real header row, with full confidence', () => {
-    const headerSets: [string, string[]][] = [
+    const headerSets: [string, readonly string[]][] = [
       ['rup_penyedia', PENYEDIA_HEADERS],
       ['rup_swakelola', SWAKELOLA_HEADERS],
       ['struktur_anggaran', STRUKTUR_HEADERS],

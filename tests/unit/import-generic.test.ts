@@ -6,21 +6,13 @@ import { ImportError, type ImportResult } from '../../src/p3dn/import';
 import { GENERIC_MAX_CONFIDENCE, KIND_IDS } from '../../src/p3dn/kinds';
 import { detectKind } from '../../src/p3dn/import';
 import { NO_FILTERS, breakdownQuery, toBreakdownRow } from '../../src/p3dn/metrics';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  SWAKELOLA_HEADERS,
-  centsText,
-  centsTextId,
-  penyediaRow,
-  rng,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { centsText, centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 
 /*
  * A hand-made sheet (an agency's own list of purchases), loaded as the generic kind. Every row carries the fate and
@@ -31,7 +23,7 @@ const B: Agency = { kd: '300002', str: '1.02.0.00.0.00.01.0000', nama: 'DINAS KE
 const C: Agency = { kd: '300003', str: '4.01.0.00.0.00.01.0000', nama: 'SEKRETARIAT DAERAH' };
 const AGENCIES = [A, B, C];
 
-const rand = rng(7);
+const rand = mulberry32(7);
 const pakets: Paket[] = [...Array(60).keys()].map((i) => ({
   agency: AGENCIES[i % 3]!,
   kdRup: String(81_000_000 + i),
@@ -335,7 +327,7 @@ describe('a hand-made sheet loaded as the generic kind', () => {
 
 describe('generic detection never overrides a known kind and is never loaded silently', () => {
   it('still detects every known export of the corpus and the bundled sample as its own kind', () => {
-    const headerSets: [string, string[]][] = [
+    const headerSets: [string, readonly string[]][] = [
       ['rup_penyedia', PENYEDIA_HEADERS],
       ['rup_swakelola', SWAKELOLA_HEADERS],
       ['struktur_anggaran', STRUKTUR_HEADERS],

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
 import { REALISASI_FIXTURES, realisasiRows, serialize } from '../helpers/exports';
-import { PENYEDIA_HEADERS, penyediaRow, toCsv } from '../helpers/fixtures';
+import { penyediaRow } from '../helpers/fixtures';
 
 let engine: NodeEngine;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
+import { EKATALOG_V5_HEADERS, omit } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
 import {
   REALISASI_FIXTURES,
@@ -146,11 +147,8 @@ describe('e-Kontrak addendum versions', () => {
 });
 
 describe('e-Katalog v5 product lines', () => {
-  const headers = [
-    'tahun_anggaran', 'kd_klpd', 'satker_id', 'nama_satker', 'kd_paket', 'no_paket', 'nama_paket', 'kd_rup',
-    'kd_produk', 'kd_penyedia', 'kuantitas', 'harga_satuan', 'ongkos_kirim', 'total_harga', 'total',
-    'tanggal_buat_paket', 'paket_status_str',
-  ]; // prettier-ignore
+  // The v5 layout without nama_sumber_dana, kd_komoditas and tanggal_edit_paket.
+  const headers = omit(EKATALOG_V5_HEADERS, ['nama_sumber_dana', 'kd_komoditas', 'tanggal_edit_paket']);
   const rows: { cells: Record<string, string>; lineCents: bigint; done: boolean }[] = [];
   for (let p = 0; p < 1200; p++) {
     const lines = 1 + (p % 3);

@@ -4,8 +4,9 @@ import { apbdBelanjaQuery, apbdFileBelanja, toApbdBelanja } from '../../src/p3dn
 import type { ImportResult } from '../../src/p3dn/import';
 import { KINDS } from '../../src/p3dn/kinds';
 import { composedColumns, detectKind, missingColumns } from '../../src/p3dn/import';
+import { SIMDA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { SIMDA_HEADERS, SIMDA_UNITS, serialize, simdaRows, type SimdaRow } from '../helpers/exports';
+import { SIMDA_UNITS, serialize, simdaRows, type SimdaRow } from '../helpers/exports';
 import { centsText, centsTextId } from '../helpers/fixtures';
 
 // 2,600 rows (more than DuckDB's 2,048-row sniffing sample), semicolons, `1.234.567,89`, Windows-1252.
@@ -52,7 +53,7 @@ describe('legacy SIMDA budget/realisation export', () => {
     expect(partial.confidence).toBeLessThanOrEqual(0.5);
     // The user's mapping wins over composition: "not in this file", or one chosen column.
     const spec = KINDS.apbd_rekening;
-    const pos = (h: string) => SIMDA_HEADERS.indexOf(h);
+    const pos = (h: string) => SIMDA_HEADERS.findIndex((x) => x === h);
     expect(composedColumns(spec, SIMDA_HEADERS).get('kode_rekening')).toEqual({
       index: ['Kd_Rek_1', 'Kd_Rek_2', 'Kd_Rek_3', 'Kd_Rek_4', 'Kd_Rek_5'].map(pos),
       pads: [1, 1, 1, 2, 2],

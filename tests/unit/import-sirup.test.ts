@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { ImportError } from '../../src/p3dn/import';
+import { toCsv } from '../../scripts/sample/csv';
+import {
+  omit,
+  PENYEDIA_HEADERS,
+  pick,
+  SIRUP_LEGACY_HEADERS,
+  SIRUP_WEB_LABEL_HEADERS,
+  STRUKTUR_HEADERS,
+  SWAKELOLA_HEADERS,
+} from '../../scripts/sample/layouts';
+import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText } from '../helpers/engine';
 import { money, serialize } from '../helpers/exports';
-import { PENYEDIA_HEADERS, centsText, centsTextId, penyediaRow, rng, toCsv } from '../helpers/fixtures';
+import { centsText, centsTextId, penyediaRow } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 
 let engine: NodeEngine;
@@ -34,7 +45,7 @@ interface P {
 describe('RUP penyedia saved from Excel on an Indonesian PC', () => {
   // Semicolons, BOM, CRLF, `1.234.567,89` and `Rp` amounts, a pandas index column, quoted line breaks, trailing
   // spaces in flags, the literal `null`, float-damaged ids, deleted/inactive/draft packages, a repeated kd_rup.
-  const rand = rng(11);
+  const rand = mulberry32(11);
   const headers = ['', ...PENYEDIA_HEADERS];
   const ps: P[] = [];
   const rows: Record<string, string>[] = [];
@@ -129,11 +140,7 @@ describe('RUP penyedia saved from Excel on an Indonesian PC', () => {
 });
 
 describe('legacy SIRUP schema (≤ 2022) in Windows-1252', () => {
-  const headers = [
-    'idrup', 'namapaket', 'jumlahpagu', 'namasatker', 'kodesatker', 'idsatker', 'metodepengadaan',
-    'jenispengadaan', 'statuspdn', 'statususahakecil', 'statusdeletepaket', 'statusaktifpaket', 'statusumumkan',
-    'tahunanggaran', 'kd_klpd',
-  ]; // prettier-ignore
+  const headers = SIRUP_LEGACY_HEADERS;
   const names = [
     'DINAS PARIWISATA DAN KEBUDAYAAN (SENI & BUDAYA)',
     'BADAN PENGELOLA KEUANGAN – BPKAD',
@@ -184,15 +191,7 @@ describe('legacy SIRUP schema (≤ 2022) in Windows-1252', () => {
 });
 
 describe('hand-made .xlsx with the SIRUP web labels', () => {
-  const header: XCell[] = [
-    'Kode RUP',
-    'Nama Paket',
-    'Total Pagu',
-    'Satuan Kerja',
-    'Produk Dalam Negeri',
-    'Usaha Kecil/Koperasi',
-    'Tanggal Buat',
-  ];
+  const header: XCell[] = [...SIRUP_WEB_LABEL_HEADERS, 'Tanggal Buat'];
   const data = [...Array(40).keys()].map((i) => ({
     kd: String(30_000_000 + i),
     cents: BigInt(12_345_678_90 + i * 1_000_01),
@@ -235,7 +234,7 @@ describe('hand-made .xlsx with the SIRUP web labels', () => {
 
 describe('swakelola, struktur anggaran, paket anggaran and APBD', () => {
   it('reads RUP swakelola as TSV', async () => {
-    const headers = ['tahun_anggaran', 'kd_satker', 'nama_satker', 'kd_rup', 'nama_paket', 'pagu', 'tipe_swakelola', 'status_aktif_rup', 'status_delete_rup', 'status_umumkan_rup']; // prettier-ignore
+    const headers = pick(SWAKELOLA_HEADERS, ['tahun_anggaran', 'kd_satker', 'nama_satker', 'kd_rup', 'nama_paket', 'pagu', 'tipe_swakelola', 'status_aktif_rup', 'status_delete_rup', 'status_umumkan_rup']); // prettier-ignore
     const rows = [...Array(30).keys()].map((i) => ({
       tahun_anggaran: '2025',
       kd_satker: '1',
@@ -263,7 +262,7 @@ describe('swakelola, struktur anggaran, paket anggaran and APBD', () => {
   });
 
   it('keeps all-null StrukturAnggaranPD rows (no denominator), pipe-delimited', async () => {
-    const headers = ['tahun_anggaran', 'kd_klpd', 'kd_satker', 'kd_satker_str', 'nama_satker', 'belanja_operasi', 'belanja_modal', 'belanja_btt', 'belanja_non_pengadaan', 'belanja_pengadaan', 'total_belanja']; // prettier-ignore
+    const headers = omit(STRUKTUR_HEADERS, ['nama_klpd']);
     const rows = [...Array(10).keys()].map((i) => {
       const nul = i % 3 === 0;
       const op = BigInt(1_000_000_00 * (i + 1));

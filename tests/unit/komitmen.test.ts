@@ -9,19 +9,11 @@ import {
   toBasisAgencyMetric,
   toBasisSummary,
 } from '../../src/p3dn/metrics';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText } from '../helpers/engine';
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  SWAKELOLA_HEADERS,
-  centsText,
-  counted,
-  penyediaRow,
-  rng,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { centsText, counted, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 
 const A: Agency = { kd: '100001', str: '1.01.0.00.0.00.01.0000', nama: 'DINAS PENDIDIKAN' };
 const B: Agency = { kd: '100002', str: '1.02.0.00.0.00.01.0000', nama: 'DINAS KESEHATAN' };
@@ -32,7 +24,7 @@ const F: Agency = { kd: '100006', str: '7.02.0.00.0.00.01.0000', nama: 'KECAMATA
 const AGENCIES = [A, B, C, D, E];
 
 // 3,000 packages: more than DuckDB's 2,048-row sniffing sample.
-const rand = rng(7);
+const rand = mulberry32(7);
 const pakets: Paket[] = [];
 for (let i = 0; i < 3000; i++) {
   const agency = AGENCIES[i % AGENCIES.length]!;

@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { metodeBreakdownQuery, toMetodeRow } from '../../src/p3dn/metrics';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText } from '../helpers/engine';
-import {
-  PENYEDIA_HEADERS,
-  counted,
-  penyediaRow,
-  rng,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { counted, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 
 const A: Agency = { kd: '200001', str: '1.01.0.00.0.00.01.0000', nama: 'DINAS A' };
 const B: Agency = { kd: '200002', str: '1.02.0.00.0.00.01.0000', nama: 'DINAS B' };
 const METODES = ['Pengadaan Langsung', 'E-Purchasing', 'Tender', 'Dikecualikan', ''];
 
 // 2,500 packages (more than DuckDB's sniffing sample), methods spread unevenly, some excluded.
-const rand = rng(11);
+const rand = mulberry32(11);
 const pakets: (Paket & { metode: string })[] = [];
 for (let i = 0; i < 2500; i++) {
   const r = rand();

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REALISASI_COLUMNS } from '../../scripts/generate-sample';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import type { Kpi } from '../../src/p3dn/metrics';
 import {
@@ -23,17 +22,11 @@ import {
   type Filters,
 } from '../../src/p3dn/metrics';
 import { writeAliases } from '../../src/p3dn/agency';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS, REALISASI_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
+import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText, loadRealisasiText, type RealisasiLoad } from '../helpers/engine';
-import {
-  PENYEDIA_HEADERS,
-  STRUKTUR_HEADERS,
-  centsText,
-  penyediaRow,
-  rng,
-  toCsv,
-  type Agency,
-  type Paket,
-} from '../helpers/fixtures';
+import { centsText, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 
 /*
  * Fixture: three SIRUP agencies with RUP packages and budgets, and transaction exports of every kind that spell the
@@ -50,7 +43,7 @@ const BP: Record<string, bigint> = {
   [C.kd]: 300_000_000_000n,
 };
 
-const rand = rng(42);
+const rand = mulberry32(42);
 const cents = (max: number) => BigInt(Math.floor(rand() * max)) * 100n + BigInt(Math.floor(rand() * 100));
 const pakets: Paket[] = [];
 for (let i = 0; i < 90; i++) {
@@ -224,7 +217,8 @@ const FILES: Record<Src, string> = {
   ekatalogV6: 'Ecat-PaketEPurchasing-V6.csv',
   tokoDaring: 'Bela-TokoDaringRealisasi.csv',
 };
-const csvOf = (src: Src) => toCsv([...REALISASI_COLUMNS[src]], trx.filter((t) => t.src === src).map(rowOf));
+const csvOf = (src: Src) =>
+  toCsv<string>(REALISASI_HEADERS[src], trx.filter((t) => t.src === src).map(rowOf));
 
 // ---------------------------------------------------------------------------------------------------------
 // Expected figures: the domain rules, applied here to the fixture rows.

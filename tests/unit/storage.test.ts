@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
+import { toCsv } from '../../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { PENYEDIA_HEADERS, centsText, penyediaRow, toCsv, type Paket } from '../helpers/fixtures';
+import { centsText, penyediaRow, type Paket } from '../helpers/fixtures';
 
 // Each loaded file's rows live in a table of their own; the canonical table is a view over the loaded files'
 // tables. These tests check that the view shows exactly the loaded files and that nothing is left behind.

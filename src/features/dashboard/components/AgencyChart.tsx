@@ -1,4 +1,5 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useFitToViewport } from '../../../components/use-fit-to-viewport';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -16,7 +17,27 @@ import { MEETS_COLOR, MISSES_COLOR } from '../../../lib/palette';
 import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 
-const ROW_HEIGHT = 26;
+const ROW_HEIGHT = 24;
+const NAME_WIDTH = 280;
+/** About as many characters of a 12 px name as fit in NAME_WIDTH; longer names end in … with the full name in a title. */
+const NAME_CHARS = 34;
+
+function shortName(name: string, max = NAME_CHARS): string {
+  return name.length > max ? `${name.slice(0, max - 1).trimEnd()}…` : name;
+}
+
+/** An agency name on the axis: cut to fit, the full name on hover (SVG title); the bar carries it for focus. */
+function NameTick(props: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const { x = 0, y = 0, payload } = props;
+  const full = String(payload?.value ?? '');
+  const short = shortName(full);
+  return (
+    <text x={x} y={y} dy={4} textAnchor="end" fontSize={12} fill="#1b1f24" data-testid="agency-tick">
+      {short !== full && <title>{full}</title>}
+      {short}
+    </text>
+  );
+}
 
 interface Datum {
   name: string;
@@ -97,9 +118,13 @@ function AgencyBar(props: BarShapeProps & { noDenLabel: string; onSelect: Select
   );
 }
 
-/** Horizontal bars of the chosen KPI per agency, sorted, with the target line and the basis written on it. */
-export function AgencyChart() {
+/**
+ * Horizontal bars of the chosen KPI per agency, sorted, with the target line and the basis written on it. A long
+ * list scrolls inside the card. `actions`: tools (export menu) in the card's header.
+ */
+export function AgencyChart({ actions }: { actions?: ReactNode }) {
   const { t } = useTranslation();
+  const scroll = useFitToViewport<HTMLDivElement>();
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
   const den = useViewStore((s) => s.denominator);
@@ -123,7 +148,7 @@ export function AgencyChart() {
     }))
     .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.name.localeCompare(b.name));
   const maxPct = Math.max(100, target * 100, ...rows.map((r) => r.pct));
-  const height = rows.length * ROW_HEIGHT + 70;
+  const height = rows.length * ROW_HEIGHT + 56;
   const title = t(`basis.chartTitle_${shown}`, { kpi: t(`kpi.${kpi}`) });
   const targetLabel =
     shown === 'capaian' ? t('basis.reference') : t('chart.target', { target: formatPercent(target, lang) });
@@ -136,24 +161,29 @@ export function AgencyChart() {
       data-basis={shown}
       aria-busy={isPlaceholderData || shown !== basis}
     >
-      <h2 id="chart-title">{title}</h2>
-      <p className="basis" data-testid="chart-basis">
+      <div className="card-head">
+        <h2 id="chart-title">{title}</h2>
+        {actions}
+      </div>
+      <p className="basis small" data-testid="chart-basis">
         {shown === 'komitmen'
           ? t('chart.basis', { flag, den: t(`den.short_${den}`) })
           : t(`basis.line_${shown}`, { kpi: t(`kpi.${kpi}`), flag, den: t(`den.short_${den}`) })}
       </p>
-      <p className="muted small">{t('drill.hint')}</p>
-      <div className="legend" aria-hidden="true">
-        <span className="swatch swatch-meets" /> ✓ {t('chart.meets')}
-        <span className="swatch swatch-misses" /> ✗ {t('chart.misses')}
-        <span className="swatch-line" /> {targetLabel}
+      <div className="legend small">
+        <span aria-hidden="true">
+          <span className="swatch swatch-meets" /> ✓ {t('chart.meets')}
+          <span className="swatch swatch-misses" /> ✗ {t('chart.misses')}
+          <span className="swatch-line" /> {targetLabel}
+        </span>
+        <span className="muted chart-hint">{t('drill.hint')}</span>
       </div>
       {rows.length === 0 ? (
         <p>{t('chart.empty')}</p>
       ) : (
-        <div className="chart-scroll">
+        <div className="chart-scroll" data-testid="chart-scroll" ref={scroll}>
           <ResponsiveContainer width="100%" height={height} minWidth={640}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 24, right: 80, bottom: 8, left: 8 }}>
+            <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 84, bottom: 4, left: 4 }}>
               <defs>
                 <pattern
                   id="miss-hatch"
@@ -172,7 +202,7 @@ export function AgencyChart() {
                 domain={[0, Math.ceil(maxPct / 10) * 10]}
                 tickFormatter={(v: number) => formatPercent(v / 100, lang, 0)}
               />
-              <YAxis type="category" dataKey="name" width={300} interval={0} tick={{ fontSize: 12 }} />
+              <YAxis type="category" dataKey="name" width={NAME_WIDTH} interval={0} tick={<NameTick />} />
               <Tooltip
                 formatter={(_v, _n, item) => {
                   const d = (item as { payload?: Datum }).payload;

@@ -1,3 +1,4 @@
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   formatInt,
@@ -10,8 +11,11 @@ import { useViewStore, type SortKey } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { sortAgencies } from '../../../p3dn/metrics';
 
-export function AgencyTable() {
+/** Every agency with its figures, sortable and searchable; a name opens its rows. `actions`: export menu. */
+export function AgencyTable({ actions }: { actions?: ReactNode }) {
   const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const q = useDeferredValue(query).trim().toLocaleLowerCase();
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
   const sort = useViewStore((s) => s.sort);
@@ -23,7 +27,11 @@ export function AgencyTable() {
   if (!data) return null;
   const shown = data[0]?.basis ?? basis;
   const target = shown === 'capaian' ? 1 : kpiTarget;
-  const rows = sortAgencies(data, kpi, sort);
+  const all = sortAgencies(data, kpi, sort);
+  const rows =
+    q === ''
+      ? all
+      : all.filter((m) => m.name.toLocaleLowerCase().includes(q) || (m.code ?? '').toLowerCase().includes(q));
   const kpiName = t(`kpi.${kpi}`);
   const header = (key: SortKey, label: string, numeric = true) => (
     <th
@@ -43,9 +51,26 @@ export function AgencyTable() {
   );
   return (
     <section className="panel" aria-labelledby="table-title">
-      <h2 id="table-title">
-        {t('table.title')} · {t('basis.shown', { basis: t(`basis.${shown}`) })}
-      </h2>
+      <div className="card-head">
+        <h2 id="table-title">
+          {t('table.title')} · {t('basis.shown', { basis: t(`basis.${shown}`) })}
+        </h2>
+        {actions}
+      </div>
+      <div className="table-tools">
+        <label htmlFor="agency-search">{t('shell.search')}</label>
+        <input
+          id="agency-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          data-testid="agency-search"
+        />
+        <span className="muted small" role="status" data-testid="agency-count">
+          {t('shell.searchCount', { shown: rows.length, total: all.length })}
+        </span>
+      </div>
+      {rows.length === 0 && q !== '' && <p className="empty-state">{t('shell.searchNone', { q: query })}</p>}
       <div className="table-scroll">
         <table
           className="agency-table"

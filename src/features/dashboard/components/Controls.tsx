@@ -4,15 +4,17 @@ import { DENOMINATORS, KPIS, TARGET_PRESETS, isDenominator, type Kpi } from '../
 import { BASES } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 
-/** KPI, denominator and targets: everything that changes what a share means, in one visible row. */
+/** Basis, KPI, denominator and targets: everything that changes what a share means, in one compact row. */
 export function Controls() {
   const { t } = useTranslation();
   const { kpi, denominator, targets, basis, setKpi, setDenominator, setTargets, setBasis } = useViewStore();
   return (
-    <section className="panel controls" aria-label={t('controls.kpi')}>
-      <fieldset>
-        <legend>{t('basis.label')}</legend>
-        <div className="segmented" role="radiogroup" data-testid="basis-switch">
+    <div className="controls" role="group" aria-label={t('shell.toolbar')}>
+      <div className="control">
+        <span className="control-label" id="basis-label">
+          {t('basis.label')}
+        </span>
+        <div className="segmented" role="radiogroup" aria-labelledby="basis-label" data-testid="basis-switch">
           {BASES.map((b) => (
             <label key={b} className={basis === b ? 'active' : ''}>
               <input type="radio" name="basis" value={b} checked={basis === b} onChange={() => setBasis(b)} />
@@ -20,10 +22,12 @@ export function Controls() {
             </label>
           ))}
         </div>
-      </fieldset>
-      <fieldset>
-        <legend>{t('controls.kpi')}</legend>
-        <div className="segmented" role="radiogroup">
+      </div>
+      <div className="control">
+        <span className="control-label" id="kpi-label">
+          {t('controls.kpi')}
+        </span>
+        <div className="segmented" role="radiogroup" aria-labelledby="kpi-label">
           {KPIS.map((k) => (
             <label key={k} className={kpi === k ? 'active' : ''}>
               <input type="radio" name="kpi" value={k} checked={kpi === k} onChange={() => setKpi(k)} />
@@ -31,45 +35,51 @@ export function Controls() {
             </label>
           ))}
         </div>
-      </fieldset>
-      <div className="field">
-        <label htmlFor="denominator">{t('controls.denominator')}</label>
+      </div>
+      <div className="control">
+        <label className="control-label" htmlFor="denominator">
+          {t('controls.denominator')}
+        </label>
         <select
           id="denominator"
+          title={t(`den.${denominator}`)}
           value={denominator}
           onChange={(e) => {
             if (isDenominator(e.target.value)) setDenominator(e.target.value);
           }}
         >
           {DENOMINATORS.map((d) => (
-            <option key={d} value={d}>
-              {t(`den.${d}`)}
+            // Short names keep the toolbar on one line; the full name is the option's and the select's title.
+            <option key={d} value={d} title={t(`den.${d}`)}>
+              {capitalize(t(`den.short_${d}`))}
             </option>
           ))}
         </select>
       </div>
-      <fieldset>
-        <legend>{t('controls.targets')}</legend>
-        <div className="targets">
-          {KPIS.map((k) => (
-            <TargetInput
-              key={k}
-              kpi={k}
-              value={targets[k]}
-              onChange={(v) => setTargets({ ...targets, [k]: v })}
-            />
-          ))}
-          <button type="button" onClick={() => setTargets(TARGET_PRESETS.p40)}>
-            {t('controls.preset40')}
-          </button>
-          <button type="button" onClick={() => setTargets(TARGET_PRESETS.pdn95)}>
-            {t('controls.preset95')}
-          </button>
-        </div>
-      </fieldset>
-    </section>
+      <div className="control targets" role="group" aria-labelledby="targets-label">
+        <span className="control-label" id="targets-label">
+          {t('controls.targets')} (%)
+        </span>
+        {KPIS.map((k) => (
+          <TargetInput
+            key={k}
+            kpi={k}
+            value={targets[k]}
+            onChange={(v) => setTargets({ ...targets, [k]: v })}
+          />
+        ))}
+        <button type="button" className="small-button" onClick={() => setTargets(TARGET_PRESETS.p40)}>
+          {t('controls.preset40')}
+        </button>
+        <button type="button" className="small-button" onClick={() => setTargets(TARGET_PRESETS.pdn95)}>
+          {t('controls.preset95')}
+        </button>
+      </div>
+    </div>
   );
 }
+
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 function TargetInput({ kpi, value, onChange }: { kpi: Kpi; value: number; onChange: (v: number) => void }) {
   const { t } = useTranslation();
@@ -80,8 +90,12 @@ function TargetInput({ kpi, value, onChange }: { kpi: Kpi; value: number; onChan
   const shown = text === '' || Math.abs(typed / 100 - value) < 1e-9 ? text : String(pct);
   const id = `target-${kpi}`;
   return (
-    <span className="field">
-      <label htmlFor={id}>{t(kpi === 'pdn' ? 'controls.targetPdn' : 'controls.targetUmk')}</label>
+    <span className="target-field">
+      {/* The full label for assistive technology; on screen the group says "Target", the field its KPI. */}
+      <label htmlFor={id}>
+        <span className="sr-only">{t(kpi === 'pdn' ? 'controls.targetPdn' : 'controls.targetUmk')}</span>
+        <span aria-hidden="true">{t(`kpi.${kpi}`)}</span>
+      </label>
       <input
         id={id}
         type="number"

@@ -23,7 +23,7 @@ export function KpiCards() {
       data-basis={s.basis}
       aria-busy={isPlaceholderData || s.basis !== basis}
     >
-      <p className="basis-shown" data-testid="basis-shown">
+      <p className="basis-shown sr-only" data-testid="basis-shown">
         {t('basis.shown', { basis: t(`basis.${s.basis}`) })}
       </p>
       {capaian ? (

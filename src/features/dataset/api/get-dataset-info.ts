@@ -9,7 +9,7 @@ export interface DatasetInfo {
   files: { name: string; kind: string; read: number; loaded: number; excluded: number; rejected: number }[];
 }
 
-export const datasetInfoOptions = (version: number) =>
+const datasetInfoOptions = (version: number) =>
   queryOptions({
     queryKey: ['dataset-info', version],
     enabled: version > 0,

@@ -37,14 +37,26 @@ function StorageStatus() {
   );
 }
 
-/** Which Pemda and year is on screen, and whether it is the sample or the user's own files. */
+function formatLoaded(ms: number, lang: Lang): string {
+  const d = new Date(ms);
+  const today = new Date().toDateString() === d.toDateString();
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+    ...(today ? {} : { dateStyle: 'medium' as const }),
+    timeStyle: 'short',
+  }).format(d);
+}
+
+/** Which Pemda and year is on screen, and whether it is the sample or the user's own files (how many, when). */
 export function DatasetBadge() {
   const { t } = useTranslation();
   const source = useDatasetStore((s) => s.source);
   const stored = useStorageStore((s) => s.state === 'saved');
   const sampleFrom = useStorageStore((s) => s.sampleFrom);
+  const loadedAt = useDatasetStore((s) => s.loadedAt);
+  const lang = useViewStore((s) => s.lang);
   const { data } = useDatasetInfo();
   if (!data) return null;
+  const names = data.files.map((f) => f.name).join(', ');
   return (
     <div
       className="dataset-badge"
@@ -52,14 +64,21 @@ export function DatasetBadge() {
       data-source={source}
       data-sample-from={sampleFrom ?? ''}
     >
-      <span className={`pill ${source === 'sample' ? 'pill-sample' : 'pill-own'}`}>
+      <strong className="pemda" data-testid="pemda-name" title={data.pemda ?? undefined}>
+        {data.pemda ?? '—'}
+      </strong>
+      {data.year !== null && (
+        <span className="badge-year" data-testid="fiscal-year">
+          {t('dataset.fiscalYear', { year: data.year })}
+        </span>
+      )}
+      <span className={`pill ${source === 'sample' ? 'pill-sample' : 'pill-own'}`} data-testid="data-pill">
         {source === 'sample' ? t('dataset.sample') : t('dataset.own')}
-      </span>{' '}
-      <strong data-testid="pemda-name">{data.pemda ?? '—'}</strong>
-      {data.year !== null && <span> · {t('dataset.fiscalYear', { year: data.year })}</span>}
-      <span className="muted">
-        {' '}
-        · {t('dataset.files', { count: data.files.length })}: {data.files.map((f) => f.name).join(', ')}
+      </span>
+      <span className="badge-files muted" title={names} data-testid="badge-files">
+        {t('dataset.files', { count: data.files.length })}
+        {loadedAt !== null && ` · ${t('shell.loadedAt', { time: formatLoaded(loadedAt, lang) })}`}
+        <span className="sr-only">: {names}</span>
       </span>
       <StorageStatus />
       {stored && (

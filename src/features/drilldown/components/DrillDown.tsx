@@ -213,9 +213,16 @@ function DrillPanel({ agency, t }: { agency: string; t: ReturnType<typeof useTra
             </div>
           ))}
         </div>
-        <div className="drill-scroll" ref={scrollRef} data-testid="drill-scroll">
-          {count === 0 && totals.data && <p className="muted">{t('drill.empty')}</p>}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+        {/* The rows' group scrolls, and is focusable so that keyboard users can scroll it (arrows, PageDown). */}
+        <div className="drill-scroll" ref={scrollRef} data-testid="drill-scroll" tabIndex={0} role="rowgroup">
+          {count === 0 && totals.data && (
+            <div role="row">
+              <p role="cell" className="muted">
+                {t('drill.empty')}
+              </p>
+            </div>
+          )}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="presentation">
             {items.map((item) => {
               const r = rowAt(item.index);
               return (

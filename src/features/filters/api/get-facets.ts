@@ -13,7 +13,7 @@ export interface Facets {
   agencies: { key: string; name: string }[];
 }
 
-export const facetsOptions = (version: number) =>
+const facetsOptions = (version: number) =>
   queryOptions({
     queryKey: ['facets', version],
     enabled: version > 0,

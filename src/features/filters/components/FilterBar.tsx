@@ -1,21 +1,42 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_FILTERS, type Filters } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useFacets } from '../api/get-facets';
 
 type TextKey = 'metode' | 'jenis' | 'sumberDana' | 'source';
+const KEYS = [
+  'tahun',
+  'agency',
+  'metode',
+  'jenis',
+  'sumberDana',
+  'source',
+] as const satisfies (keyof Filters)[];
 
-/** Filters that apply to every view: the KPI cards, chart, table, breakdowns, matching and drill-down. */
+/**
+ * Filters that apply to every view (KPI cards, chart, table, breakdowns, matching, drill-down): one compact row of
+ * selects, and a chip per active filter that removes it.
+ */
 export function FilterBar() {
   const { t } = useTranslation();
   const filters = useViewStore((s) => s.filters);
   const setFilter = useViewStore((s) => s.setFilter);
   const setFilters = useViewStore((s) => s.setFilters);
   const { data } = useFacets();
+  const [open, setOpen] = useState(false);
   if (!data) return null;
-  const active = Object.values(filters).some((v) => v !== null);
+  const active = KEYS.filter((k) => filters[k] !== null);
+  const sourceLabel = (v: string) => t(`source.${v}`, { defaultValue: v });
+  const valueLabel = (k: (typeof KEYS)[number]): string => {
+    const v = filters[k];
+    if (v === null) return '';
+    if (k === 'agency') return data.agencies.find((a) => a.key === v)?.name ?? String(v);
+    if (k === 'source') return sourceLabel(String(v));
+    return String(v);
+  };
   const textSelect = (key: TextKey, values: string[], label: (v: string) => string = (v) => v) => (
-    <span className="field" key={key}>
+    <span className="filter-field" key={key}>
       <label htmlFor={`filter-${key}`}>{t(`filters.${key}`)}</label>
       <select
         id={`filter-${key}`}
@@ -31,11 +52,52 @@ export function FilterBar() {
       </select>
     </span>
   );
+  const chips = (
+    <span className="chips" data-testid="filter-chips">
+      {active.length === 0 ? null : (
+        <>
+          <span className="sr-only">{t('shell.filtersActive')}</span>
+          {active.map((k) => (
+            <button
+              type="button"
+              key={k}
+              className="chip"
+              data-filter={k}
+              onClick={() => setFilter(k, null)}
+              aria-label={t('shell.chipRemove', { label: t(`filters.${k}`), value: valueLabel(k) })}
+              title={`${t(`filters.${k}`)}: ${valueLabel(k)}`}
+            >
+              <span className="chip-text">
+                {t(`filters.${k}`)}: {valueLabel(k)}
+              </span>{' '}
+              <span aria-hidden="true">×</span>
+            </button>
+          ))}
+          <button type="button" className="link-button" onClick={() => setFilters(NO_FILTERS)}>
+            {t('filters.reset')}
+          </button>
+        </>
+      )}
+    </span>
+  );
   return (
-    <section className="panel filters" aria-labelledby="filters-title" data-testid="filter-bar">
-      <h2 id="filters-title">{t('filters.title')}</h2>
-      <div className="filter-row">
-        <span className="field">
+    <div className="filters" role="group" aria-labelledby="filters-title" data-testid="filter-bar">
+      <button
+        type="button"
+        className="filter-toggle"
+        id="filters-title"
+        aria-expanded={open}
+        aria-controls="filter-fields"
+        onClick={() => setOpen((o) => !o)}
+        data-testid="filter-toggle"
+      >
+        {t('filters.title')}
+        {active.length > 0 && <span className="filter-count"> ({active.length})</span>}{' '}
+        <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      {chips}
+      <div className="filter-fields" id="filter-fields" hidden={!open}>
+        <span className="filter-field">
           <label htmlFor="filter-tahun">{t('filters.tahun')}</label>
           <select
             id="filter-tahun"
@@ -50,10 +112,11 @@ export function FilterBar() {
             ))}
           </select>
         </span>
-        <span className="field">
+        <span className="filter-field">
           <label htmlFor="filter-agency">{t('filters.agency')}</label>
           <select
             id="filter-agency"
+            className="filter-agency"
             value={filters.agency ?? ''}
             onChange={(e) => setFilter('agency', e.target.value === '' ? null : e.target.value)}
           >
@@ -68,12 +131,9 @@ export function FilterBar() {
         {textSelect('metode', data.metode)}
         {textSelect('jenis', data.jenis)}
         {textSelect('sumberDana', data.sumberDana)}
-        {textSelect('source', data.source, (v) => t(`source.${v}`, { defaultValue: v }))}
-        <button type="button" disabled={!active} onClick={() => setFilters(NO_FILTERS satisfies Filters)}>
-          {t('filters.reset')}
-        </button>
+        {textSelect('source', data.source, sourceLabel)}
+        <p className="muted small filter-note">{t('filters.note')}</p>
       </div>
-      <p className="muted small">{t('filters.note')}</p>
-    </section>
+    </div>
   );
 }

@@ -2,11 +2,13 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang } from '../../../lib/format';
 import { useDatasetStore } from '../../../stores/dataset-store';
+import { navigate } from '../../../stores/route-store';
 import { useViewStore } from '../../../stores/view-store';
 import { installBenchHook } from '../api/bench-hook';
 import { importPending, prepareFiles, type Progress } from '../api/import-files';
 import { formatBytes } from '../lib/format-bytes';
 import { missingMappings, usePendingStore } from '../lib/pending';
+import { registerFilePicker } from '../lib/picker';
 import { ImportReport } from './ImportReport';
 import { PendingFileCard } from './PendingFileCard';
 import './import.css';
@@ -29,9 +31,15 @@ export function ImportPanel() {
   // A file whose kind needs columns that are not mapped yet cannot be loaded: the user maps them first.
   const blocked = pending.some((f) => missingMappings(f).length > 0);
   useEffect(installBenchHook, []);
+  useEffect(() => {
+    registerFilePicker(input.current);
+    return () => registerFilePicker(null);
+  }, []);
 
   const take = (list: FileList | null) => {
     if (!list || list.length === 0) return;
+    // Files chosen from anywhere (the header's "Muat data") are reviewed on the Data view.
+    navigate('data');
     const ctl = new AbortController();
     abort.current = ctl;
     const files = Array.from(list);

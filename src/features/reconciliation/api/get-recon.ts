@@ -6,7 +6,7 @@ import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/m
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
-export interface Unmatched {
+interface Unmatched {
   aliasKey: string;
   rows: number;
   total: number;

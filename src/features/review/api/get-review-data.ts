@@ -26,7 +26,7 @@ const metode = (version: number, filters: Filters) =>
     },
   });
 
-export interface SourceFileInfo {
+interface SourceFileInfo {
   name: string;
   kind: string;
   isSample: boolean;

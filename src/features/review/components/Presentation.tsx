@@ -2,14 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSlides } from '../../../lib/slide-registry';
 import { useDatasetStore } from '../../../stores/dataset-store';
-import { useReviewStore } from '../../../stores/review-store';
+import { leave } from '../../../stores/route-store';
 import { useReviewMeta } from '../api/get-review-data';
 import '../lib/register-slides';
 
 /** Full-screen slides, one view each, keyboard driven: ←/→, PageUp/PageDown, Home/End; Esc leaves. */
 export function Presentation() {
   const { t } = useTranslation();
-  const setMode = useReviewStore((s) => s.setMode);
   const source = useDatasetStore((s) => s.source);
   const { data: meta } = useReviewMeta();
   const slides = getSlides();
@@ -19,20 +18,20 @@ export function Presentation() {
   const go = useCallback((i: number) => setIndex(Math.max(0, Math.min(last, i))), [last]);
   const close = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    setMode('dashboard');
+    leave();
     // Back where the user started the presentation from.
     setTimeout(() => document.querySelector<HTMLElement>('[data-testid=open-presentation]')?.focus(), 0);
-  }, [setMode]);
+  }, []);
 
   useEffect(() => {
     root.current?.focus();
     root.current?.requestFullscreen?.().catch(() => undefined); // refused without a user gesture: stay in-page
     const onFs = () => {
-      if (!document.fullscreenElement) setMode('dashboard');
+      if (!document.fullscreenElement) leave();
     };
     document.addEventListener('fullscreenchange', onFs);
     return () => document.removeEventListener('fullscreenchange', onFs);
-  }, [setMode]);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

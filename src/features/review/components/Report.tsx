@@ -9,7 +9,7 @@ import {
 } from '../../../lib/format';
 import { KPIS, type Kpi } from '../../../p3dn/metrics';
 import { useDatasetStore } from '../../../stores/dataset-store';
-import { useReviewStore } from '../../../stores/review-store';
+import { leave } from '../../../stores/route-store';
 import { useViewStore } from '../../../stores/view-store';
 import {
   useComparisonAgencies,
@@ -39,7 +39,6 @@ export function Report() {
   const basis = useViewStore((s) => s.basis);
   const filters = useViewStore((s) => s.filters);
   const source = useDatasetStore((s) => s.source);
-  const setMode = useReviewStore((s) => s.setMode);
   const { data: meta } = useReviewMeta();
   const { data: summary } = useReviewSummary();
   const { data: agencies } = useReviewAgencies();
@@ -64,7 +63,7 @@ export function Report() {
         <button type="button" onClick={() => window.print()} data-testid="report-print">
           {t('review.report.print')}
         </button>
-        <button type="button" onClick={() => setMode('dashboard')} data-testid="report-back">
+        <button type="button" onClick={() => leave()} data-testid="report-back">
           {t('review.report.back')}
         </button>
         <span className="muted small">{t('review.report.hint')}</span>

@@ -104,7 +104,7 @@ export function formatDate(d: Date, lang: Lang): string {
 }
 
 /** What a figure means, written into every exported file. */
-export function viewMetaLines(
+function viewMetaLines(
   t: TFunction,
   lang: Lang,
   view: ViewParams,
