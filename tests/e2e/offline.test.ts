@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { startPreview, type PreviewServer } from '../helpers/preview-server';
-import { foreignRequests, launch, screenshot } from './browser';
+import { SAMPLE_READY, foreignRequests, launch, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,8 +22,7 @@ const swActivated = (page: Page) =>
     return sw.scriptURL;
   });
 
-const tableDrawn = (page: Page) =>
-  page.waitForSelector('[data-testid=agency-table][aria-busy=false] tbody tr', { timeout: 60_000 });
+const tableDrawn = (page: Page) => page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,6 +86,7 @@ describe('installable and offline', () => {
       status_ukm: 'UKM',
       ...r,
     }));
+    await showView(page, 'data');
     await page.setInputFiles('[data-testid=file-input]', {
       name: 'RUP-PaketPenyedia-Terumumkan.csv',
       mimeType: 'text/csv',

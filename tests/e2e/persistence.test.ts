@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { SAMPLE } from '../helpers/sample';
-import { launch, openApp, screenshot, takeCspViolations, type OpenedPage } from './browser';
+import { launch, openApp, screenshot, showView, takeCspViolations, type OpenedPage } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -50,6 +50,11 @@ interface Figures {
 }
 
 async function figures(page: Page): Promise<Figures> {
+  await page.waitForSelector('.app[data-status=ready]', { timeout: 60_000 });
+  await showView(page, 'ringkasan');
+  await page.waitForSelector('[data-testid=kpi-cards]', { timeout: 60_000 });
+  const cards = await page.textContent('[data-testid=kpi-cards]');
+  await showView(page, 'perangkat-daerah');
   await page.waitForSelector('[data-testid=agency-table][aria-busy=false] tbody tr', { timeout: 60_000 });
   const table = await page.$$eval('[data-testid=agency-table] tbody tr', (trs) =>
     trs.map((tr) => {
@@ -60,20 +65,25 @@ async function figures(page: Page): Promise<Figures> {
   return {
     pemda: await page.textContent('[data-testid=pemda-name]'),
     table,
-    cards: await page.textContent('[data-testid=kpi-cards]'),
+    cards,
   };
 }
 
 async function realisasiFigures(page: Page): Promise<Figures> {
+  await showView(page, 'ringkasan');
   await page.locator('[data-testid=basis-switch] label', { hasText: 'Realisasi' }).click();
-  await page.waitForSelector('[data-testid=agency-chart][data-basis=realisasi][aria-busy=false]');
+  await expect.poll(() => page.textContent('[data-testid=basis-shown]')).toContain('Realisasi');
+  await page.waitForSelector('[data-testid=agency-chart][aria-busy=false]');
   const f = await figures(page);
+  await showView(page, 'ringkasan');
   await page.locator('[data-testid=basis-switch] label', { hasText: 'Komitmen' }).click();
-  await page.waitForSelector('[data-testid=agency-chart][data-basis=komitmen][aria-busy=false]');
+  await expect.poll(() => page.textContent('[data-testid=basis-shown]')).toContain('Komitmen');
+  await page.waitForSelector('[data-testid=agency-chart][aria-busy=false]');
   return f;
 }
 
 async function loadOwnFiles(page: Page): Promise<void> {
+  await showView(page, 'data');
   await page.setInputFiles('[data-testid=file-input]', OWN_FILES);
   await expect.poll(() => page.locator('[data-testid=pending-file]').count()).toBe(OWN_FILES.length);
   await page.click('[data-testid=import-confirm]');
@@ -407,6 +417,7 @@ describe('leaving while an import runs', () => {
         nama_paket: `P${i}`,
       })),
     );
+    await showView(page, 'data');
     await page.setInputFiles('[data-testid=file-input]', {
       name: 'RUP-PaketPenyedia-Terumumkan.csv',
       mimeType: 'text/csv',
