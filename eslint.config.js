@@ -33,6 +33,17 @@ const layerZones = [
     from: LAYERS.map(src),
     message: `src/${leaf} is a leaf: it imports none of ${LAYERS.join(', ')}.`,
   })),
+  // The command line runs the core headless: above p3dn like app, beside the browser layers (never imported).
+  {
+    target: src('cli'),
+    from: LAYERS.slice(2).map(src),
+    message: 'src/cli runs the core headless: it imports engine, p3dn, lib and locales only.',
+  },
+  {
+    target: [...LAYERS, ...LEAVES].map(src),
+    from: src('cli'),
+    message: 'Nothing in the app imports src/cli.',
+  },
   // Features never import each other: one zone per feature folder.
   ...readdirSync(join(root, 'src/features'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -87,7 +98,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.{ts,tsx}', 'src/p3dn/**/*.{ts,tsx}'],
+    files: ['src/engine/**/*.{ts,tsx}', 'src/p3dn/**/*.{ts,tsx}', 'src/cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ARROW, REACT_FREE] }] },
   },
 );

@@ -52,7 +52,7 @@ function saveAfterImports(schema: string): void {
 }
 
 /** An import or a save still running: the browser asks before the page is left (reload, close, navigate). */
-export function leavingLosesWork(): boolean {
+function leavingLosesWork(): boolean {
   return useDatasetStore.getState().busy !== null || isSaving();
 }
 

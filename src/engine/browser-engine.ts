@@ -4,8 +4,15 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
-import { ENGINE_INIT_SQL, ENGINE_LOCK_SQL } from './init-sql';
-import { EngineCancelled, type Engine, type ExecOptions, type Row, type SqlParam } from './types';
+import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
+import {
+  EngineCancelled,
+  type Engine,
+  type ExecOptions,
+  type FileSource,
+  type Row,
+  type SqlParam,
+} from './types';
 
 // Only the single-threaded bundles: the threaded `coi` bundle needs COOP/COEP and hangs on registerFileHandle.
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -46,7 +53,7 @@ export class BrowserEngine implements Engine {
       query: { castBigIntToDouble: false, castDecimalToDouble: false, queryPollingInterval: 50 },
     });
     const conn = await db.connect();
-    for (const s of ENGINE_INIT_SQL) await conn.query(s);
+    for (const s of WASM_INIT_SQL) await conn.query(s);
     // DuckDB's progress bar, shown by duckdb-wasm's own display as PROGRESS_UPDATE messages from the worker.
     await conn.query('SET enable_progress_bar = true');
     await conn.query('SET enable_progress_bar_print = true');
@@ -110,8 +117,10 @@ export class BrowserEngine implements Engine {
     });
   }
 
-  registerFile(name: string, source: File | Uint8Array): Promise<void> {
+  registerFile(name: string, source: FileSource): Promise<void> {
     return this.run(async () => {
+      if (!(source instanceof Uint8Array) && 'path' in source)
+        throw new Error('The browser engine reads Files and bytes, not paths on disk.');
       if (source instanceof Uint8Array) await this.db.registerFileBuffer(name, source);
       else await this.db.registerFileHandle(name, source, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
     });

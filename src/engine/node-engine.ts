@@ -1,11 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
-import { ENGINE_INIT_SQL, ENGINE_LOCK_SQL } from './init-sql';
-import { EngineCancelled, type Engine, type ExecOptions, type Row, type SqlParam } from './types';
+import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
+import {
+  EngineCancelled,
+  type Engine,
+  type ExecOptions,
+  type FileSource,
+  type Row,
+  type SqlParam,
+} from './types';
 
 /** The same DuckDB-wasm build, synchronous, for tests and command-line use in Node. */
 export class NodeEngine implements Engine {
@@ -30,7 +38,7 @@ export class NodeEngine implements Engine {
     );
     await db.instantiate();
     const conn = db.connect();
-    for (const s of ENGINE_INIT_SQL) conn.query(s);
+    for (const s of WASM_INIT_SQL) conn.query(s);
     conn.query(ENGINE_LOCK_SQL);
     return new NodeEngine(db, conn);
   }
@@ -52,8 +60,14 @@ export class NodeEngine implements Engine {
     if (opts.signal?.aborted) throw new EngineCancelled();
   }
 
-  async registerFile(name: string, source: File | Uint8Array): Promise<void> {
-    const bytes = source instanceof Uint8Array ? source : new Uint8Array(await source.arrayBuffer());
+  /** A path is read into memory whole (this engine has no file system of its own). */
+  async registerFile(name: string, source: FileSource): Promise<void> {
+    const bytes =
+      source instanceof Uint8Array
+        ? source
+        : 'path' in source
+          ? new Uint8Array(await readFile(source.path))
+          : new Uint8Array(await source.arrayBuffer());
     this.db.registerFileBuffer(name, bytes);
   }
 

@@ -6,6 +6,12 @@ export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
 
 /**
+ * What `registerFile` reads: a browser File (read in place), bytes, or a file on disk by path (Node engines
+ * only; the native engine reads it in place, the wasm Node engine copies it into memory).
+ */
+export type FileSource = File | Uint8Array | { readonly path: string };
+
+/**
  * The one interface the app and the tests talk to DuckDB through.
  * Browser: AsyncDuckDB in its Web Worker. Node (tests, CLI): the blocking build of the same wasm.
  */
@@ -19,8 +25,11 @@ export interface Engine {
    * the promise rejects with `EngineCancelled`.
    */
   exec(sql: string, opts?: ExecOptions): Promise<void>;
-  /** Make a file readable by `read_csv('<name>')`. A browser File is read in place, never copied whole. */
-  registerFile(name: string, source: File | Uint8Array): Promise<void>;
+  /**
+   * Make a file readable by `read_csv('<name>')`. A browser File is read in place, never copied whole. A path is
+   * refused by the browser engine.
+   */
+  registerFile(name: string, source: FileSource): Promise<void>;
   dropFile(name: string): Promise<void>;
   // --- snapshot support (src/p3dn/persist): a file DuckDB writes (`COPY … TO`) and the bytes read back.
   /**

@@ -5,6 +5,7 @@ export const en: Messages = {
     title: 'Pantau PDN',
     tagline: 'Share of procurement spending on domestic products and micro/small businesses, per agency',
     loadingEngine: 'Starting the data engine in your browser…',
+    loadingPart: 'Loading…',
     loadingSample: 'Loading sample data…',
     engineFailed: 'The data engine cannot run in this browser: {{detail}}',
     privacy: 'Your data is processed in this browser only and is never sent anywhere.',
@@ -548,6 +549,17 @@ export const en: Messages = {
       download: 'Download rejected rows (CSV)',
       format: 'Format: {{format}}, delimiter {{delimiter}}',
       mapping: 'Column mapping: {{mapping}}',
+      numberFormat: 'Number format of column {{column}}: {{format}}.',
+      numberFormat_plain: 'no thousands separator (1234567.89)',
+      numberFormat_en: 'English (1,234,567.89)',
+      numberFormat_id: 'Indonesian (1.234.567,89)',
+      unclosed:
+        'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Those lines were read again; {{recovered}} records from them were processed as usual.',
+      blankLines: '{{count}} blank lines skipped.',
+      lostTo:
+        '{{n}} rows of this file (packages or transactions) are not counted: the more recent file {{name}} holds them, so they count once.',
+      superseded: '{{n}} rows of {{name}} are now counted from this file, the more recent one.',
+      unexplained: '✗ {{count}} physical lines of the file (of {{physical}}) are not accounted for.',
     },
     csv: { line: 'line', column: 'column', value: 'value', reason: 'reason', detail: 'detail' },
     kind: {
@@ -567,6 +579,14 @@ export const en: Messages = {
       generik: 'Other transactions (generic)',
     },
     rule: {
+      berkas_lebih_baru: 'held by a more recent file (counted once)',
+      angka_desimal_lebih: 'number with more than two decimals (not rounded)',
+      angka_format_kolom: 'number written in another format than its column',
+      kode_notasi_ilmiah: 'code damaged into scientific notation (e.g. 1.23457E+11): its digits are lost',
+      nilai_negatif: 'negative value',
+      pdn_melebihi_nilai: 'PDN value larger than the transaction value',
+      umk_melebihi_nilai: 'UMK-K value larger than the transaction value',
+      kutip_tidak_tertutup: 'a quote was opened and never closed (the following lines were swallowed)',
       paket_dihapus: 'deleted package',
       paket_tidak_aktif: 'inactive package',
       belum_diumumkan: 'package not announced',
@@ -597,6 +617,12 @@ export const en: Messages = {
       generik:
         'Generic sheet: every row with a value and an agency is counted (no status column filters it); a repeated transaction number is counted once. PDN/UMK-K part: the value given, or the whole value when the status column says Yes (0 when No), or the RUP package status via kd_rup.',
     },
+    warning: {
+      checksum_gagal: 'The file is loaded, but its SHA-256 checksum could not be recorded.',
+      pencocokan_gagal:
+        'The file is loaded, but matching the transactions to agencies again failed; realisasi per agency may be out of date. Reload the page or load the file again.',
+      ringkasan_gagal: 'The file is loaded, but its APBD account summary could not be made.',
+    },
     error: {
       kosong: 'This file is empty.',
       biner: 'This is not a CSV text file (its content is binary). Export it again as CSV or .xlsx.',
@@ -612,7 +638,14 @@ export const en: Messages = {
       terlalu_besar:
         'The file is too large for this browser (out of memory). Split it, for example by year or by agency.',
       dibatalkan: 'Loading was cancelled.',
-      gagal_baca: 'The file cannot be read: {{detail}}',
+      csv_tidak_konsisten:
+        'The CSV layout of this file is inconsistent (column separators or quotes differ between lines), also when read again with relaxed rules. Open it in Excel and save it again as CSV UTF-8 or .xlsx.',
+      baris_terlalu_panjang:
+        'A line is too long to be read (over 2 MB), usually because of a quote that is never closed. Save the file again from Excel as CSV UTF-8 or .xlsx.',
+      encoding_tidak_valid:
+        'The file holds characters that are not valid in its encoding. Save it again as CSV UTF-8 or .xlsx.',
+      gagal_baca:
+        'The file cannot be read as CSV. Save it again from Excel as CSV UTF-8 or .xlsx, then load it again.',
     },
   },
 };

@@ -4,6 +4,7 @@ export const id = {
     title: 'Pantau PDN',
     tagline: 'Porsi belanja pengadaan untuk Produk Dalam Negeri dan UMK-Koperasi, per perangkat daerah',
     loadingEngine: 'Menyiapkan mesin data di peramban…',
+    loadingPart: 'Memuat…',
     loadingSample: 'Memuat data contoh…',
     engineFailed: 'Mesin data tidak dapat dijalankan di peramban ini: {{detail}}',
     privacy: 'Data Anda diolah di peramban ini saja dan tidak dikirim ke mana pun.',
@@ -551,6 +552,17 @@ export const id = {
       download: 'Unduh baris ditolak (CSV)',
       format: 'Format: {{format}}, pemisah {{delimiter}}',
       mapping: 'Pemetaan kolom: {{mapping}}',
+      numberFormat: 'Format angka kolom {{column}}: {{format}}.',
+      numberFormat_plain: 'tanpa pemisah ribuan (1234567.89)',
+      numberFormat_en: 'Inggris (1,234,567.89)',
+      numberFormat_id: 'Indonesia (1.234.567,89)',
+      unclosed:
+        'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris-baris itu dibaca ulang; {{recovered}} catatan darinya diproses seperti biasa.',
+      blankLines: '{{count}} baris kosong dilewati.',
+      lostTo:
+        '{{n}} baris berkas ini (paket atau transaksi) tidak dihitung: berkas {{name}} yang lebih baru memuatnya, sehingga dihitung sekali.',
+      superseded: '{{n}} baris dari {{name}} kini dihitung dari berkas ini, yang lebih baru.',
+      unexplained: '✗ {{count}} baris fisik berkas (dari {{physical}}) tidak terjelaskan.',
     },
     csv: { line: 'baris', column: 'kolom', value: 'nilai', reason: 'alasan', detail: 'keterangan' },
     kind: {
@@ -570,6 +582,14 @@ export const id = {
       generik: 'Transaksi lain (generik)',
     },
     rule: {
+      berkas_lebih_baru: 'ada di berkas lain yang lebih baru (dihitung sekali)',
+      angka_desimal_lebih: 'angka dengan lebih dari dua desimal (tidak dibulatkan)',
+      angka_format_kolom: 'angka ditulis dalam format lain dari format kolomnya',
+      kode_notasi_ilmiah: 'kode rusak menjadi notasi ilmiah (mis. 1.23457E+11): digitnya hilang',
+      nilai_negatif: 'nilai negatif',
+      pdn_melebihi_nilai: 'nilai PDN lebih besar dari nilai transaksi',
+      umk_melebihi_nilai: 'nilai UMK-K lebih besar dari nilai transaksi',
+      kutip_tidak_tertutup: 'tanda kutip dibuka tetapi tidak ditutup (baris-baris berikutnya tertelan)',
       paket_dihapus: 'paket dihapus',
       paket_tidak_aktif: 'paket tidak aktif',
       belum_diumumkan: 'paket belum diumumkan',
@@ -600,6 +620,12 @@ export const id = {
       generik:
         'Lembar generik: setiap baris dengan nilai dan perangkat daerah dihitung (tidak ada kolom status yang menyaring); nomor transaksi berulang dihitung sekali. Bagian PDN/UMK-K: nilai yang diisi, atau seluruh nilai bila kolom status Ya (0 bila Tidak), atau status paket RUP lewat kd_rup.',
     },
+    warning: {
+      checksum_gagal: 'Berkas dimuat, tetapi checksum SHA-256-nya tidak dapat dicatat.',
+      pencocokan_gagal:
+        'Berkas dimuat, tetapi pencocokan ulang perangkat daerah transaksi gagal; angka realisasi per perangkat daerah mungkin belum terbarui. Muat ulang halaman atau muat berkas lagi.',
+      ringkasan_gagal: 'Berkas dimuat, tetapi ringkasan kode rekening APBD-nya tidak dapat dibuat.',
+    },
     error: {
       kosong: 'Berkas ini kosong.',
       biner: 'Berkas ini bukan berkas teks CSV (isinya biner). Ekspor ulang sebagai CSV atau .xlsx.',
@@ -616,7 +642,14 @@ export const id = {
       terlalu_besar:
         'Berkas terlalu besar untuk diolah di peramban ini (memori habis). Bagi berkas menjadi beberapa bagian, misalnya per tahun atau per perangkat daerah.',
       dibatalkan: 'Pemuatan dibatalkan.',
-      gagal_baca: 'Berkas tidak dapat dibaca: {{detail}}',
+      csv_tidak_konsisten:
+        'Susunan CSV berkas ini tidak konsisten (pemisah kolom atau tanda kutip berbeda antarbaris), juga setelah dibaca ulang dengan aturan longgar. Buka di Excel lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.',
+      baris_terlalu_panjang:
+        'Ada baris yang terlalu panjang untuk dibaca (lebih dari 2 MB). Biasanya tanda kutip yang tidak ditutup; simpan ulang berkas dari Excel sebagai CSV UTF-8 atau .xlsx.',
+      encoding_tidak_valid:
+        'Berkas berisi karakter yang tidak valid untuk pengodeannya. Simpan ulang sebagai CSV UTF-8 atau .xlsx.',
+      gagal_baca:
+        'Berkas tidak dapat dibaca sebagai CSV. Simpan ulang dari Excel sebagai CSV UTF-8 atau .xlsx, lalu muat lagi.',
     },
   },
 } as const;

@@ -27,7 +27,7 @@ const isAliasEntry = (a: unknown): a is AliasEntry =>
  * Hydration: the saved aliases that are well formed; a saved value that is not a list, or entries that are not
  * aliases, are ignored with a note (a malformed list must never blank the app).
  */
-export function mergePersistedAliases(persisted: unknown, current: AliasState): AliasState {
+function mergePersistedAliases(persisted: unknown, current: AliasState): AliasState {
   if (persisted === undefined || persisted === null) return current;
   const list = (persisted as { aliases?: unknown }).aliases;
   if (!Array.isArray(list)) {

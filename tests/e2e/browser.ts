@@ -20,7 +20,7 @@ export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/s
  * events of the page, and Chromium's console reports of refused loads). tests/e2e/setup.ts fails the test during
  * which one occurs. Kept on globalThis: the setup file and a test file may hold different instances of this module.
  */
-export const cspViolations: string[] = ((globalThis as { __pantauCsp?: string[] }).__pantauCsp ??= []);
+const cspViolations: string[] = ((globalThis as { __pantauCsp?: string[] }).__pantauCsp ??= []);
 
 /** The violations recorded since the last call (and forget them). */
 export function takeCspViolations(): string[] {
@@ -33,7 +33,7 @@ const CSP_REPORTER = `addEventListener('securitypolicyviolation', (e) => {
 });`;
 
 /** Record CSP violations of every page of a context (their console reports). */
-export async function watchCsp(context: BrowserContext): Promise<void> {
+async function watchCsp(context: BrowserContext): Promise<void> {
   await context.addInitScript(CSP_REPORTER);
   context.on('console', (m) => {
     const text = m.text();

@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/types';
 import { kindsWith } from '../kinds';
+import { refreshCubes } from '../metrics/cube';
 import { ALIAS_KEY_SQL } from './dimension';
 
 /**
@@ -66,6 +67,8 @@ export async function writeAliases(engine: Engine, aliases: readonly AliasEntry[
     await engine.query('INSERT OR REPLACE INTO agency_alias VALUES (?, ?)', [a.aliasKey, a.agencyKey]);
   }
   await refreshAgencyMap(engine);
+  // Transactions moved between agencies: the transaction cube follows (metrics/cube.ts).
+  await refreshCubes(engine, 'realisasi');
 }
 
 /**

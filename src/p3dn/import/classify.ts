@@ -1,6 +1,7 @@
 import { ident, literal } from '../../engine/sql';
 import type { KindSpec } from '../kinds';
 import { KEEPS_RAW, columnExpr, resolveMapping, type ColumnSource } from './columns';
+import type { NumberFormat } from './number-format';
 
 /**
  * Build the statement that classifies every record of a staged raw table: typed canonical columns, the line the
@@ -13,14 +14,22 @@ export function classifySql(
   rawColumns: readonly string[],
   out: string,
   mapping: ReadonlyMap<string, ColumnSource> = resolveMapping(spec, rawColumns),
+  formats: ReadonlyMap<string, NumberFormat> = new Map(),
 ): string {
   const sel = spec.columns.map((c) => {
     const src = mapping.get(c.name) ?? null;
     const raw = KEEPS_RAW.has(c.type)
       ? `, ${typeof src !== 'string' ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
       : '';
-    return `${columnExpr(c, src)} AS ${ident(c.name)}${raw}`;
+    return `${columnExpr(c, src, formats.get(c.name))} AS ${ident(c.name)}${raw}`;
   });
+  // A money cell that does not read in its column's format says why (more decimals, another format).
+  const code = (r: { code: string; column?: string }) => {
+    const f = r.code === 'angka_tidak_valid' && r.column ? formats.get(r.column) : undefined;
+    return f
+      ? `coalesce(p3dn_money_why(${ident(`raw_${r.column}`)}, ${literal(f)}), ${literal(r.code)})`
+      : literal(r.code);
+  };
   const rejectCase = (what: (r: { code: string; column?: string }) => string) =>
     spec.rejections.length === 0
       ? 'CAST(NULL AS VARCHAR)'
@@ -56,7 +65,7 @@ export function classifySql(
       SELECT *, ${exclCase} AS excl0 FROM keyed
     ), rejected AS (
       SELECT *,
-        CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.code))} END AS reject_code,
+        CASE WHEN excl0 IS NULL THEN ${rejectCase(code)} END AS reject_code,
         CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.column ?? ''))} END AS reject_column,
         CASE WHEN excl0 IS NULL THEN ${rejectValue} END AS reject_value
       FROM excluded

@@ -5,6 +5,7 @@ import type { MappingOverride } from '.';
 import { PDN_STATUS_WORDS, UKM_STATUS_WORDS, yesNoSql } from '../macros/vocab';
 import { sqlType } from '../schema/tables';
 import { composedColumns, mapColumns } from './detect';
+import type { NumberFormat } from './number-format';
 
 /**
  * The staged source column(s) feeding a canonical column: one column, or the segments of a composed column
@@ -13,8 +14,8 @@ import { composedColumns, mapColumns } from './detect';
 export type ColumnSource = string | { readonly columns: readonly string[]; readonly pads: readonly number[] };
 
 /** The SQL expression that turns one source text column into its canonical typed value. */
-export function columnExpr(col: ColumnSpec, src: ColumnSource | null): string {
-  const expr = typedExpr(col, src);
+export function columnExpr(col: ColumnSpec, src: ColumnSource | null, format?: NumberFormat): string {
+  const expr = typedExpr(col, src, format);
   return col.fallback === undefined ? expr : `coalesce(${expr}, ${literal(col.fallback)})`;
 }
 
@@ -24,7 +25,7 @@ function composedText(src: Exclude<ColumnSource, string>): string {
   return `p3dn_segments([${segs.join(', ')}])`;
 }
 
-function typedExpr(col: ColumnSpec, src: ColumnSource | null): string {
+function typedExpr(col: ColumnSpec, src: ColumnSource | null, format?: NumberFormat): string {
   if (src === null) {
     return `CAST(NULL AS ${sqlType(col.type)})`;
   }
@@ -39,7 +40,8 @@ function typedExpr(col: ColumnSpec, src: ColumnSource | null): string {
     case 'multi':
       return `p3dn_multi(${s})`;
     case 'money':
-      return `p3dn_money(${s})`;
+      // The column's decided format (./number-format.ts); the per-cell reading only when none was decided.
+      return format ? `p3dn_money_fmt(${s}, ${literal(format)})` : `p3dn_money(${s})`;
     case 'bool':
       return `p3dn_bool(${s})`;
     case 'int':

@@ -1,4 +1,7 @@
-/** Why a file could not be imported at all. The UI turns the code into a sentence in the user's language. */
+/**
+ * Why a file could not be imported at all. The UI turns the code into a sentence in the user's language; `detail`
+ * keeps the engine's own message for diagnosis, and is never what the user reads for an engine failure.
+ */
 export type ImportErrorCode =
   | 'kosong'
   | 'biner'
@@ -10,6 +13,9 @@ export type ImportErrorCode =
   | 'excel_tidak_terbaca'
   | 'terlalu_besar'
   | 'dibatalkan'
+  | 'csv_tidak_konsisten'
+  | 'baris_terlalu_panjang'
+  | 'encoding_tidak_valid'
   | 'gagal_baca';
 
 export class ImportError extends Error {

@@ -1,16 +1,18 @@
 import { num } from '../../engine/cells';
-import { ident, literal } from '../../engine/sql';
+import { ident } from '../../engine/sql';
 import { EngineCancelled, type Engine } from '../../engine/types';
-import { GENERIC_KIND, KINDS, type KindId, type KindSpec } from '../kinds';
-import type { LoadedFile } from '../schema/tables';
+import { GENERIC_KIND, KINDS, type KindSpec } from '../kinds';
 import { classifySql, dedupSql } from './classify';
 import { resolveMapping } from './columns';
+import { decideNumberFormats } from './number-format';
 import { detectKind, missingColumns, normalizeHeader, requiredName } from './detect';
 import { ImportError } from './errors';
-import { shiftForQuotedBreaks, shiftForRejectedLines } from './lines';
-import { sniffCsvHead, type CsvHead } from './sniff';
-import { fingerprint, swapSql, type Swap } from './swap';
-import type { ImportCounts, ImportMode, ImportRequest, ImportResult, ImportStage } from './types';
+import { accountLines } from './account-lines';
+import { LINE_REJECT_SQL } from './reconcile';
+import { readRaw } from './read';
+import { sniffCsvHead } from './sniff';
+import { fingerprint, runSwap } from './swap';
+import type { CrossFileReport, ImportCounts, ImportRequest, ImportResult, ImportStage } from './types';
 
 let importSeq = 0;
 
@@ -58,7 +60,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   };
   const cleanup = async () => {
     for (const v of [`${raw}_1252`, raw]) await engine.exec(`DROP VIEW IF EXISTS ${ident(v)}`);
-    for (const t of loaded ? [rej, scan] : [rej, scan, cls])
+    for (const t of loaded ? [rej, scan, `${cls}_lines`] : [rej, scan, `${cls}_lines`, cls])
       await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
   };
   try {
@@ -81,67 +83,51 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
     const sig = req.signal ? { signal: req.signal } : {};
     const onBytes = req.onBytes;
-    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping), {
+    const formats = await decideNumberFormats(engine, spec, source, mapping, sig);
+    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping, formats), {
       ...sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
+    });
+    const lineRej = `${cls}_lines`;
+    await engine.exec(LINE_REJECT_SQL(lineRej));
+    const lineCheck = await accountLines(engine, {
+      req,
+      head,
+      cls,
+      rej,
+      lineRej,
+      source,
+      rawColumns,
+      sig,
+      classify: (view, out) => engine.exec(classifySql(spec, view, rawColumns, out, mapping, formats), sig),
     });
     const dedup = dedupSql(spec, cls);
     if (dedup) await engine.exec(dedup, sig);
     step('menghitung');
-    const counts = await countImport(engine, cls, rej);
-    // Lines last: the counts do not depend on them, and `counts.read` tells whether any record spans lines.
-    await shiftForQuotedBreaks(
-      engine,
-      { cls, source, rawColumns, records: counts.read, lines: req.lines },
-      sig,
-    );
-    await shiftForRejectedLines(engine, cls, rej, sig);
+    const counts = await countImport(engine, cls, rej, lineRej);
     if (counts.read === 0) throw new ImportError('tanpa_baris');
     if (counts.loaded + counts.excluded + counts.rejected !== counts.read) {
       throw new Error(`Row accounting failed: ${JSON.stringify(counts)}`);
     }
     step('menyimpan');
-    const fileId = num(
-      (await engine.query('SELECT coalesce(max(file_id), 0) + 1 AS id FROM source_file'))[0]?.['id'],
-    );
-    const fp = fingerprint(req.displayName, req.sizeBytes, req.head);
-    const sameFile = (await engine.query('SELECT file_id FROM source_file WHERE fingerprint = ?', [fp])).map(
-      (r) => num(r['file_id']),
-    );
-    const byMode = (
-      await engine.query(
-        req.replace === 'all'
-          ? 'SELECT file_id FROM source_file'
-          : req.replace === 'same_kind'
-            ? 'SELECT file_id FROM source_file WHERE kind = ?'
-            : 'SELECT file_id FROM source_file WHERE false',
-        req.replace === 'same_kind' ? [spec.id] : [],
-      )
-    ).map((r) => num(r['file_id']));
-    const replaced = [...new Set([...byMode, ...sameFile])].sort((a, b) => a - b);
-    const mode: ImportMode =
-      sameFile.length > 0 && byMode.every((id) => sameFile.includes(id))
-        ? 'same_file'
-        : replaced.length > 0
-          ? 'replace'
-          : 'add';
+    // A file's identity is its SHA-256 (a renamed copy is the same file; two exports of one size are not).
+    if (req.checksum) req.onChecksumWait?.();
+    const sha = req.checksum ? await req.checksum.catch(() => null) : null;
+    const fp = sha ? `sha256:${sha}` : fingerprint(req.displayName, req.sizeBytes, req.head);
     // Last chance to cancel: once the swap transaction starts it runs to its end (or rolls back whole).
     if (req.signal?.aborted) throw new ImportError('dibatalkan');
-    const files: LoadedFile[] = (
-      await engine.query('SELECT file_id, kind, data_table FROM source_file ORDER BY file_id')
-    ).map((r) => ({
-      fileId: num(r['file_id']),
-      kind: r['kind'] as KindId,
-      dataTable: String(r['data_table']),
-    }));
-    const swap: Swap = { fileId, replaced, files, counts, fp, mode, format: req.format ?? head.encoding };
-    try {
-      await engine.exec(swapSql(spec, cls, rej, req, head, swap));
-      loaded = true;
-    } catch (e) {
-      await engine.exec('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
+    const { fileId, replaced, mode } = await runSwap(engine, {
+      spec,
+      cls,
+      rej,
+      req,
+      head,
+      counts,
+      fp,
+      format: req.format ?? head.encoding,
+    });
+    loaded = true;
+    const crossFile = await crossFileReport(engine, fileId);
     return {
       fileId,
       name: req.displayName,
@@ -162,6 +148,9 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
         ]),
       ),
       notes: headerNotes(spec, head.headers),
+      numberFormats: Object.fromEntries(formats),
+      lineCheck,
+      crossFile,
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -170,34 +159,32 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     if (/out of memory|memory access out of bounds|could not allocate|Allocation/i.test(msg)) {
       throw new ImportError('terlalu_besar', msg);
     }
+    // An engine message is never shown as such: the reader's known failures get their own sentence.
+    if (/sniff|dialect/i.test(msg)) throw new ImportError('csv_tidak_konsisten', msg);
+    if (/maximum line size|max_line_size/i.test(msg)) throw new ImportError('baris_terlalu_panjang', msg);
+    if (/invalid unicode|encoding/i.test(msg)) throw new ImportError('encoding_tidak_valid', msg);
     throw new ImportError('gagal_baca', msg);
   } finally {
     await cleanup().catch(() => undefined);
   }
 }
 
-async function readRaw(engine: Engine, file: string, head: CsvHead, raw: string, rej: string, scan: string) {
-  // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
-  await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS
-    SELECT * FROM read_csv(${literal(file)}, header = true, all_varchar = true, delim = ${literal(head.delimiter)},
-      quote = '"', escape = '"', encoding = ${literal(head.encoding)}, store_rejects = true, null_padding = false,
-      rejects_table = ${literal(rej)}, rejects_scan = ${literal(scan)}) WITH ORDINALITY`);
-}
-
-async function countImport(engine: Engine, cls: string, rej: string): Promise<ImportCounts> {
+async function countImport(engine: Engine, cls: string, rej: string, lineRej: string): Promise<ImportCounts> {
   const t = ident(cls);
+  const lr = ident(lineRej);
   const [tot] = await engine.query(`SELECT count(*) AS n,
       count(*) FILTER (WHERE reject_code IS NULL AND exclusion IS NULL) AS loaded,
       count(*) FILTER (WHERE reject_code IS NULL AND exclusion IS NOT NULL) AS excluded,
       count(*) FILTER (WHERE reject_code IS NOT NULL) AS rejected,
-      (SELECT count(DISTINCT line) FROM ${ident(rej)}) AS structural
+      (SELECT count(DISTINCT line) FROM ${ident(rej)}) + (SELECT count(*) FROM ${lr}) AS structural
     FROM ${t}`);
   const excl = await engine.query(
     `SELECT exclusion AS k, count(*) AS n FROM ${t} WHERE reject_code IS NULL AND exclusion IS NOT NULL GROUP BY 1`,
   );
   const rejs = await engine.query(`SELECT k, count(*) AS n FROM (
       SELECT reject_code AS k FROM ${t} WHERE reject_code IS NOT NULL
-      UNION ALL SELECT 'struktur_baris' FROM (SELECT DISTINCT line FROM ${ident(rej)})) GROUP BY 1`);
+      UNION ALL SELECT 'struktur_baris' FROM (SELECT DISTINCT line FROM ${ident(rej)})
+      UNION ALL SELECT reason FROM ${lr}) GROUP BY 1`);
   const structural = num(tot?.['structural']);
   return {
     read: num(tot?.['n']) + structural,
@@ -207,4 +194,17 @@ async function countImport(engine: Engine, cls: string, rej: string): Promise<Im
     excludedByRule: Object.fromEntries(excl.map((r) => [String(r['k']), num(r['n'])])),
     rejectedByReason: Object.fromEntries(rejs.map((r) => [String(r['k']), num(r['n'])])),
   };
+}
+
+/** How many rows of this file lost to a more recent file, and how many of other files this one superseded. */
+async function crossFileReport(engine: Engine, fileId: number): Promise<CrossFileReport> {
+  const q = (by: 'winner' | 'file_id', where: 'file_id' | 'winner') =>
+    engine.query(
+      `SELECT s.${by} AS id, any_value(f.name) AS name, count(*) AS n FROM file_superseded s
+        JOIN source_file f ON f.file_id = s.${by} WHERE s.${where} = ? GROUP BY 1 ORDER BY 1`,
+      [fileId],
+    );
+  const rows = (r: Awaited<ReturnType<typeof q>>) =>
+    r.map((x) => ({ fileId: num(x['id']), name: String(x['name']), n: num(x['n']) }));
+  return { lostTo: rows(await q('winner', 'file_id')), superseded: rows(await q('file_id', 'winner')) };
 }

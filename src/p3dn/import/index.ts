@@ -14,3 +14,4 @@ export { isXlsx, sheetToCsv, xlsxToCsvBytes, isoFromDate, type SheetCell } from 
 export { classifySql, dedupSql } from './classify';
 export { columnExpr, resolveMapping, type ColumnSource } from './columns';
 export { fingerprint } from './swap';
+export { decideNumberFormats, type NumberFormat } from './number-format';

@@ -8,7 +8,8 @@ import type { Engine } from '../../engine/types';
  * down. When the caller counted the file's lines and they match one line per record, there is nothing to do.
  * Otherwise the file is read again for the records that hold line breaks (tested column by column: a concat of
  * every cell per row costs more), and each record moves down by the breaks of the records before it (an ASOF
- * join on the running sum, so only the records with breaks are kept aside).
+ * join on the running sum, so only the records with breaks are kept aside). Returns the line breaks found inside
+ * cells (the lines that belong to a record started on an earlier line).
  */
 export async function shiftForQuotedBreaks(
   engine: Engine,
@@ -21,11 +22,11 @@ export async function shiftForQuotedBreaks(
     lines: Promise<number | null> | undefined;
   },
   sig: { signal?: AbortSignal },
-) {
+): Promise<number> {
   const cls = ident(t.cls);
   const lines = t.lines ? await t.lines : null;
-  if (lines !== null && 1 + t.records === lines) return;
-  if (t.rawColumns.length === 0) return;
+  if (lines !== null && 1 + t.records === lines) return 0;
+  if (t.rawColumns.length === 0) return 0;
   const cell = (c: string) => `coalesce(${ident(c)}, '')`;
   const anyBreak = t.rawColumns.map((c) => `contains(${cell(c)}, chr(10))`).join(' OR ');
   const breaks = t.rawColumns
@@ -38,8 +39,10 @@ export async function shiftForQuotedBreaks(
         SELECT ordinality AS rec, ${breaks} AS extra FROM ${ident(t.source)} WHERE ${anyBreak}`,
       sig,
     );
-    const [r] = await engine.query(`SELECT count(*) AS n FROM ${brk}`);
-    if (num(r?.['n']) === 0) return;
+    const [r] = await engine.query(
+      `SELECT count(*) AS n, CAST(coalesce(sum(extra), 0) AS BIGINT) AS b FROM ${brk}`,
+    );
+    if (num(r?.['n']) === 0) return 0;
     await engine.exec(
       `UPDATE ${cls} SET line = ${cls}.line + s.shift FROM (
         SELECT c.rec, b.cum AS shift FROM ${cls} c
@@ -47,6 +50,7 @@ export async function shiftForQuotedBreaks(
       ) s WHERE ${cls}.rec = s.rec`,
       sig,
     );
+    return num(r?.['b']);
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${brk}`);
   }

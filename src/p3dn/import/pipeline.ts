@@ -5,18 +5,22 @@
  * agencies may have changed), and an APBD file's code sets and spending groups are summarised for its report.
  */
 import { sha256Blob } from '../../lib/checksum';
-import type { Engine } from '../../engine/types';
+import type { Engine, FileSource } from '../../engine/types';
 import { pruneRealisasi } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
+import { refreshCubes } from '../metrics/cube';
 import { ImportError } from './errors';
 import { importCsv } from './import-csv';
 import { HEAD_BYTES, countLines } from './sniff';
 import type { ImportFailure, ImportReport, ImportRequest, ImportResult } from './types';
 
 export interface FileInput extends Omit<ImportRequest, 'engineFileName' | 'head' | 'sizeBytes' | 'lines'> {
-  /** What the engine reads: the CSV bytes (already converted from .xlsx / Windows-1252), or a File read in place. */
-  data: Uint8Array | File;
+  /**
+   * What the engine reads: the CSV bytes (already converted from .xlsx / Windows-1252), a File read in place, or
+   * (Node engines) a path on disk, for which `head`, `sizeBytes` and `checksum` must be given.
+   */
+  data: FileSource;
   /** The first HEAD_BYTES of `data`; read from it when absent. */
   head?: Uint8Array;
   /** The size shown and recorded (default: the size of `data`). */
@@ -37,24 +41,46 @@ let fileSeq = 0;
 /** A loaded file: the importer's result, and for an APBD file its code sets and spending groups. */
 export interface ImportedFile extends ImportResult {
   apbd: ApbdBelanja | null;
+  /** Steps after the swap that failed: the file is loaded all the same. */
+  warnings: ImportWarning[];
 }
 
-/** Load one file. Throws an `ImportError` when the file is not loaded (then nothing changed). */
-export async function importFile(engine: Engine, input: FileInput): Promise<ImportedFile> {
+type ImportWarning = 'checksum_gagal' | 'pencocokan_gagal' | 'ringkasan_gagal';
+
+/** The import running (or last run) on each engine: imports of one engine run one after the other. */
+const running = new WeakMap<Engine, Promise<unknown>>();
+
+/**
+ * Load one file. Throws an `ImportError` when the file is not loaded (then nothing changed). Imports on one
+ * engine are serialised (the sample, the user's files, the CLI alike): a call waits for the one before it, so
+ * file ids, the swap transaction and the canonical views never interleave. A step after the swap that fails
+ * (checksum, agency re-match, APBD summary) leaves the file loaded and is reported as a warning.
+ */
+export function importFile(engine: Engine, input: FileInput): Promise<ImportedFile> {
+  const before = running.get(engine) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(() => importOne(engine, input));
+  running.set(engine, run);
+  return run;
+}
+
+async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
   const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, ...req } = input;
   const engineFileName = `file_${++fileSeq}.csv`;
+  if (!(data instanceof Uint8Array) && 'path' in data) {
+    // Read on disk by a Node engine: the caller reads its head, size and checksum (this core touches no disk).
+    if (!givenHead || sizeBytes === undefined || !checksum)
+      throw new Error('A file given by path needs its head, size and checksum from the caller.');
+  }
+  const bytes = data instanceof Uint8Array ? data : null;
+  const file = data instanceof Uint8Array || 'path' in data ? null : data;
   // Before registering: the browser engine takes the buffer over (it is detached here afterwards).
   const head =
     givenHead ??
-    (data instanceof Uint8Array
-      ? data.slice(0, HEAD_BYTES)
-      : new Uint8Array(await data.slice(0, HEAD_BYTES).arrayBuffer()));
-  const size = sizeBytes ?? (data instanceof Uint8Array ? data.length : data.size);
+    (bytes ? bytes.slice(0, HEAD_BYTES) : new Uint8Array(await file!.slice(0, HEAD_BYTES).arrayBuffer()));
+  const size = sizeBytes ?? bytes?.length ?? file!.size;
   const lineCount =
-    lines === null
-      ? undefined
-      : (lines ?? (data instanceof Uint8Array ? Promise.resolve(countLines(data)) : undefined));
-  const hash = checksum ?? sha256Blob(new Blob([data as BlobPart])).catch(() => null);
+    lines === null ? undefined : (lines ?? (bytes ? Promise.resolve(countLines(bytes)) : undefined));
+  const hash = checksum ?? sha256Blob(new Blob([(bytes ?? file) as BlobPart])).catch(() => null);
   await engine.registerFile(engineFileName, data);
   let result: ImportResult;
   try {
@@ -64,16 +90,35 @@ export async function importFile(engine: Engine, input: FileInput): Promise<Impo
       head,
       sizeBytes: size,
       ...(lineCount ? { lines: lineCount } : {}),
+      checksum: hash,
+      ...(onChecksumWait ? { onChecksumWait } : {}),
     });
   } finally {
     await engine.dropFile(engineFileName).catch(() => undefined);
   }
-  onChecksumWait?.();
-  await saveChecksum(engine, result.fileId, await hash.catch(() => null));
+  // The file is loaded: what follows can only add warnings to it.
+  const warnings: ImportWarning[] = [];
+  const attempt = async <T>(code: ImportWarning, f: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await f();
+    } catch {
+      warnings.push(code);
+      return null;
+    }
+  };
+  await attempt('checksum_gagal', async () =>
+    saveChecksum(engine, result.fileId, await hash.catch(() => null)),
+  );
   // Transactions of replaced files are gone with their tables; the others are matched again.
-  await pruneRealisasi(engine);
-  const apbd = KINDS[result.kind].accounts ? await apbdFileBelanja(engine, result.fileId) : null;
-  return { ...result, apbd };
+  // The aggregates every view reads (metrics/cube.ts) are rebuilt with them, from the rows now loaded.
+  await attempt('pencocokan_gagal', async () => {
+    await pruneRealisasi(engine);
+    await refreshCubes(engine);
+  });
+  const apbd = KINDS[result.kind].accounts
+    ? await attempt('ringkasan_gagal', () => apbdFileBelanja(engine, result.fileId))
+    : null;
+  return { ...result, apbd, warnings };
 }
 
 /** Record the checksum of an imported file, dropping those of files no longer loaded. */
@@ -106,6 +151,10 @@ export function importReport(r: ImportedFile): ImportReport {
     encoding: r.encoding,
     delimiter: r.delimiter,
     mapping: r.mapping,
+    numberFormats: r.numberFormats,
+    lineCheck: r.lineCheck,
+    crossFile: r.crossFile,
+    ...(r.warnings.length ? { warnings: r.warnings } : {}),
     ...(r.apbd ? { apbd: { codeSets: r.apbd.codeSets, groups: r.apbd.groups } } : {}),
   };
 }

@@ -1,6 +1,9 @@
 /** The one transaction that loads a classified file (or replaces earlier ones) into the canonical views. */
+import { num } from '../../engine/cells';
+import type { Engine, SqlParam } from '../../engine/types';
 import { ident, literal } from '../../engine/sql';
-import { KINDS, type KindSpec } from '../kinds';
+import { KINDS, type KindId, type KindSpec } from '../kinds';
+import { refreshSupersededSql } from '../schema/cross-file';
 import { canonicalViewSql, type LoadedFile } from '../schema/tables';
 import type { CsvHead } from './sniff';
 import type { ImportCounts, ImportMode, ImportRequest } from './types';
@@ -16,7 +19,61 @@ export function fingerprint(name: string, size: number, head: Uint8Array): strin
   return `${name}|${size}|${h.toString(16)}`;
 }
 
-export interface Swap {
+/**
+ * Load a classified file: inside one transaction the new file's id is taken, the files it replaces are decided
+ * (every file, files of its kind, or none; the same file — same SHA-256 — always), and `swapSql` runs. Anything
+ * failing rolls the whole transaction back: the loaded data stays as it was.
+ */
+export async function runSwap(
+  engine: Engine,
+  t: {
+    spec: KindSpec;
+    cls: string;
+    rej: string;
+    req: ImportRequest;
+    head: CsvHead;
+    counts: ImportCounts;
+    fp: string;
+    format: string;
+  },
+): Promise<{ fileId: number; replaced: number[]; mode: ImportMode }> {
+  await engine.exec('BEGIN TRANSACTION');
+  try {
+    const ids = async (q: string, p: SqlParam[] = []) =>
+      (await engine.query(q, p)).map((r) => num(r['file_id']));
+    const [fileId = 1] = await ids('SELECT coalesce(max(file_id), 0) + 1 AS file_id FROM source_file');
+    const sameFile = await ids('SELECT file_id FROM source_file WHERE fingerprint = ?', [t.fp]);
+    const byMode =
+      t.req.replace === 'all'
+        ? await ids('SELECT file_id FROM source_file')
+        : t.req.replace === 'same_kind'
+          ? await ids('SELECT file_id FROM source_file WHERE kind = ?', [t.spec.id])
+          : [];
+    const replaced = [...new Set([...byMode, ...sameFile])].sort((a, b) => a - b);
+    const mode: ImportMode =
+      sameFile.length > 0 && byMode.every((id) => sameFile.includes(id))
+        ? 'same_file'
+        : replaced.length > 0
+          ? 'replace'
+          : 'add';
+    const files: LoadedFile[] = (
+      await engine.query('SELECT file_id, kind, data_table FROM source_file ORDER BY file_id')
+    ).map((r) => ({
+      fileId: num(r['file_id']),
+      kind: r['kind'] as KindId,
+      dataTable: String(r['data_table']),
+    }));
+    const w: Swap = { fileId, replaced, files, counts: t.counts, fp: t.fp, mode, format: t.format };
+    await engine.exec(swapSql(t.spec, t.cls, t.rej, t.req, t.head, w));
+    await engine.exec('COMMIT');
+    return { fileId, replaced, mode };
+  } catch (e) {
+    await engine.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+interface Swap {
   fileId: number;
   /** Loaded files this import replaces. */
   replaced: number[];
@@ -29,11 +86,11 @@ export interface Swap {
 }
 
 /**
- * One transaction: the replaced files go (their tables are dropped), the new file's rejected rows move to
+ * The body of the swap transaction: the replaced files go (their tables are dropped), the new file's rejected rows move to
  * `import_reject`, its table becomes part of the canonical view of its kind, and `source_file` records it. The
  * classified rows are not copied: the file's table is what the view reads.
  */
-export function swapSql(
+function swapSql(
   spec: KindSpec,
   cls: string,
   rej: string,
@@ -53,7 +110,6 @@ export function swapSql(
     .map(([k, n]) => `(${fileId}, ${literal(k)}, ${n})`)
     .join(', ');
   return [
-    'BEGIN TRANSACTION;',
     ...['import_reject', 'import_exclusion', 'source_file'].map(
       (t) => `DELETE FROM ${ident(t)} WHERE file_id IN (${ids});`,
     ),
@@ -62,12 +118,13 @@ export function swapSql(
       FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     `INSERT INTO import_reject SELECT ${fileId}, line, any_value(column_name), any_value(csv_line), 'struktur_baris',
       any_value(error_type) FROM ${ident(rej)} GROUP BY line;`,
+    `INSERT INTO import_reject SELECT ${fileId}, line, NULL, value, reason, detail FROM ${ident(`${cls}_lines`)};`,
     `DELETE FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     excl ? `INSERT INTO import_exclusion VALUES ${excl};` : '',
     `INSERT INTO source_file VALUES (${fileId}, ${literal(req.displayName)}, ${literal(spec.id)}, ${req.sizeBytes},
       ${literal(w.format)}, ${literal(head.delimiter)}, ${req.isSample}, ${c.read}, ${c.loaded}, ${c.excluded},
       ${c.rejected}, ${literal(w.fp)}, ${literal(w.mode)}, ${literal(cls)});`,
     ...[...views].map((t) => canonicalViewSql(t, after)),
-    'COMMIT;',
+    ...[...views].map((t) => refreshSupersededSql(t, after)),
   ].join('\n');
 }

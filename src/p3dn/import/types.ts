@@ -1,3 +1,5 @@
+import type { LineCheck } from './reconcile';
+import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
 
@@ -30,6 +32,19 @@ export interface ImportResult {
   mapping: Record<string, string>;
   /** Things worth telling the user about the file (ignored columns, an index column…), as codes. */
   notes: string[];
+  /** Money column -> the number format decided from all its cells (`plain`, `en`, `id`). */
+  numberFormats: Record<string, NumberFormat>;
+  /** Physical lines of the file against what the reader accounted for (blank lines, unclosed quotes). */
+  lineCheck: LineCheck;
+  /** Rows counted once across files: this file's rows another file supersedes, and the other way round. */
+  crossFile: CrossFileReport;
+}
+
+export interface CrossFileReport {
+  /** Rows of this file not counted because a more recent file holds them (per that file). */
+  lostTo: { fileId: number; name: string; n: number }[];
+  /** Rows of earlier files this file now counts instead (per file). */
+  superseded: { fileId: number; name: string; n: number }[];
 }
 
 export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';
@@ -70,6 +85,10 @@ export interface ImportRequest {
    * breaks inside quoted cells (a second pass over the file) is skipped. Without it, that search always runs.
    */
   lines?: Promise<number | null>;
+  /** The file's SHA-256 (hex), its identity: awaited before the swap (a renamed copy is the same file). */
+  checksum?: Promise<string | null>;
+  /** The rows are classified and only the checksum is still awaited. */
+  onChecksumWait?: () => void;
 }
 
 /**
@@ -96,6 +115,13 @@ export interface ImportReport {
   delimiter?: string;
   /** Canonical column -> the file's header that fed it (shown for generic sheets). */
   mapping?: Record<string, string>;
+  /** Money column -> its decided number format. */
+  numberFormats?: Record<string, NumberFormat>;
+  /** Physical lines against what was read (blank lines, unclosed quotes, anything unexplained). */
+  lineCheck?: LineCheck;
+  crossFile?: CrossFileReport;
+  /** Steps after the swap that failed (the file is loaded): `checksum_gagal`, `pencocokan_gagal`, … */
+  warnings?: string[];
   /** APBD files: rows per account code set and the spending groups (plain numbers, rupiah as DOUBLE). */
   apbd?: {
     codeSets: Record<'permendagri_90' | 'permendagri_13' | 'lain', number>;

@@ -46,10 +46,17 @@ export const RUP_STATUS: ColumnSpec[] = [
   },
 ];
 
+/** Ids damaged into scientific notation (`1.23457E+11`): their digits are lost, so the row cannot be identified. */
+export function sciCodeRejections(cols: readonly string[]): RowRule[] {
+  return cols.map((c) => ({ code: 'kode_notasi_ilmiah', column: c, sql: `p3dn_code_sci(${c})` }));
+}
+
 export const RUP_REJECTIONS: RowRule[] = [
   { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
+  ...sciCodeRejections(['kd_rup', 'kd_satker']),
   { code: 'pagu_kosong', column: 'pagu', sql: 'p3dn_blank(raw_pagu)' },
   { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
+  { code: 'nilai_negatif', column: 'pagu', sql: 'pagu < 0' },
   { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
 ];
 
@@ -58,6 +65,17 @@ export const RUP_EXCLUSIONS: RowRule[] = [
   { code: 'paket_tidak_aktif', sql: 'status_aktif IS FALSE' },
   { code: 'belum_diumumkan', sql: "status_umumkan IS NOT NULL AND lower(status_umumkan) <> 'terumumkan'" },
 ];
+
+/**
+ * The export's own date (`_event_date` of ISB exports, `last_update_ref` of INAPROC v1): of two files holding the
+ * same package or transaction, the one exported last is counted (src/p3dn/schema/cross-file.ts).
+ */
+export const EXPORT_DATE: ColumnSpec = {
+  name: 'tanggal_ekspor',
+  type: 'date',
+  aliases: ['event_date', 'last_update_ref'],
+  stageOnly: true,
+};
 
 export const KD_RUP: ColumnSpec = {
   name: 'kd_rup',

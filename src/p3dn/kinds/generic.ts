@@ -141,6 +141,9 @@ export const GENERIK: KindSpec = {
   rejections: [
     { code: 'nilai_kosong', column: 'nilai', sql: 'p3dn_blank(raw_nilai)' },
     ...moneyRejections(['nilai', 'nilai_pdn', 'nilai_umk']),
+    ...['nilai', 'nilai_pdn', 'nilai_umk'].map((c) => ({ code: 'nilai_negatif', column: c, sql: `${c} < 0` })),
+    { code: 'pdn_melebihi_nilai', column: 'nilai_pdn', sql: 'nilai_pdn > nilai' },
+    { code: 'umk_melebihi_nilai', column: 'nilai_umk', sql: 'nilai_umk > nilai' },
     { code: 'tanggal_tidak_valid', column: 'tanggal', sql: 'tanggal IS NULL AND NOT p3dn_blank(raw_tanggal)' },
     { code: 'status_tidak_dikenal', column: 'status_pdn', sql: `status_pdn IS NOT NULL AND (${GENERIC_PDN_FLAG}) IS NULL` },
     { code: 'status_tidak_dikenal', column: 'status_ukm', sql: `status_ukm IS NOT NULL AND (${GENERIC_UKM_FLAG}) IS NULL` },

@@ -1,11 +1,13 @@
 /** The shape every transaction kind (SPSE, e-Katalog, Toko Daring) shares: one canonical table, `realisasi`. */
 import {
   AGENCY_COLUMNS,
+  EXPORT_DATE,
   IDENTITY,
   KD_RUP,
   NAMA_PAKET,
   REALISASI_AGENCY_KEY,
   moneyRejections,
+  sciCodeRejections,
 } from './common';
 import type { ColumnSpec, DedupRule, KindSpec, RealisasiSource, RowRule } from './types';
 
@@ -60,11 +62,16 @@ export function realisasiKind(
       ...(opts.tanggal ? [{ name: 'tanggal', type: 'date' as const, aliases: opts.tanggal }] : []),
       ...(opts.status ? [{ name: 'status', type: 'text' as const, aliases: opts.status }] : []),
       ...(opts.extra ?? []),
+      EXPORT_DATE,
     ],
     rejections: [
       { code: 'id_transaksi_kosong', column: 'trx_id', sql: 'trx_id IS NULL' },
+      ...sciCodeRejections(['trx_id', 'kd_rup', 'kd_satker']),
       { code: 'nilai_kosong', column: 'nilai', sql: 'p3dn_blank(raw_nilai)' },
       ...moneyRejections(money),
+      ...money.map((c) => ({ code: 'nilai_negatif', column: c, sql: `${c} < 0` })),
+      ...(opts.pdn ? [{ code: 'pdn_melebihi_nilai', column: 'nilai_pdn', sql: 'nilai_pdn > nilai' }] : []),
+      ...(opts.umk ? [{ code: 'umk_melebihi_nilai', column: 'nilai_umk', sql: 'nilai_umk > nilai' }] : []),
       ...(opts.tanggal
         ? [
             {

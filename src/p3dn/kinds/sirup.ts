@@ -1,6 +1,7 @@
 /** SIRUP RUP packages (komitmen): penyedia (with PDN/UKM flags) and swakelola. */
 import {
   AGENCY_COLUMNS,
+  EXPORT_DATE,
   IDENTITY,
   KD_RUP,
   NAMA_PAKET,
@@ -39,6 +40,7 @@ export const SIRUP_KINDS = {
       },
       { name: 'alasan_non_ukm', type: 'text', aliases: ['alasan_non_ukm'] },
       ...RUP_STATUS,
+      EXPORT_DATE,
     ],
     rejections: RUP_REJECTIONS,
     exclusions: RUP_EXCLUSIONS,
@@ -63,6 +65,7 @@ export const SIRUP_KINDS = {
       PAGU,
       { name: 'tipe_swakelola', type: 'text', aliases: ['tipe_swakelola', 'tipeswakelola'] },
       ...RUP_STATUS,
+      EXPORT_DATE,
     ],
     rejections: RUP_REJECTIONS,
     exclusions: RUP_EXCLUSIONS,

@@ -7,6 +7,9 @@ import { BOOL_WORDS, yesNoSql } from './vocab';
  *   (`1399818654.61`), Indonesian format (`1.234.567,89`), `Rp` prefixes, `Rp1.234.567,-`, and `(1.000)` or
  *   `-1.000` as negative. One dot followed by exactly three digits per group (`1.234`, `12.345.678`) is read as
  *   thousands, because rupiah are not written with three decimals.
+ * p3dn_money_fmt(s, f) / p3dn_money_why(s, f): a cell read in its column's decided format (`plain`, `en`, `id`), and
+ *   why a present cell does not fit it (`angka_desimal_lebih`, `angka_format_kolom`, `angka_tidak_valid`).
+ * p3dn_code_sci(s): an id damaged into scientific notation (`1.23457E+11`).
  * p3dn_money_bad(s): true when s holds text that is not empty but is not a number either.
  * p3dn_bool(s): true/false/1/0/ya/tidak/t/f/yes/no -> BOOLEAN, else NULL.
  * p3dn_code(s): an id read as text: trimmed, float damage (`1215490705000.0`) undone, empty -> NULL.
@@ -72,6 +75,50 @@ CREATE OR REPLACE MACRO p3dn_money(s) AS
     WHEN p3dn_blank(s) THEN NULL
     ELSE p3dn_money_slow(s)
   END;
+
+-- A money column's number format is decided once from all its cells (src/p3dn/import/number-format.ts); then
+-- every cell is read with that one format: 'plain' (1234567.89), 'en' (1,234,567.89) or 'id' (1.234.567,89).
+-- The thousands separator is optional; after the first group (of any length: hand-made 1000.000,50) groups
+-- are of three digits; at most two decimals.
+CREATE OR REPLACE MACRO p3dn_fmt_fits(c, f) AS
+  CASE f WHEN 'plain' THEN regexp_full_match(c, '[0-9]+(\.[0-9]{1,2})?')
+    WHEN 'en' THEN regexp_full_match(c, '[0-9]+(,[0-9]{3})*(\.[0-9]{1,2})?')
+    WHEN 'id' THEN regexp_full_match(c, '[0-9]+(\.[0-9]{3})*(,[0-9]{1,2})?') END;
+
+-- The same grammar with three or more decimals: a cell that would need rounding.
+CREATE OR REPLACE MACRO p3dn_fmt_long(c, f) AS
+  CASE f WHEN 'plain' THEN regexp_full_match(c, '[0-9]+\.[0-9]{3,}')
+    WHEN 'en' THEN regexp_full_match(c, '[0-9]+(,[0-9]{3})*\.[0-9]{3,}')
+    WHEN 'id' THEN regexp_full_match(c, '[0-9]+(\.[0-9]{3})*,[0-9]{3,}') END;
+
+CREATE OR REPLACE MACRO p3dn_money_fmt_slow(s, f) AS
+  list_transform([p3dn_num_core(s)], c -> CASE WHEN p3dn_fmt_fits(c, f) THEN p3dn_dec(
+      CASE f WHEN 'id' THEN replace(replace(c, '.', ''), ',', '.') ELSE replace(c, ',', '') END) END)[1]
+    * CASE WHEN regexp_matches(trim(s), '^\(.*\)$|^-') THEN -1 ELSE 1 END;
+
+-- p3dn_money_fmt(s, f): rupiah text read in the column's format f -> DECIMAL(20, 2); NULL when blank or when the
+-- cell does not fit f (the row is then rejected with p3dn_money_why's reason). Never rounds.
+CREATE OR REPLACE MACRO p3dn_money_fmt(s, f) AS
+  CASE WHEN CASE WHEN f = 'id' THEN regexp_full_match(s, '-?[0-9]{1,16}')
+      ELSE regexp_full_match(s, '-?[0-9]{1,16}(\.[0-9]{1,2})?') END
+      THEN CAST(CAST(s AS DECIMAL(18, 2)) AS DECIMAL(20, 2))
+    WHEN p3dn_blank(s) THEN NULL
+    ELSE p3dn_money_fmt_slow(s, f)
+  END;
+
+-- Why a present cell is not a number of format f: more than two decimals, a number written in another format
+-- than its column's, or not a number at all. NULL when the cell is blank or reads fine.
+CREATE OR REPLACE MACRO p3dn_money_why(s, f) AS
+  CASE WHEN p3dn_blank(s) OR p3dn_money_fmt(s, f) IS NOT NULL THEN NULL
+    ELSE list_transform([p3dn_num_core(s)], c -> CASE
+      WHEN p3dn_fmt_long(c, f) THEN 'angka_desimal_lebih'
+      WHEN p3dn_fmt_fits(c, 'plain') OR p3dn_fmt_fits(c, 'en') OR p3dn_fmt_fits(c, 'id') THEN 'angka_format_kolom'
+      ELSE 'angka_tidak_valid' END)[1]
+  END;
+
+-- An id damaged into scientific notation by a spreadsheet (1.23457E+11): its digits are lost.
+CREATE OR REPLACE MACRO p3dn_code_sci(s) AS
+  (contains(s, 'E') OR contains(s, 'e')) AND regexp_full_match(trim(s), '[0-9](\.[0-9]+)?[eE][+-]?[0-9]+');
 
 CREATE OR REPLACE MACRO p3dn_money_bad(s) AS
   NOT p3dn_blank(s) AND p3dn_money(s) IS NULL;

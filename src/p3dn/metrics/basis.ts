@@ -1,7 +1,8 @@
 import { bool, num, numOrNull } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { AG_COLS, RUP_COLS, RX_COLS, where } from './filters';
+import { AG_CUBE_COLS, N, PEN_CUBE_COLS, RX_CUBE_COLS, cubeMode } from './cube';
+import { where } from './filters';
 import {
   isDenominator,
   type AgencyMetric,
@@ -33,38 +34,58 @@ const DEN_SQL: Record<Denominator, string> = {
     'CASE WHEN pen.pagu IS NULL AND swa.pagu IS NULL THEN NULL ELSE coalesce(pen.pagu, 0) + coalesce(swa.pagu, 0) END',
 };
 
-/** Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`). */
-export function baseSql(den: Denominator, f: Filters): Sql {
+/**
+ * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`). `names: false`
+ * (totals, monthly line): `nama` / `kode` are left NULL and their modes are not computed.
+ */
+export function baseSql(den: Denominator, f: Filters, { names = true } = {}): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
+  const pw = where(f, PEN_CUBE_COLS);
+  const aw = where(f, AG_CUBE_COLS);
+  const nameCtes = names
+    ? sql`pen_nm AS (${cubeMode('cube_pen', 'nama_satker', pw)}), pen_kd AS (${cubeMode('cube_pen', 'kd_satker_str', pw)}),
+  swa_nm AS (${cubeMode('cube_swa', 'nama_satker', aw)}), swa_kd AS (${cubeMode('cube_swa', 'kd_satker_str', aw)}),
+  str_nm AS (${cubeMode('cube_str', 'nama_satker', aw)}), str_kd AS (${cubeMode('cube_str', 'kd_satker_str', aw)}),`
+    : raw('');
+  const nameCols = raw(
+    names
+      ? `coalesce(str_nm.v, pen_nm.v, swa_nm.v, d.nama) AS nama,
+      coalesce(str_kd.v, pen_kd.v, swa_kd.v, d.kode) AS kode,`
+      : 'CAST(NULL AS VARCHAR) AS nama, CAST(NULL AS VARCHAR) AS kode,',
+  );
+  const nameJoins = raw(
+    names
+      ? `LEFT JOIN pen_nm USING (agency_key) LEFT JOIN pen_kd USING (agency_key)
+      LEFT JOIN swa_nm USING (agency_key) LEFT JOIN swa_kd USING (agency_key)
+      LEFT JOIN str_nm USING (agency_key) LEFT JOIN str_kd USING (agency_key)
+      LEFT JOIN cube_agency d USING (agency_key)`
+      : '',
+  );
   return sql`
   pen AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode, sum(pagu) AS pagu,
-      coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn, coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk,
-      count(*) AS n_paket
-    FROM rup_penyedia WHERE exclusion IS NULL${where(f, RUP_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(pagu) AS pagu, coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
+      coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk, ${raw(N)} AS n_paket
+    FROM cube_pen WHERE true${pw} GROUP BY agency_key
   ), swa AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode, sum(pagu) AS pagu, count(*) AS n_paket
-    FROM rup_swakelola WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(pagu) AS pagu, ${raw(N)} AS n_paket FROM cube_swa WHERE true${aw} GROUP BY agency_key
   ), str AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
-      sum(belanja_pengadaan) AS belanja_pengadaan
-    FROM struktur_anggaran WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
-  ), rx AS (
-    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, count(*) AS n_trx,
+    SELECT agency_key, sum(belanja_pengadaan) AS belanja_pengadaan FROM cube_str WHERE true${aw} GROUP BY agency_key
+  ), ${nameCtes}
+  rx AS (
+    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, ${raw(N)} AS n_trx,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'nilai'), 0) AS pdn_nilai,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'rup'), 0) AS pdn_rup,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'tanpa'), 0) AS pdn_tanpa,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'nilai'), 0) AS umk_nilai,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'rup'), 0) AS umk_rup,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'tanpa'), 0) AS umk_tanpa
-    FROM realisasi_x WHERE excl IS NULL AND agency IS NOT NULL${where(f, RX_COLS)} GROUP BY agency
+    FROM cube_rx WHERE agency IS NOT NULL${where(f, RX_CUBE_COLS)} GROUP BY agency
   ), ag AS (
     SELECT agency_key FROM pen UNION SELECT agency_key FROM swa UNION SELECT agency_key FROM str
     UNION SELECT agency_key FROM rx
   ), base AS (
     SELECT ag.agency_key,
-      coalesce(str.nama, pen.nama, swa.nama, d.nama) AS nama,
-      coalesce(str.kode, pen.kode, swa.kode, d.kode) AS kode,
+      ${nameCols}
       coalesce(pen.n_paket, 0) AS n_paket,
       coalesce(swa.n_paket, 0) AS n_swakelola,
       coalesce(pen.pagu, 0) AS rup_penyedia,
@@ -86,7 +107,7 @@ export function baseSql(den: Denominator, f: Filters): Sql {
       LEFT JOIN swa USING (agency_key)
       LEFT JOIN str USING (agency_key)
       LEFT JOIN rx USING (agency_key)
-      LEFT JOIN agency_dim d USING (agency_key)
+      ${nameJoins}
   )`;
 }
 
@@ -183,7 +204,7 @@ export function toBasisAgencyMetric(basis: Basis, r: Row): BasisAgencyMetric {
 
 /** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
 export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
-  const b = baseSql(den, f);
+  const b = baseSql(den, f, { names: false });
   const kpi = (k: Kpi) => {
     const numer = basis === 'komitmen' ? `k_${k}` : `r_${k}`;
     if (basis === 'capaian') {
@@ -205,8 +226,8 @@ export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targe
         sum(pdn_tanpa) AS pdn_tanpa, sum(umk_tanpa) AS umk_tanpa, ${raw(kpi('pdn'))}, ${raw(kpi('umk'))}
       FROM base, t
     ), u AS (
-      SELECT count(*) AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
-      FROM realisasi_x WHERE excl IS NULL AND agency IS NULL${where(f, RX_COLS)}
+      SELECT ${raw(N)} AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
+      FROM cube_rx WHERE agency IS NULL${where(f, RX_CUBE_COLS)}
     )
     SELECT agencies, n_unmatched, ${raw(D('unmatched'))} AS unmatched, ${raw(D('r_total'))} AS r_total,
       ${raw(D('pdn_tanpa'))} AS pdn_tanpa, ${raw(D('umk_tanpa'))} AS umk_tanpa, ${raw(out('pdn'))}, ${raw(out('umk'))}

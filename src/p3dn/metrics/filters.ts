@@ -13,24 +13,3 @@ export function where(f: Filters, cols: Partial<Record<keyof Filters, string>>):
   }
   return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
 }
-
-export const RUP_COLS = {
-  tahun: 'tahun',
-  agency: 'agency_key',
-  metode: 'metode',
-  jenis: "split_part(jenis, ';', 1)",
-} as const;
-export const AG_COLS = { tahun: 'tahun', agency: 'agency_key' } as const;
-export const RX_COLS = {
-  tahun: 'tahun',
-  agency: 'agency',
-  metode: 'metode_x',
-  jenis: 'jenis_x',
-  sumberDana: 'sumber_dana',
-  source: 'source',
-} as const;
-
-/** The filters that apply to RUP penyedia packages (year, agency, metode, jenis); sumber dana and source do not. */
-export function rupPenyediaWhere(f: Filters): Sql {
-  return where(f, RUP_COLS);
-}

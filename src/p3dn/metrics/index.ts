@@ -18,4 +18,4 @@ export * from './drill';
 export * from './metode';
 export * from './apbd';
 export * from './sort-agencies';
-export { rupPenyediaWhere } from './filters';
+export { AGENCY_LIST_CUBE_SQL, refreshCubes } from './cube';

@@ -15,15 +15,15 @@ import { ident, literal } from '../../engine/sql';
  */
 
 /** Bump when the layout of a snapshot (this file) changes. */
-export const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 1;
 export const MANIFEST_NAME = 'manifest.json';
 
-export interface SnapshotColumn {
+interface SnapshotColumn {
   name: string;
   type: string;
 }
 
-export interface SnapshotTable {
+interface SnapshotTable {
   name: string;
   file: string;
   rows: number;
@@ -31,7 +31,7 @@ export interface SnapshotTable {
   columns: SnapshotColumn[];
 }
 
-export interface SnapshotFile {
+interface SnapshotFile {
   name: string;
   kind: string;
   rowsLoaded: number;
@@ -67,7 +67,7 @@ export class SnapshotError extends Error {
 const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
 
 /** FNV-1a, 64-bit, hex: a stable fingerprint of a text (not a security hash). */
-export function fnv1a64(text: string): string {
+function fnv1a64(text: string): string {
   let h = 0xcbf29ce484222325n;
   const bytes = new TextEncoder().encode(text);
   for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
@@ -107,7 +107,7 @@ async function mainTables(engine: Engine): Promise<{ name: string; columns: Snap
 }
 
 /** The loaded files as `source_file` lists them. */
-export async function loadedFiles(engine: Engine): Promise<(LoadedFile & SnapshotFile)[]> {
+async function loadedFiles(engine: Engine): Promise<(LoadedFile & SnapshotFile)[]> {
   const rows = await engine.query(
     'SELECT file_id, name, kind, rows_loaded, data_table FROM source_file ORDER BY file_id',
   );

@@ -7,6 +7,7 @@ import { AGENCY_SCHEMA_SQL } from '../agency/dimension';
 import { AGENCY_MAP_TABLE_SQL } from '../agency/realisasi-map';
 import { REALISASI_VIEW_SQL } from '../agency/realisasi-x';
 import { ALL_MACROS_SQL } from '../macros';
+import { refreshCubes } from '../metrics/cube';
 import { datasetTablesSql } from './tables';
 
 /** Create everything the core needs on a fresh engine, in order. Idempotent. */
@@ -16,6 +17,8 @@ export async function createSchema(engine: Engine): Promise<void> {
   await engine.exec(AGENCY_SCHEMA_SQL);
   await engine.exec(AGENCY_MAP_TABLE_SQL);
   await engine.exec(REALISASI_VIEW_SQL);
+  // The (empty) aggregates the metric SQL reads (metrics/cube.ts).
+  await refreshCubes(engine);
 }
 
 export { canonicalViewSql, dataTables, sqlType, tableColumns, type LoadedFile } from './tables';

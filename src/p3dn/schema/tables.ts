@@ -1,6 +1,7 @@
 import { ident, literal } from '../../engine/sql';
 import { KINDS, type ColumnType, type KindId, type KindSpec } from '../kinds';
 import { REALISASI_COLUMNS } from './realisasi';
+import { SUPERSEDED_TABLE_SQL, crossFileExclusion } from './cross-file';
 
 export function sqlType(t: ColumnType): string {
   switch (t) {
@@ -64,15 +65,17 @@ export function canonicalViewSql(table: string, files: readonly LoadedFile[]): s
       const staged = new Set([...k.columns.map((c) => c.name), 'line', 'agency_key', 'exclusion']);
       const sel = cols.map((c) => {
         const v =
-          c.name === 'file_id'
-            ? String(f.fileId)
-            : c.name === 'source' && table === 'realisasi'
-              ? literal(k.id)
-              : k.stored && Object.hasOwn(k.stored, c.name)
-                ? `(${k.stored[c.name]})`
-                : staged.has(c.name)
-                  ? ident(c.name)
-                  : 'NULL';
+          c.name === 'exclusion'
+            ? crossFileExclusion(table, f, files)
+            : c.name === 'file_id'
+              ? String(f.fileId)
+              : c.name === 'source' && table === 'realisasi'
+                ? literal(k.id)
+                : k.stored && Object.hasOwn(k.stored, c.name)
+                  ? `(${k.stored[c.name]})`
+                  : staged.has(c.name)
+                    ? ident(c.name)
+                    : 'NULL';
         return `CAST(${v} AS ${c.type}) AS ${ident(c.name)}`;
       });
       return `SELECT ${sel.join(', ')} FROM ${ident(f.dataTable)}`;
@@ -97,6 +100,7 @@ export function datasetTablesSql(): string {
     `CREATE TABLE IF NOT EXISTS import_exclusion (file_id INTEGER, rule VARCHAR, n BIGINT);`,
     `CREATE TABLE IF NOT EXISTS import_reject (
       file_id INTEGER, line BIGINT, column_name VARCHAR, value VARCHAR, reason VARCHAR, detail VARCHAR);`,
+    SUPERSEDED_TABLE_SQL,
     ...dataTables().map((t) => canonicalViewSql(t, [])),
   ].join('\n');
 }

@@ -68,7 +68,7 @@ export async function openStored(): Promise<{
 }
 
 /** Bytes free for this origin (quota − usage), or null when the browser does not say. */
-export async function freeBytes(): Promise<number | null> {
+async function freeBytes(): Promise<number | null> {
   const est = await navigator.storage?.estimate?.().catch(() => null);
   if (!est || typeof est.quota !== 'number' || typeof est.usage !== 'number') return null;
   return est.quota - est.usage;

@@ -59,14 +59,40 @@ let fileSeq = 0;
  */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024;
 
-/** The bundled fictional Pemda, loaded at start (served from the app's own origin). */
-export async function loadSample(): Promise<void> {
+/**
+ * The one queue of the app's imports: the sample and each batch of the user's files run whole, one after the
+ * other (the core's `importFile` also serialises single files; this keeps a batch from interleaving with the
+ * sample between two of its files).
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.catch(() => undefined).then(job);
+  queue = run;
+  return run;
+}
+
+/** "Sample or own data", derived from what is loaded: the sample only when every loaded file is the sample. */
+async function loadedSource(): Promise<'sample' | 'own'> {
   const engine = await getEngine();
-  for (const f of [...SAMPLE_FILES, ...SAMPLE_REALISASI_FILES]) {
-    const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
-    await importFile(engine, { data: bytes, displayName: f.name, isSample: true, replace: 'same_kind' });
-  }
-  useDatasetStore.getState().dataChanged('sample');
+  const [r] = await engine.query(
+    'SELECT count(*) AS n, count(*) FILTER (WHERE is_sample) AS s FROM source_file',
+  );
+  const n = Number(r?.['n'] ?? 0);
+  return n > 0 && Number(r?.['s'] ?? 0) === n ? 'sample' : 'own';
+}
+
+/** The bundled fictional Pemda, loaded at start (served from the app's own origin). */
+export function loadSample(): Promise<void> {
+  return serial(async () => {
+    const engine = await getEngine();
+    // The user's own files, loaded first (dropped while the engine started), are never mixed with the sample.
+    if ((await engine.query('SELECT 1 FROM source_file LIMIT 1')).length > 0) return;
+    for (const f of [...SAMPLE_FILES, ...SAMPLE_REALISASI_FILES]) {
+      const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
+      await importFile(engine, { data: bytes, displayName: f.name, isSample: true, replace: 'same_kind' });
+    }
+    useDatasetStore.getState().dataChanged(await loadedSource());
+  });
 }
 
 /**
@@ -181,15 +207,25 @@ export interface Progress {
 }
 
 /**
- * Import the reviewed files one by one. The first file that loads replaces the sample; then each file replaces
- * earlier files of its kind (`replace`) or is added to them (`add`); the same file again always replaces itself.
- * A file that fails leaves everything loaded as it was, with a message.
+ * Import the reviewed files one by one, after any import already running (one queue). The first file that loads
+ * replaces the sample; then each file replaces files of its kind loaded before this batch (`replace`) or is added
+ * to them (`add`). Files of one kind in the same batch are always added to each other (exports downloaded in
+ * batches); the same file again (same SHA-256) always replaces itself. A file that fails leaves everything loaded
+ * as it was, with a message; a step failing after its swap is a warning on the loaded file.
  */
-export async function importPending(
+export function importPending(
+  files: readonly PendingFile[],
+  opts: { mode: 'replace' | 'add'; signal: AbortSignal; onProgress: (p: Progress | null) => void },
+): Promise<void> {
+  return serial(() => importBatch(files, opts));
+}
+
+async function importBatch(
   files: readonly PendingFile[],
   opts: { mode: 'replace' | 'add'; signal: AbortSignal; onProgress: (p: Progress | null) => void },
 ): Promise<void> {
   const engine = await getEngine();
+  const batchKinds = new Set<string>();
   const store = useDatasetStore.getState();
   const startedAt = Date.now();
   for (const [index, p] of files.entries()) {
@@ -242,9 +278,9 @@ export async function importPending(
         head: p.head,
         isSample: false,
         replace:
-          useDatasetStore.getState().source === 'sample'
+          (await loadedSource()) === 'sample'
             ? 'all'
-            : opts.mode === 'replace'
+            : opts.mode === 'replace' && !batchKinds.has(p.kind ?? p.detection.kind ?? '')
               ? 'same_kind'
               : 'none',
         ...(p.kind ? { kind: p.kind } : {}),
@@ -257,8 +293,9 @@ export async function importPending(
         onBytes: (b) => progress(stage, b),
         onChecksumWait: () => progress('checksum', hashed, p.file.size),
       });
+      batchKinds.add(imported.kind);
       store.addNotice(importReport(imported));
-      useDatasetStore.getState().dataChanged('own');
+      useDatasetStore.getState().dataChanged(await loadedSource());
     } catch (e) {
       store.addNotice(importFailure(p.name, e));
     } finally {

@@ -25,7 +25,10 @@ export function ImportPanel() {
   const [preparing, setPreparing] = useState<Progress | null>(null);
   const [mode, setMode] = useState<'replace' | 'add'>('replace');
   const [progress, setProgress] = useState<Progress | null>(null);
-  const abort = useRef<AbortController | null>(null);
+  // Two controllers: files dropped while an import runs are prepared with their own, so the running import's
+  // Cancel keeps cancelling it.
+  const prepareAbort = useRef<AbortController | null>(null);
+  const importAbort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const working = busy !== null || progress !== null || preparing !== null;
   // A file whose kind needs columns that are not mapped yet cannot be loaded: the user maps them first.
@@ -41,7 +44,7 @@ export function ImportPanel() {
     // Files chosen from anywhere (the header's "Muat data") are reviewed on the Data view.
     navigate('data');
     const ctl = new AbortController();
-    abort.current = ctl;
+    prepareAbort.current = ctl;
     const files = Array.from(list);
     setPreparing({
       name: files[0]?.name ?? '',
@@ -53,7 +56,7 @@ export function ImportPanel() {
       startedAt: Date.now(),
     });
     void prepareFiles(files, { signal: ctl.signal, onProgress: setPreparing }).finally(() => {
-      abort.current = null;
+      if (prepareAbort.current === ctl) prepareAbort.current = null;
       setPreparing(null);
     });
   };
@@ -66,9 +69,9 @@ export function ImportPanel() {
     const files = usePendingStore.getState().files;
     clearPending();
     const ctl = new AbortController();
-    abort.current = ctl;
+    importAbort.current = ctl;
     void importPending(files, { mode, signal: ctl.signal, onProgress: setProgress }).finally(() => {
-      abort.current = null;
+      if (importAbort.current === ctl) importAbort.current = null;
       setProgress(null);
     });
   };
@@ -112,7 +115,7 @@ export function ImportPanel() {
           {t('importer.accepted')} {t('import.replacesSample')}
         </p>
       </div>
-      {preparing && <ProgressLine progress={preparing} onCancel={() => abort.current?.abort()} />}
+      {preparing && <ProgressLine progress={preparing} onCancel={() => prepareAbort.current?.abort()} />}
       {pending.length > 0 && !working && (
         <div className="pending" data-testid="pending">
           <h3>{t('importer.reviewHeading')}</h3>
@@ -166,7 +169,7 @@ export function ImportPanel() {
           </button>
         </div>
       )}
-      {progress && <ProgressLine progress={progress} onCancel={() => abort.current?.abort()} />}
+      {progress && <ProgressLine progress={progress} onCancel={() => importAbort.current?.abort()} />}
       {notices.length > 0 && (
         <div className="notices">
           <ul>

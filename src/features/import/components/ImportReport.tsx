@@ -5,6 +5,7 @@ import type { ImportNotice } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 import { downloadRejected } from '../api/import-files';
 import { delimiterName } from '../lib/format-bytes';
+import { ReadingNotes } from './ReadingNotes';
 import { GENERIC_KIND, KIND_IDS } from '../../../p3dn/kinds';
 
 /** One file's import report: what it was read as, and where every row went (the counts must add up). */
@@ -112,6 +113,7 @@ export function ImportReport({ notice }: { notice: ImportNotice }) {
           )}
         </>
       )}
+      <ReadingNotes notice={notice} />
       {notice.apbd && <ApbdLines apbd={notice.apbd} />}
       {(notice.notes ?? []).map((k) => (
         <div className="small muted" key={k}>

@@ -1,8 +1,7 @@
 import { num, text } from '../../../engine/cells';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { getEngine } from '../../../queries/engine';
-import { AGENCY_LIST_SQL } from '../../../p3dn/agency';
-import { matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/metrics';
+import { AGENCY_LIST_CUBE_SQL, matchSummaryQuery, unmatchedQuery, type Filters } from '../../../p3dn/metrics';
 import { useDataVersions } from '../../../stores/alias-store';
 import { useViewStore } from '../../../stores/view-store';
 
@@ -32,7 +31,7 @@ const reconOptions = (version: number, aliases: number, filters: Filters) =>
       const u = unmatchedQuery(filters);
       const paths = await engine.query(m.sql, m.params);
       const unmatched = await engine.query(u.sql, u.params);
-      const agencies = await engine.query(AGENCY_LIST_SQL);
+      const agencies = await engine.query(AGENCY_LIST_CUBE_SQL);
       return {
         paths: paths.map((r) => ({
           path: String(r['path']),

@@ -1,0 +1,106 @@
+/**
+ * What the command line tells its user, in Bahasa Indonesia (default) or English. Import failures, rules and
+ * kinds are worded by the app's own locale strings (src/locales), so the CLI and the browser say the same thing;
+ * the few failures whose app wording points at the browser's review step have a CLI wording here.
+ */
+import { en } from '../locales/en';
+import { id, type Messages } from '../locales/id';
+
+export type Lang = 'id' | 'en';
+
+const ID = {
+  usage: `Pemakaian: npm run cli -- report <berkas atau folder…> --out <folder>
+  [--basis komitmen|realisasi|capaian] [--denominator {{denominators}}]
+  [--target-pdn 40] [--target-umk 40] [--accept-generic] [--memory-limit 4GB] [--threads N]
+  [--work-dir <folder>] [--lang id|en]
+Membaca setiap berkas .csv, .tsv dan .xlsx (folder dibaca sampai ke subfoldernya), mendeteksi jenisnya seperti
+aplikasi, lalu menulis agencies.csv, pemda.csv, import-report.csv dan rejects.csv ke folder --out.`,
+  badArgs: 'Argumen tidak valid: {{detail}}',
+  missingPath: 'Tidak dapat membaca {{path}}: berkas atau folder itu tidak ada.',
+  unreadablePath: 'Tidak dapat membaca {{path}}: {{detail}}',
+  noFiles: 'Tidak ada berkas untuk dibaca.',
+  extSkipped: 'Bukan berkas .csv, .tsv atau .xlsx: dilewati.',
+  genericSkipped:
+    'Hanya terbaca sebagai lembar generik (keyakinan {{confidence}}): tidak dimuat tanpa konfirmasi. Periksa pemetaannya di aplikasi, atau jalankan lagi dengan --accept-generic untuk memuatnya sebagai generik.',
+  jenis_tidak_dikenal: 'Jenis berkas tidak dikenali. Kolom yang ditemukan: {{detail}}. Jenis yang dapat dimuat: {{kinds}}.',
+  kolom_wajib_kosong: 'Kolom wajib tidak ditemukan: {{detail}}.',
+  terlalu_besar: 'Memori habis saat membaca berkas ({{detail}}). Naikkan --memory-limit atau kurangi --threads.',
+  fileStart: '[{{i}}/{{n}}] {{file}}',
+  bytes: '  {{stage}}: {{pct}} %',
+  loaded:
+    '  {{kind}}: {{read}} baris dibaca, {{loaded}} dihitung, {{excluded}} dikecualikan, {{rejected}} ditolak ({{seconds}} d)',
+  notLoaded: '  tidak dimuat: {{reason}}',
+  computing: 'Menghitung angka per Pemda dan perangkat daerah ({{basis}}, penyebut {{denominator}})…',
+  pemdaSource: 'Pemda tiap perangkat daerah: nama_klpd yang terbanyak di baris SIRUP-nya.',
+  written: 'Ditulis ke {{dir}}: agencies.csv ({{agencies}} baris), pemda.csv ({{pemda}}), import-report.csv ({{files}}), rejects.csv ({{rejects}}).',
+  notAllLoaded: '{{count}} berkas tidak dimuat: lihat import-report.csv.',
+  nothingLoaded: 'Tidak ada berkas yang dapat dimuat.',
+  outError: 'Tidak dapat menulis ke {{dir}}: {{detail}}',
+  failed: 'Gagal: {{detail}}',
+}; // prettier-ignore
+
+type CliMessages = typeof ID;
+
+const EN: CliMessages = {
+  usage: `Usage: npm run cli -- report <files or folders…> --out <dir>
+  [--basis komitmen|realisasi|capaian] [--denominator {{denominators}}]
+  [--target-pdn 40] [--target-umk 40] [--accept-generic] [--memory-limit 4GB] [--threads N]
+  [--work-dir <dir>] [--lang id|en]
+Reads every .csv, .tsv and .xlsx file (folders recursively), detects its kind as the app does, and writes
+agencies.csv, pemda.csv, import-report.csv and rejects.csv to the --out folder.`,
+  badArgs: 'Invalid arguments: {{detail}}',
+  missingPath: 'Cannot read {{path}}: no such file or folder.',
+  unreadablePath: 'Cannot read {{path}}: {{detail}}',
+  noFiles: 'No files to read.',
+  extSkipped: 'Not a .csv, .tsv or .xlsx file: skipped.',
+  genericSkipped:
+    'Only readable as a generic sheet (confidence {{confidence}}): not loaded without confirmation. Check its mapping in the app, or run again with --accept-generic to load it as generic.',
+  jenis_tidak_dikenal: 'File type not recognised. Columns found: {{detail}}. Types that can be loaded: {{kinds}}.',
+  kolom_wajib_kosong: 'Required columns not found: {{detail}}.',
+  terlalu_besar: 'Out of memory while reading the file ({{detail}}). Raise --memory-limit or lower --threads.',
+  fileStart: '[{{i}}/{{n}}] {{file}}',
+  bytes: '  {{stage}}: {{pct}} %',
+  loaded:
+    '  {{kind}}: {{read}} rows read, {{loaded}} counted, {{excluded}} excluded, {{rejected}} rejected ({{seconds}} s)',
+  notLoaded: '  not loaded: {{reason}}',
+  computing: 'Computing the figures per Pemda and agency ({{basis}}, denominator {{denominator}})…',
+  pemdaSource: "Each agency's Pemda: the most frequent nama_klpd of its SIRUP rows.",
+  written: 'Written to {{dir}}: agencies.csv ({{agencies}} rows), pemda.csv ({{pemda}}), import-report.csv ({{files}}), rejects.csv ({{rejects}}).',
+  notAllLoaded: '{{count}} file(s) not loaded: see import-report.csv.',
+  nothingLoaded: 'No file could be loaded.',
+  outError: 'Cannot write to {{dir}}: {{detail}}',
+  failed: 'Failed: {{detail}}',
+}; // prettier-ignore
+
+export interface Texts {
+  cli: CliMessages;
+  app: Messages;
+  lang: Lang;
+}
+
+export function texts(lang: Lang): Texts {
+  return lang === 'en' ? { cli: EN, app: en, lang } : { cli: ID, app: id, lang };
+}
+
+/** `{{name}}` placeholders filled from `vars`. */
+export function fill(template: string, vars: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** The app's words for a rule or reject code, else the code itself. */
+export function ruleText(t: Texts, code: string): string {
+  return (t.app.importer.rule as Record<string, string>)[code] ?? code;
+}
+
+/** The app's words for an export kind, else its id. */
+export function kindText(t: Texts, kind: string): string {
+  return (t.app.importer.kind as Record<string, string>)[kind] ?? kind;
+}
+
+/** An import failure (ImportError code + detail) in the user's language. */
+export function failureText(t: Texts, code: string, detail = ''): string {
+  const kinds = Object.values(t.app.importer.kind).join(', ');
+  const own = (t.cli as Record<string, string>)[code];
+  const app = (t.app.importer.error as Record<string, string>)[code];
+  return fill(own ?? app ?? `${code}: {{detail}}`, { detail, kinds });
+}

@@ -1,0 +1,223 @@
+/**
+ * One report run on any Engine: every input file through the core's `importFile` (detection as in the app; a
+ * file only readable as a generic sheet is skipped with its reason unless accepted), then the figures. The command
+ * line runs it on the native engine; the tests run it on the wasm engine too and compare.
+ */
+import type { Engine } from '../engine/types';
+import { GENERIC_KIND } from '../p3dn/kinds';
+import {
+  ImportError,
+  detectKind,
+  importFile,
+  rejectedRows,
+  sniffCsvHead,
+  type ImportCounts,
+  type ImportStage,
+} from '../p3dn/import';
+import { createSchema } from '../p3dn/schema';
+import { reportFigures, type AgencyFigures, type PemdaFigures, type ReportOptions } from './figures';
+import { hashAndCount, prepareFile, type InputFile, type Prepared } from './inputs';
+import { failureText, fill, kindText, type Texts } from './messages';
+
+export interface RunOptions extends ReportOptions {
+  acceptGeneric: boolean;
+  /** Where transcoded copies go. */
+  workDir: string;
+  texts: Texts;
+  /** Progress lines (stderr in the CLI). */
+  log: (line: string) => void;
+}
+
+interface FileOutcome {
+  name: string;
+  status: 'loaded' | 'skipped' | 'failed';
+  /** Why not loaded: an ImportError code, `generik`, `ekstensi`. */
+  code: string | null;
+  reason: string;
+  kind: string | null;
+  confidence: number | null;
+  format: string | null;
+  /** `,` `;` `|` or `tab`. */
+  delimiter: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  counts: ImportCounts | null;
+  mode: string | null;
+  replaced: number;
+  fileId: number | null;
+}
+
+interface RejectOut {
+  file: string;
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+  detail: string;
+}
+
+export interface RunResult {
+  files: FileOutcome[];
+  agencies: AgencyFigures[];
+  pemda: PemdaFigures[];
+  rejects: RejectOut[];
+}
+
+/** Rejected rows written per file (the import report always has the full counts). */
+const MAX_REJECTS_PER_FILE = 1_000_000;
+
+const blank = (name: string): FileOutcome => ({
+  name,
+  status: 'failed',
+  code: null,
+  reason: '',
+  kind: null,
+  confidence: null,
+  format: null,
+  delimiter: null,
+  sizeBytes: null,
+  sha256: null,
+  counts: null,
+  mode: null,
+  replaced: 0,
+  fileId: null,
+});
+
+async function sha256Of(path: string, prepared: Prepared | null): Promise<string | null> {
+  const given = prepared ? await prepared.checksum?.catch(() => null) : null;
+  return (
+    given ??
+    (await hashAndCount(path)
+      .then((h) => h.sha256)
+      .catch(() => null))
+  );
+}
+
+async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<FileOutcome> {
+  const t = o.texts;
+  const out = blank(f.name);
+  if (f.skip) {
+    o.log(fill(t.cli.notLoaded, { reason: t.cli.extSkipped }));
+    return {
+      ...out,
+      status: 'skipped',
+      code: f.skip,
+      reason: t.cli.extSkipped,
+      sha256: await sha256Of(f.path, null),
+    };
+  }
+  let prepared: Prepared | null = null;
+  const started = Date.now();
+  try {
+    prepared = await prepareFile(f, o.workDir);
+    out.format = prepared.format;
+    out.sizeBytes = prepared.fileBytes;
+    const head = sniffCsvHead(prepared.head);
+    const detected = 'error' in head ? null : detectKind(head.headers);
+    if (detected?.kind === GENERIC_KIND && !o.acceptGeneric) {
+      const reason = fill(t.cli.genericSkipped, { confidence: detected.confidence });
+      o.log(fill(t.cli.notLoaded, { reason }));
+      return {
+        ...out,
+        status: 'skipped',
+        code: 'generik',
+        reason,
+        kind: GENERIC_KIND,
+        confidence: detected.confidence,
+        sha256: await sha256Of(f.path, prepared),
+      };
+    }
+    let lastBytes = 0;
+    let stage: ImportStage = 'membaca';
+    const { data, head: fileHead, sizeBytes, lines, checksum, format } = prepared;
+    const imported = await importFile(engine, {
+      data,
+      head: fileHead,
+      ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+      ...(lines !== undefined ? { lines } : {}),
+      ...(checksum ? { checksum } : {}),
+      displayName: f.name,
+      isSample: false,
+      replace: 'none',
+      ...(detected?.kind === GENERIC_KIND ? { kind: GENERIC_KIND } : {}),
+      ...(format ? { format } : {}),
+      onProgress: (s) => {
+        stage = s;
+        o.log(`  ${t.app.importer.stage[s]}`);
+      },
+      onBytes: (b) => {
+        const size = prepared?.sizeBytes ?? 0;
+        if (size > 0 && b - lastBytes >= size / 10) {
+          lastBytes = b;
+          o.log(fill(t.cli.bytes, { stage: t.app.importer.stage[stage], pct: Math.round((b / size) * 100) }));
+        }
+      },
+    });
+    const c = imported.counts;
+    o.log(
+      fill(t.cli.loaded, {
+        kind: kindText(t, imported.kind),
+        read: c.read,
+        loaded: c.loaded,
+        excluded: c.excluded,
+        rejected: c.rejected,
+        seconds: ((Date.now() - started) / 1000).toFixed(1),
+      }),
+    );
+    return {
+      ...out,
+      status: 'loaded',
+      kind: imported.kind,
+      confidence: imported.confidence,
+      format: imported.encoding,
+      delimiter: imported.delimiter === '\t' ? 'tab' : imported.delimiter,
+      sha256: await sha256Of(f.path, prepared),
+      counts: c,
+      mode: imported.mode,
+      replaced: imported.replaced.length,
+      fileId: imported.fileId,
+    };
+  } catch (e) {
+    const err =
+      e instanceof ImportError
+        ? e
+        : new ImportError('gagal_baca', e instanceof Error ? e.message : String(e));
+    const reason = failureText(t, err.code, err.detail ?? '');
+    o.log(fill(t.cli.notLoaded, { reason }));
+    return { ...out, status: 'failed', code: err.code, reason, sha256: await sha256Of(f.path, prepared) };
+  }
+}
+
+/** Load every file (in order), then compute the figures and gather the rejected rows. */
+export async function runReport(
+  engine: Engine,
+  files: readonly InputFile[],
+  o: RunOptions,
+): Promise<RunResult> {
+  await createSchema(engine);
+  const outcomes: FileOutcome[] = [];
+  for (const [i, f] of files.entries()) {
+    o.log(fill(o.texts.cli.fileStart, { i: i + 1, n: files.length, file: f.name }));
+    outcomes.push(await loadOne(engine, f, o));
+  }
+  o.log(fill(o.texts.cli.computing, { basis: o.basis, denominator: o.denominator }));
+  const { agencies, pemda } = await reportFigures(engine, o);
+  const live = new Set(
+    (await engine.query('SELECT file_id FROM source_file')).map((r) => Number(r['file_id'])),
+  );
+  const rejects: RejectOut[] = [];
+  for (const f of outcomes) {
+    if (f.fileId === null || !live.has(f.fileId) || !f.counts?.rejected) continue;
+    for (const r of await rejectedRows(engine, f.fileId, MAX_REJECTS_PER_FILE)) {
+      rejects.push({
+        file: f.name,
+        line: r.line,
+        column: r.column,
+        value: r.value,
+        reason: r.reason,
+        detail: r.detail,
+      });
+    }
+  }
+  return { files: outcomes, agencies, pemda, rejects };
+}
