@@ -1,4 +1,3 @@
-import { guardEngine } from '../engine/guard';
 import type { Engine } from '../engine/types';
 import { createSchema } from '../p3dn/schema';
 
@@ -8,8 +7,7 @@ let enginePromise: Promise<Engine> | null = null;
 export function getEngine(): Promise<Engine> {
   enginePromise ??= (async () => {
     const { BrowserEngine } = await import('../engine/browser-engine');
-    // Watched: a wasm trap marks it dead instead of letting the app run on (src/engine/guard.ts).
-    const engine = guardEngine(await BrowserEngine.create());
+    const engine = await BrowserEngine.create();
     await createSchema(engine);
     return engine;
   })();

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { PanelBoundary } from '../../components/PanelBoundary';
 import { DatasetBadge } from '../../features/dataset/components/DatasetBadge';
 import { openFilePicker } from '../../features/import/lib/picker';
 import { LANGS } from '../../lib/i18n';
@@ -19,9 +18,7 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
-      <PanelBoundary name="dataset">
-        <DatasetBadge />
-      </PanelBoundary>
+      <DatasetBadge />
       <div className="header-actions">
         <span className="field inline">
           <label htmlFor="lang">{t('app.language')}</label>
