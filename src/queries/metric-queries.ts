@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { Engine } from '../engine/types';
 import { getEngine } from './engine';
 import type { Denominator, Targets } from '../p3dn/metrics';
 import {
@@ -13,48 +14,55 @@ import { useAliasStore } from '../stores/alias-store';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';
 
-/**
- * Shared by the dashboard and the review kit (one cache). Results are keyed by dataset version, alias version and
- * view parameters: new data, new aliases or a new view = a new query. The basis (komitmen / realisasi / capaian)
- * decides what numerator and denominator mean.
- */
-export const agencyMetricsOptions = (
-  version: number,
-  aliases: number,
-  basis: Basis,
-  den: Denominator,
-  targets: Targets,
-  filters: Filters,
-) =>
-  queryOptions({
-    queryKey: ['metrics', 'agencies', version, aliases, basis, den, targets.pdn, targets.umk, filters],
-    enabled: version > 0,
-    placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const engine = await getEngine();
-      const q = basisAgencyQuery(basis, den, targets, filters);
-      return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
-    },
-  });
+/** What a query of the view is computed from: the view's basis, denominator, targets and filters. */
+export interface ViewParams {
+  basis: Basis;
+  den: Denominator;
+  targets: Targets;
+  filters: Filters;
+}
 
-export const summaryOptions = (
-  version: number,
-  aliases: number,
-  basis: Basis,
-  den: Denominator,
-  targets: Targets,
-  filters: Filters,
-) =>
-  queryOptions({
-    queryKey: ['metrics', 'summary', version, aliases, basis, den, targets.pdn, targets.umk, filters],
-    enabled: version > 0,
-    placeholderData: keepPreviousData,
-    queryFn: async () => {
-      const engine = await getEngine();
-      const q = basisSummaryQuery(basis, den, targets, filters);
-      return toBasisSummary(basis, (await engine.query(q.sql, q.params))[0]);
-    },
-  });
+/**
+ * The query options of one view-level figure, keyed by dataset version, alias version and view parameters: new
+ * data, new aliases or a new view = a new query. `run` reads the engine; the previous answer stays on screen
+ * while the next one is computed.
+ */
+export function viewQueryOptions<T>(name: string, run: (engine: Engine, p: ViewParams) => Promise<T>) {
+  return (
+    version: number,
+    aliases: number,
+    basis: Basis,
+    den: Denominator,
+    targets: Targets,
+    filters: Filters,
+  ) =>
+    queryOptions({
+      queryKey: ['metrics', name, version, aliases, basis, den, targets.pdn, targets.umk, filters],
+      enabled: version > 0,
+      placeholderData: keepPreviousData,
+      queryFn: async (): Promise<T> => run(await getEngine(), { basis, den, targets, filters }),
+    });
+}
+
+/**
+ * Shared by the dashboard and the review kit (one cache). The basis (komitmen / realisasi / capaian) decides what
+ * numerator and denominator mean.
+ */
+export const agencyMetricsOptions = viewQueryOptions(
+  'agencies',
+  async (engine, { basis, den, targets, filters }) => {
+    const q = basisAgencyQuery(basis, den, targets, filters);
+    return (await engine.query(q.sql, q.params)).map((r) => toBasisAgencyMetric(basis, r));
+  },
+);
+
+export const summaryOptions = viewQueryOptions(
+  'summary',
+  async (engine, { basis, den, targets, filters }) => {
+    const q = basisSummaryQuery(basis, den, targets, filters);
+    return toBasisSummary(basis, (await engine.query(q.sql, q.params))[0]);
+  },
+);
 
 /** The view parameters every metric query is keyed by. */
 export function useMetricParams() {

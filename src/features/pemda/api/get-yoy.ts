@@ -1,19 +1,14 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getEngine } from '../../../queries/engine';
-import { useMetricParams } from '../../../queries/metric-queries';
+import { useQuery } from '@tanstack/react-query';
 import {
   YEARS_SQL,
   basisAgencyQuery,
   pemdaRankingQuery,
   toBasisAgencyMetric,
   toPemdaRow,
-  type Basis,
   type BasisAgencyMetric,
-  type Denominator,
-  type Filters,
   type PemdaRow,
-  type Targets,
 } from '../../../p3dn/metrics';
+import { useMetricParams, viewQueryOptions } from '../../../queries/metric-queries';
 
 export interface YoyData {
   years: [number, number];
@@ -31,36 +26,25 @@ export function yearsCompared(years: readonly number[], filterYear: number | nul
   return cur !== undefined && prev !== undefined ? [prev, cur] : null;
 }
 
-const yoyOptions = (
-  version: number,
-  aliases: number,
-  basis: Basis,
-  den: Denominator,
-  targets: Targets,
-  filters: Filters,
-) =>
-  queryOptions({
-    queryKey: ['metrics', 'yoy', version, aliases, basis, den, targets.pdn, targets.umk, filters],
-    enabled: version > 0,
-    placeholderData: keepPreviousData,
-    queryFn: async (): Promise<YoyData | null> => {
-      const engine = await getEngine();
-      const years = (await engine.query(YEARS_SQL)).map((r) => Number(r['tahun']));
-      const pair = yearsCompared(years, filters.tahun);
-      if (!pair) return null;
-      const per = async (tahun: number) => {
-        const f = { ...filters, tahun };
-        const a = basisAgencyQuery(basis, den, targets, f);
-        const p = pemdaRankingQuery(basis, den, targets, f);
-        return {
-          agencies: (await engine.query(a.sql, a.params)).map((r) => toBasisAgencyMetric(basis, r)),
-          pemda: (await engine.query(p.sql, p.params)).map(toPemdaRow),
-        };
+const yoyOptions = viewQueryOptions(
+  'yoy',
+  async (engine, { basis, den, targets, filters }): Promise<YoyData | null> => {
+    const years = (await engine.query(YEARS_SQL)).map((r) => Number(r['tahun']));
+    const pair = yearsCompared(years, filters.tahun);
+    if (!pair) return null;
+    const per = async (tahun: number) => {
+      const f = { ...filters, tahun };
+      const a = basisAgencyQuery(basis, den, targets, f);
+      const p = pemdaRankingQuery(basis, den, targets, f);
+      return {
+        agencies: (await engine.query(a.sql, a.params)).map((r) => toBasisAgencyMetric(basis, r)),
+        pemda: (await engine.query(p.sql, p.params)).map(toPemdaRow),
       };
-      const [a, b] = [await per(pair[0]), await per(pair[1])];
-      return { years: pair, agencies: [a.agencies, b.agencies], pemda: [a.pemda, b.pemda] };
-    },
-  });
+    };
+    const [a, b] = [await per(pair[0]), await per(pair[1])];
+    return { years: pair, agencies: [a.agencies, b.agencies], pemda: [a.pemda, b.pemda] };
+  },
+);
 
 /** Each agency's and each Pemda's share in two fiscal years (null: fewer than two years loaded). */
 export function useYearOverYear() {
