@@ -74,6 +74,8 @@ async function main() {
   if (!asset) throw new Error('sample asset SPSE-NonTenderSelesai*.csv not found in dist/assets');
   const csv = generateRows(ROWS);
   writeFileSync(join(out, 'assets', asset), csv);
+  // Without the prebuilt sample snapshot the app imports the (replaced) sample CSVs, as before snapshots existed.
+  rmSync(join(out, 'sample-snapshot'), { recursive: true, force: true });
   console.log(
     `generated ${ROWS.toLocaleString('en')} rows (${(csv.length / 1e6).toFixed(1)} MB) into ${asset}`,
   );

@@ -33,6 +33,8 @@ function timed(engine: Engine, log: [string, number][]): Engine {
     },
     registerFile: (n, s) => engine.registerFile(n, s),
     dropFile: (n) => engine.dropFile(n),
+    registerEmptyFile: (n) => engine.registerEmptyFile(n),
+    copyFileToBuffer: (n) => engine.copyFileToBuffer(n),
   };
 }
 

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { loadSample } from '../features/import/api/import-files';
+import { PanelBoundary } from '../components/PanelBoundary';
+import { StoredDataProblem } from '../features/dataset/components/StoredDataProblem';
 import { ImportPanel } from '../features/import/components/ImportPanel';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
 import { startAliasSync } from '../features/reconciliation/api/alias-sync';
@@ -13,6 +14,9 @@ import { NavTabs } from './shell/NavTabs';
 import { SampleBanner } from './shell/SampleBanner';
 import { useFocusOnRouteChange } from './shell/use-focus-on-route';
 import { RouteView, ViewHead } from './views';
+import { startData } from './dataset-lifecycle';
+import { EngineDeadBanner, IgnoredSettingsNote } from './StatusBanners';
+import { UpdatePrompt } from './UpdatePrompt';
 
 let started = false;
 
@@ -29,7 +33,8 @@ export function App() {
     if (started) return;
     started = true;
     const { setStatus } = useDatasetStore.getState();
-    loadSample()
+    // The stored dataset, else the sample (src/app/dataset-lifecycle.ts).
+    startData()
       .then(() => startAliasSync())
       .then(() => setStatus('ready'))
       .catch((e: unknown) => setStatus('error', e instanceof Error ? e.message : String(e)));
@@ -52,6 +57,10 @@ export function App() {
         </>
       )}
       <main id="main" ref={main} tabIndex={-1} className={bare ? 'main-bare' : 'main'}>
+        <EngineDeadBanner />
+        <IgnoredSettingsNote />
+        <UpdatePrompt />
+        <StoredDataProblem />
         {status === 'starting' && (
           <p role="status" className="busy">
             {t('app.loadingEngine')}
@@ -65,7 +74,9 @@ export function App() {
         {/* Mounted on every view so that an import goes on (and can be cancelled) while the user looks around. */}
         <div hidden={route !== 'data'} data-testid="data-import">
           {route === 'data' && <ViewHead route="data" measure={false} />}
-          <ImportPanel />
+          <PanelBoundary name="import">
+            <ImportPanel />
+          </PanelBoundary>
         </div>
         {status === 'ready' && (
           <ErrorBoundary key={route}>

@@ -4,7 +4,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
-import { ENGINE_INIT_SQL } from './init-sql';
+import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
 import {
   EngineCancelled,
   type Engine,
@@ -53,11 +53,12 @@ export class BrowserEngine implements Engine {
       query: { castBigIntToDouble: false, castDecimalToDouble: false, queryPollingInterval: 50 },
     });
     const conn = await db.connect();
-    for (const s of ENGINE_INIT_SQL) await conn.query(s);
+    for (const s of WASM_INIT_SQL) await conn.query(s);
     // DuckDB's progress bar, shown by duckdb-wasm's own display as PROGRESS_UPDATE messages from the worker.
     await conn.query('SET enable_progress_bar = true');
     await conn.query('SET enable_progress_bar_print = true');
     await conn.query('SET progress_bar_time = 100');
+    await conn.query(ENGINE_LOCK_SQL);
     const engine = new BrowserEngine(db, conn);
     db.onExecutionProgress((p) => {
       const pct = Number(p.percentage);
@@ -129,5 +130,17 @@ export class BrowserEngine implements Engine {
     return this.run(async () => {
       await this.db.dropFile(name);
     });
+  }
+
+  // --- snapshot support: a file DuckDB writes in the worker's memory, and its bytes read back.
+  registerEmptyFile(name: string): Promise<string> {
+    return this.run(async () => {
+      await this.db.registerEmptyFileBuffer(name);
+      return name;
+    });
+  }
+
+  copyFileToBuffer(name: string): Promise<Uint8Array> {
+    return this.run(() => this.db.copyFileToBuffer(name));
   }
 }

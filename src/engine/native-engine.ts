@@ -7,6 +7,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
@@ -148,6 +149,17 @@ export class NativeEngine implements Engine {
     } catch {
       // Not registered: nothing to drop.
     }
+  }
+
+  // --- snapshot support (src/p3dn/persist): DuckDB writes `COPY … TO` into the engine's own files folder.
+  async registerEmptyFile(name: string): Promise<string> {
+    const target = this.filePath(name);
+    rmSync(target, { force: true });
+    return target;
+  }
+
+  async copyFileToBuffer(name: string): Promise<Uint8Array> {
+    return new Uint8Array(await readFile(name));
   }
 
   close(): void {

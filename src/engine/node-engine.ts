@@ -1,9 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
-import { ENGINE_INIT_SQL } from './init-sql';
+import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
 import {
   EngineCancelled,
   type Engine,
@@ -36,7 +38,8 @@ export class NodeEngine implements Engine {
     );
     await db.instantiate();
     const conn = db.connect();
-    for (const s of ENGINE_INIT_SQL) conn.query(s);
+    for (const s of WASM_INIT_SQL) conn.query(s);
+    conn.query(ENGINE_LOCK_SQL);
     return new NodeEngine(db, conn);
   }
 
@@ -70,9 +73,23 @@ export class NodeEngine implements Engine {
 
   async dropFile(name: string): Promise<void> {
     this.db.dropFile(name);
+    if (this.scratch && name.startsWith(this.scratch)) rmSync(name, { force: true });
+  }
+
+  // --- snapshot support: the Node runtime's DuckDB writes `COPY … TO` to disk, so into a scratch directory.
+  private scratch: string | null = null;
+
+  async registerEmptyFile(name: string): Promise<string> {
+    this.scratch ??= mkdtempSync(join(tmpdir(), 'pantau-engine-'));
+    return join(this.scratch, name.replaceAll(/[^\w.-]/g, '_'));
+  }
+
+  async copyFileToBuffer(name: string): Promise<Uint8Array> {
+    return this.db.copyFileToBuffer(name);
   }
 
   close(): void {
     this.conn.close();
+    if (this.scratch) rmSync(this.scratch, { recursive: true, force: true });
   }
 }

@@ -31,6 +31,15 @@ export interface Engine {
    */
   registerFile(name: string, source: FileSource): Promise<void>;
   dropFile(name: string): Promise<void>;
+  // --- snapshot support (src/p3dn/persist): a file DuckDB writes (`COPY … TO`) and the bytes read back.
+  /**
+   * Make `name` a file DuckDB can write (`COPY t TO …`); returns the name to use in SQL (the browser keeps it in
+   * memory; the Node engine, whose DuckDB writes to disk, gives a path in a scratch directory of its own). Read it
+   * with `copyFileToBuffer`, free it with `dropFile`.
+   */
+  registerEmptyFile(name: string): Promise<string>;
+  /** The whole content of a file DuckDB wrote, copied out of the engine. */
+  copyFileToBuffer(name: string): Promise<Uint8Array>;
 }
 
 export interface ExecOptions {

@@ -51,11 +51,13 @@ function inlineStyles(src: Element, dst: Element): void {
     if (!d) return;
     const cs = getComputedStyle(s);
     // A computed url(#id) is absolute (page address): keep the element's own relative reference instead.
-    const style = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
-      .filter(([, v]) => v !== '' && !v.includes('url('))
-      .map(([p, v]) => `${p}:${v}`)
-      .join(';');
-    d.setAttribute('style', style);
+    // Through the CSSOM, not `setAttribute('style', …)`: the page's CSP refuses inline style attributes.
+    const target = (d as SVGElement).style;
+    target.cssText = '';
+    for (const p of STYLE_PROPS) {
+      const v = cs.getPropertyValue(p);
+      if (v !== '' && !v.includes('url(')) target.setProperty(p, v);
+    }
   });
 }
 

@@ -10,6 +10,36 @@ export const en: Messages = {
     privacy: 'Your data is processed in this browser only and is never sent anywhere.',
     language: 'Language',
   },
+  survive: {
+    savedAt: 'Stored in this browser · {{date}}',
+    saving: 'Storing in this browser…',
+    tabOnly:
+      'This tab only: not enough browser storage. The data is lost when the tab is closed or reloaded.',
+    failed: 'This tab only: the data could not be stored in this browser.',
+    clear: 'Delete data',
+    clearConfirm: 'Delete the data stored in this browser and go back to the sample data?',
+    problemTitle: 'The stored data cannot be opened',
+    problem_format:
+      'The stored data was made by another version of the app and cannot be opened. Load these files again: {{files}}.',
+    problem_schema:
+      'The stored data was made by another version of the app and cannot be opened. Load these files again: {{files}}.',
+    problem_corrupt: 'The stored data is damaged and cannot be opened. Load these files again: {{files}}.',
+    problem_unsupported: 'The stored data cannot be opened. Load these files again: {{files}}.',
+    problemNoFiles: '(file names unreadable)',
+    problemSample: 'The app started with the sample data.',
+    engineDead:
+      'The data engine stopped after a memory error and cannot be used again in this tab. The data stored in this browser is safe. Reload the page to continue.',
+    reload: 'Reload the page',
+    panelFailed: 'This part could not be shown. The rest of the app still works.',
+    retry: 'Try again',
+    settingsIgnored: 'Damaged saved settings were ignored: {{list}}. The defaults are used.',
+    setting_aliases: 'agency alias list',
+    setting_view: 'targets and language',
+    dismiss: 'Close',
+    updateReady: 'A new version of the app is available.',
+    update: 'Update now',
+    offlineReady: 'The app is ready to use without a network.',
+  },
   shell: {
     skip: 'Skip to content',
     nav: 'Views',

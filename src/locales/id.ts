@@ -9,6 +9,37 @@ export const id = {
     privacy: 'Data Anda diolah di peramban ini saja dan tidak dikirim ke mana pun.',
     language: 'Bahasa',
   },
+  // The data kept in this browser, failures that must not lose it (src/features/dataset, src/app).
+  survive: {
+    savedAt: 'Tersimpan di peramban ini · {{date}}',
+    saving: 'Menyimpan ke peramban ini…',
+    tabOnly:
+      'Hanya di tab ini: ruang penyimpanan peramban tidak cukup. Data hilang bila tab ditutup atau dimuat ulang.',
+    failed: 'Hanya di tab ini: data tidak dapat disimpan di peramban ini.',
+    clear: 'Hapus data',
+    clearConfirm: 'Hapus data yang tersimpan di peramban ini dan kembali ke data contoh?',
+    problemTitle: 'Data tersimpan tidak dapat dibuka',
+    problem_format:
+      'Data tersimpan dibuat oleh versi aplikasi lain dan tidak dapat dibuka. Muat ulang berkas berikut: {{files}}.',
+    problem_schema:
+      'Data tersimpan dibuat oleh versi aplikasi lain dan tidak dapat dibuka. Muat ulang berkas berikut: {{files}}.',
+    problem_corrupt: 'Data tersimpan rusak dan tidak dapat dibuka. Muat ulang berkas berikut: {{files}}.',
+    problem_unsupported: 'Data tersimpan tidak dapat dibuka. Muat ulang berkas berikut: {{files}}.',
+    problemNoFiles: '(nama berkas tidak terbaca)',
+    problemSample: 'Aplikasi dimulai dengan data contoh.',
+    engineDead:
+      'Mesin data berhenti karena kesalahan memori dan tidak dapat dipakai lagi di tab ini. Data yang sudah tersimpan di peramban ini tetap aman. Muat ulang halaman untuk melanjutkan.',
+    reload: 'Muat ulang halaman',
+    panelFailed: 'Bagian ini gagal ditampilkan. Bagian lain tetap dapat dipakai.',
+    retry: 'Coba lagi',
+    settingsIgnored: 'Pengaturan tersimpan yang rusak diabaikan: {{list}}. Nilai bawaan dipakai.',
+    setting_aliases: 'daftar alias perangkat daerah',
+    setting_view: 'target dan bahasa',
+    dismiss: 'Tutup',
+    updateReady: 'Versi baru aplikasi tersedia.',
+    update: 'Perbarui sekarang',
+    offlineReady: 'Aplikasi siap dipakai tanpa jaringan.',
+  },
   shell: {
     skip: 'Langsung ke isi',
     nav: 'Tampilan',

@@ -1,3 +1,4 @@
+import { guardEngine } from '../engine/guard';
 import type { Engine } from '../engine/types';
 import { createSchema } from '../p3dn/schema';
 
@@ -7,7 +8,8 @@ let enginePromise: Promise<Engine> | null = null;
 export function getEngine(): Promise<Engine> {
   enginePromise ??= (async () => {
     const { BrowserEngine } = await import('../engine/browser-engine');
-    const engine = await BrowserEngine.create();
+    // Watched: a wasm trap marks it dead instead of letting the app run on (src/engine/guard.ts).
+    const engine = guardEngine(await BrowserEngine.create());
     await createSchema(engine);
     return engine;
   })();

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { AliasEntry } from '../p3dn/agency';
+import { checkedStorage, noteIgnored } from './checked-storage';
 import { useDatasetStore } from './dataset-store';
 
 export interface AliasState {
@@ -12,6 +13,30 @@ export interface AliasState {
   removeAlias: (aliasKey: string) => void;
   replaceAliases: (aliases: AliasEntry[]) => void;
   applied: () => void;
+}
+
+const isAliasEntry = (a: unknown): a is AliasEntry =>
+  typeof a === 'object' &&
+  a !== null &&
+  typeof (a as AliasEntry).aliasKey === 'string' &&
+  typeof (a as AliasEntry).agencyKey === 'string' &&
+  (a as AliasEntry).aliasKey !== '' &&
+  (a as AliasEntry).agencyKey !== '';
+
+/**
+ * Hydration: the saved aliases that are well formed; a saved value that is not a list, or entries that are not
+ * aliases, are ignored with a note (a malformed list must never blank the app).
+ */
+function mergePersistedAliases(persisted: unknown, current: AliasState): AliasState {
+  if (persisted === undefined || persisted === null) return current;
+  const list = (persisted as { aliases?: unknown }).aliases;
+  if (!Array.isArray(list)) {
+    noteIgnored('aliases');
+    return current;
+  }
+  const aliases = list.filter(isAliasEntry);
+  if (aliases.length !== list.length) noteIgnored('aliases');
+  return { ...current, aliases };
 }
 
 export const useAliasStore = create<AliasState>()(
@@ -27,7 +52,15 @@ export const useAliasStore = create<AliasState>()(
       replaceAliases: (aliases) => set({ aliases }),
       applied: () => set((s) => ({ appliedVersion: s.appliedVersion + 1 })),
     }),
-    { name: 'pantau-pdn:aliases', partialize: (s) => ({ aliases: s.aliases }) },
+    {
+      name: 'pantau-pdn:aliases',
+      // Version 0: saved before versions were recorded, the same shape; `merge` validates either.
+      version: 1,
+      migrate: (persisted) => persisted as AliasState,
+      storage: checkedStorage<Pick<AliasState, 'aliases'>>('aliases'),
+      partialize: (s) => ({ aliases: s.aliases }),
+      merge: mergePersistedAliases,
+    },
   ),
 );
 

@@ -4,6 +4,7 @@ import type { Lang } from '../lib/format';
 import { DEFAULT_TARGETS, type Denominator, type Kpi, type Targets } from '../p3dn/metrics';
 import { NO_FILTERS, type Basis, type Filters } from '../p3dn/metrics';
 import type { Sort, SortKey } from '../p3dn/metrics';
+import { checkedStorage, noteIgnored } from './checked-storage';
 
 export type { SortKey };
 
@@ -61,6 +62,13 @@ const isTargets = (t: unknown): t is Targets =>
  */
 export function mergePersistedView(persisted: unknown, current: ViewState): ViewState {
   const p = (persisted ?? {}) as Partial<PersistedView>;
+  // A saved value that is there but malformed is ignored with a note (the defaults apply).
+  if (
+    typeof p !== 'object' ||
+    (p.lang !== undefined && p.lang !== 'id' && p.lang !== 'en') ||
+    (p.targets !== undefined && !isTargets(p.targets))
+  )
+    noteIgnored('view');
   const lang = p.lang === 'id' || p.lang === 'en' ? p.lang : current.savedLang;
   const targets = isTargets(p.targets) ? p.targets : current.savedTargets;
   return { ...current, lang, savedLang: lang, targets, savedTargets: targets };
@@ -101,6 +109,14 @@ export const useViewStore = create<ViewState>()(
         })),
       setLang: (lang) => set({ lang, savedLang: lang }),
     }),
-    { name: 'pantau-pdn:view', partialize: persistedView, merge: mergePersistedView },
+    {
+      name: 'pantau-pdn:view',
+      // Version 0: saved before versions were recorded, the same shape; `merge` validates either.
+      version: 1,
+      migrate: (persisted) => persisted as PersistedView,
+      storage: checkedStorage<PersistedView>('view'),
+      partialize: persistedView,
+      merge: mergePersistedView,
+    },
   ),
 );

@@ -15,12 +15,56 @@ const CHROMIUM_ARGS = [
 
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
 
+/**
+ * Content-Security-Policy violations seen in any page of any browser from `launch` (the `securitypolicyviolation`
+ * events of the page, and Chromium's console reports of refused loads). tests/e2e/setup.ts fails the test during
+ * which one occurs. Kept on globalThis: the setup file and a test file may hold different instances of this module.
+ */
+const cspViolations: string[] = ((globalThis as { __pantauCsp?: string[] }).__pantauCsp ??= []);
+
+/** The violations recorded since the last call (and forget them). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+const CSP_REPORTER = `addEventListener('securitypolicyviolation', (e) => {
+  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+    ' at ' + e.sourceFile + ':' + e.lineNumber);
+});`;
+
+/** Record CSP violations of every page of a context (their console reports). */
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.addInitScript(CSP_REPORTER);
+  context.on('console', (m) => {
+    const text = m.text();
+    if (/CSP violation|Content Security Policy/i.test(text)) cspViolations.push(text);
+  });
+}
+
+/**
+ * Contexts start with service workers blocked, so that each test does not first precache the whole app (41 MB);
+ * the offline test (tests/e2e/offline.test.ts) opens its contexts with `serviceWorkers: 'allow'`.
+ */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     // Playwright gives every launch a new, empty profile directory of its own.
     args: CHROMIUM_ARGS,
   });
+  // Every context, however a test makes it, reports CSP violations.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (opts = {}) => {
+    const context = await newContext({ serviceWorkers: 'block', ...opts });
+    await watchCsp(context);
+    return context;
+  };
+  browser.newPage = async (opts = {}) => {
+    const context = await browser.newContext(opts);
+    const page = await context.newPage();
+    page.on('close', () => void context.close().catch(() => undefined));
+    return page;
+  };
+  return browser;
 }
 
 export interface OpenedPage {

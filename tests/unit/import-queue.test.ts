@@ -105,6 +105,8 @@ describe('one import at a time', () => {
         exec: (q, o) => real.exec(q, o),
         registerFile: (n, s) => real.registerFile(n, s),
         dropFile: (n) => real.dropFile(n),
+        registerEmptyFile: (n) => real.registerEmptyFile(n),
+        copyFileToBuffer: (n) => real.copyFileToBuffer(n),
       };
       const r = await importFile(engine, {
         data: rup(98_000_000, 50),

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PanelBoundary } from '../../components/PanelBoundary';
 import { DatasetBadge } from '../../features/dataset/components/DatasetBadge';
 import { openFilePicker } from '../../features/import/lib/picker';
 import { LANGS } from '../../lib/i18n';
@@ -18,7 +19,9 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
-      <DatasetBadge />
+      <PanelBoundary name="dataset">
+        <DatasetBadge />
+      </PanelBoundary>
       <div className="header-actions">
         <span className="field inline">
           <label htmlFor="lang">{t('app.language')}</label>

@@ -14,8 +14,11 @@ declare global {
 /**
  * Only with `?bench` in the URL (bench/import-bench.ts): a hidden file input and a plain DuckDB `read_csv` of the
  * chosen file on the app's own engine, timed, so the import's overhead over a bare read can be measured.
+ * It runs arbitrary SQL, so it exists only in the dev server and in the bench build (`npm run build:bench`, Vite
+ * mode `bench`): in the production build the condition is a constant and the rest of this function is dropped.
  */
 export function installBenchHook(): void {
+  if (!import.meta.env.DEV && import.meta.env.MODE !== 'bench') return;
   if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('bench')) return;
   if (window.__pantauBench) return;
   const input = document.createElement('input');

@@ -1,0 +1,76 @@
+/**
+ * Time to the first chart at start, on the bundled sample, in the BUILT app in Debian Chromium: loaded from its
+ * prebuilt snapshot (dist/ as built) beside imported from its 11 CSV files (a copy of dist/ without
+ * `sample-snapshot/`, which makes the app fall back to importing). Not a test. Usage: `npm run build && tsx
+ * bench/first-chart.ts [runs]`. Each run is a fresh browser context (empty storage, no service worker), the two
+ * variants alternate. Prints per variant the median and min–max of: engine ready (the app's `pantau:engine-ready`
+ * mark), data ready (`pantau:data-ready`), first chart (agency table rows drawn), all ms from navigation start.
+ */
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launch } from '../tests/e2e/browser';
+import { startPreview } from '../tests/helpers/preview-server';
+
+const RUNS = Number(process.argv[2] ?? 5);
+const root = resolve(import.meta.dirname, '..');
+const noSnapshot = resolve(root, 'bench/out/dist-no-snapshot');
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function main() {
+  if (!existsSync(join(root, 'dist/sample-snapshot/manifest.json')))
+    throw new Error('dist/ without the sample snapshot: run `npm run build` first');
+  rmSync(noSnapshot, { recursive: true, force: true });
+  cpSync(join(root, 'dist'), noSnapshot, { recursive: true });
+  rmSync(join(noSnapshot, 'sample-snapshot'), { recursive: true, force: true });
+  const servers = { snapshot: await startPreview(), import: await startPreview({ outDir: noSnapshot }) };
+  const browser = await launch();
+  const out: Record<string, { engine: number[]; data: number[]; chart: number[] }> = {
+    snapshot: { engine: [], data: [], chart: [] },
+    import: { engine: [], data: [], chart: [] },
+  };
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      for (const variant of ['snapshot', 'import'] as const) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+        const page = await context.newPage();
+        await page.goto(servers[variant].baseURL);
+        await page.waitForSelector('[data-testid=agency-chart] [data-testid=agency-bar]', {
+          timeout: 120_000,
+        });
+        // A string: tsx would wrap a function's inner helpers in `__name`, which the page does not have.
+        const t = (await page.evaluate(`({
+          chart: performance.now(),
+          engine: performance.getEntriesByName('pantau:engine-ready')[0]?.startTime ?? NaN,
+          data: performance.getEntriesByName('pantau:data-ready')[0]?.startTime ?? NaN,
+        })`)) as { chart: number; engine: number; data: number };
+        const from = await page.locator('[data-testid=dataset-badge]').getAttribute('data-sample-from');
+        if (from !== variant) throw new Error(`${variant} run loaded the sample from ${from}`);
+        out[variant]!.engine.push(t.engine);
+        out[variant]!.data.push(t.data);
+        out[variant]!.chart.push(t.chart);
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    servers.snapshot.stop();
+    servers.import.stop();
+  }
+  const f = (xs: number[]) =>
+    `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+  console.log(`runs: ${RUNS} each; ms from navigation start, median (min–max)`);
+  console.log('variant\tengine_ready\tdata_ready\tfirst_chart\tchart/engine');
+  for (const [k, v] of Object.entries(out)) {
+    const ratio = median(v.chart) / median(v.engine);
+    console.log(`${k}\t${f(v.engine)}\t${f(v.data)}\t${f(v.chart)}\t${ratio.toFixed(2)}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

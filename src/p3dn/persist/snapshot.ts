@@ -1,0 +1,266 @@
+import type { Engine } from '../../engine/types';
+import { canonicalViewSql, dataTables, type LoadedFile } from '../schema';
+import type { KindId } from '../kinds';
+import { ident, literal } from '../../engine/sql';
+
+/**
+ * A snapshot of the loaded dataset: every table of the main schema as a typed CSV file, and a manifest naming
+ * each table's file, columns, DuckDB types and row count. Generic on purpose: whatever tables the importer and
+ * the schema create, the catalogue lists them, so schema changes elsewhere need no change here. Views are not
+ * stored: the schema's own code recreates them (`canonicalViewSql` from `source_file`).
+ *
+ * CSV round trips exactly with the types declared on read (DECIMAL as text, NULL as an empty field, an empty
+ * string as `""`, quotes, separators and line breaks quoted). Used for the user's data in the browser's storage
+ * (OPFS) and for the bundled sample, prebuilt at build time (scripts/build-sample-snapshot.ts).
+ */
+
+/** Bump when the layout of a snapshot (this file) changes. */
+const SNAPSHOT_FORMAT = 1;
+export const MANIFEST_NAME = 'manifest.json';
+
+interface SnapshotColumn {
+  name: string;
+  type: string;
+}
+
+interface SnapshotTable {
+  name: string;
+  file: string;
+  rows: number;
+  bytes: number;
+  columns: SnapshotColumn[];
+}
+
+interface SnapshotFile {
+  name: string;
+  kind: string;
+  rowsLoaded: number;
+}
+
+export interface Manifest {
+  format: number;
+  app: 'pantau-pdn';
+  /** Fingerprint of the empty schema (tables, columns, views, macros) the data was made with. */
+  schema: string;
+  savedAt: string;
+  /** Whose data: the bundled sample or the user's own files. */
+  source: 'sample' | 'own';
+  /** The loaded files, for the badge and for the message when a stored dataset cannot be used. */
+  files: SnapshotFile[];
+  tables: SnapshotTable[];
+}
+
+/** Column types a CSV field holds exactly; anything nested (LIST, STRUCT, MAP…) is refused rather than mangled. */
+const SCALAR_TYPE =
+  /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMP WITH TIME ZONE|DECIMAL\(\d+,\s*\d+\))$/;
+
+export class SnapshotError extends Error {
+  constructor(
+    readonly code: 'format' | 'schema' | 'corrupt' | 'unsupported',
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'SnapshotError';
+  }
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : Number(v));
+
+/** FNV-1a, 64-bit, hex: a stable fingerprint of a text (not a security hash). */
+function fnv1a64(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  const bytes = new TextEncoder().encode(text);
+  for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h.toString(16).padStart(16, '0');
+}
+
+/**
+ * The fingerprint of the schema as created, before any data: every table's columns and types, every view's SQL,
+ * every macro's definition. Any change to the schema, the canonical views or the parsing macros changes it, so a
+ * stored dataset made by another version is recognised as such instead of being read against the wrong schema.
+ */
+export async function schemaFingerprint(engine: Engine): Promise<string> {
+  const cols = await engine.query(`SELECT table_name || '.' || column_name || ':' || data_type AS d
+    FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name, column_index`);
+  const views = await engine.query(`SELECT view_name || '=' || sql AS d FROM duckdb_views()
+    WHERE schema_name = 'main' AND NOT internal ORDER BY view_name`);
+  const macros = await engine.query(`SELECT function_name || '=' || coalesce(macro_definition, '') AS d
+    FROM duckdb_functions() WHERE schema_name = 'main' AND function_type IN ('macro', 'table_macro')
+      AND NOT internal ORDER BY function_name, macro_definition`);
+  return fnv1a64([...cols, ...views, ...macros].map((r) => String(r['d'])).join('\n'));
+}
+
+/** The base tables of the main schema, with their columns and types in order. */
+async function mainTables(engine: Engine): Promise<{ name: string; columns: SnapshotColumn[] }[]> {
+  const rows = await engine.query(`SELECT t.table_name, c.column_name, c.data_type
+    FROM duckdb_tables() t JOIN duckdb_columns() c
+      ON c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name
+    WHERE t.schema_name = 'main' AND t.database_name = current_database() AND NOT t.temporary AND NOT t.internal
+    ORDER BY t.table_name, c.column_index`);
+  const out = new Map<string, SnapshotColumn[]>();
+  for (const r of rows) {
+    const t = String(r['table_name']);
+    if (!out.has(t)) out.set(t, []);
+    out.get(t)!.push({ name: String(r['column_name']), type: String(r['data_type']) });
+  }
+  return [...out].map(([name, columns]) => ({ name, columns }));
+}
+
+/** The loaded files as `source_file` lists them. */
+async function loadedFiles(engine: Engine): Promise<(LoadedFile & SnapshotFile)[]> {
+  const rows = await engine.query(
+    'SELECT file_id, name, kind, rows_loaded, data_table FROM source_file ORDER BY file_id',
+  );
+  return rows.map((r) => ({
+    fileId: num(r['file_id']),
+    name: String(r['name']),
+    kind: String(r['kind']) as KindId,
+    rowsLoaded: num(r['rows_loaded']),
+    dataTable: String(r['data_table']),
+  }));
+}
+
+/** The CSV options a snapshot is written with; read back with the same and the declared column types. */
+const CSV_OPTIONS = `delim = ',', quote = '"', escape = '"', header = true`;
+
+/**
+ * Write every table of the main schema as CSV through `write` (one table at a time: only one table's text is in
+ * memory at once) and return the manifest; the caller stores the manifest last, so a snapshot whose writing was
+ * interrupted has none and is never read.
+ */
+export async function saveSnapshot(
+  engine: Engine,
+  opts: {
+    schema: string;
+    source: Manifest['source'];
+    write: (file: string, bytes: Uint8Array) => Promise<void>;
+    now?: Date;
+  },
+): Promise<Manifest> {
+  const tables: SnapshotTable[] = [];
+  for (const [i, t] of (await mainTables(engine)).entries()) {
+    const odd = t.columns.find((c) => !SCALAR_TYPE.test(c.type));
+    if (odd) throw new SnapshotError('unsupported', `${t.name}.${odd.name}: ${odd.type}`);
+    const file = `t${i}.csv`;
+    const path = await engine.registerEmptyFile(`snapshot_${file}`);
+    try {
+      await engine.exec(`COPY ${ident(t.name)} TO ${literal(path)} (FORMAT csv, HEADER true, DELIMITER ',',
+        QUOTE '"', ESCAPE '"', NULL '')`);
+      const bytes = await engine.copyFileToBuffer(path);
+      const [n] = await engine.query(`SELECT count(*) AS n FROM ${ident(t.name)}`);
+      tables.push({ name: t.name, file, rows: num(n?.['n']), bytes: bytes.length, columns: t.columns });
+      await opts.write(file, bytes);
+    } finally {
+      await engine.dropFile(path).catch(() => undefined);
+    }
+  }
+  const files = (await loadedFiles(engine)).map(({ name, kind, rowsLoaded }) => ({ name, kind, rowsLoaded }));
+  return {
+    format: SNAPSHOT_FORMAT,
+    app: 'pantau-pdn',
+    schema: opts.schema,
+    savedAt: (opts.now ?? new Date()).toISOString(),
+    source: opts.source,
+    files,
+    tables,
+  };
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The file names a manifest lists, as far as it can be read (for the message about an unusable store). */
+export function manifestFileNames(raw: unknown): string[] {
+  if (!isObj(raw) || !Array.isArray(raw['files'])) return [];
+  return raw['files'].flatMap((f) => (isObj(f) && typeof f['name'] === 'string' ? [f['name']] : []));
+}
+
+/** Validate a manifest's shape and version against the running schema; throws `SnapshotError`. */
+export function parseManifest(text: string, schema: string): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new SnapshotError('corrupt', 'manifest is not JSON');
+  }
+  if (!isObj(raw) || raw['app'] !== 'pantau-pdn')
+    throw new SnapshotError('corrupt', 'not a Pantau PDN manifest');
+  if (raw['format'] !== SNAPSHOT_FORMAT) throw new SnapshotError('format', `format ${String(raw['format'])}`);
+  if (raw['schema'] !== schema) throw new SnapshotError('schema', `schema ${String(raw['schema'])}`);
+  const tables = raw['tables'];
+  const okTable = (t: unknown) =>
+    isObj(t) &&
+    typeof t['name'] === 'string' &&
+    typeof t['file'] === 'string' &&
+    /^t\d+\.csv$/.test(t['file']) &&
+    typeof t['rows'] === 'number' &&
+    Array.isArray(t['columns']) &&
+    t['columns'].length > 0 &&
+    t['columns'].every(
+      (c) =>
+        isObj(c) &&
+        typeof c['name'] === 'string' &&
+        typeof c['type'] === 'string' &&
+        SCALAR_TYPE.test(c['type']),
+    );
+  if (!Array.isArray(tables) || !tables.every(okTable) || !tables.some((t) => t.name === 'source_file'))
+    throw new SnapshotError('corrupt', 'manifest tables');
+  if (typeof raw['savedAt'] !== 'string' || Number.isNaN(Date.parse(raw['savedAt'])))
+    throw new SnapshotError('corrupt', 'manifest date');
+  const source = raw['source'] === 'sample' ? 'sample' : 'own';
+  const files = Array.isArray(raw['files'])
+    ? raw['files'].flatMap((f) =>
+        isObj(f) && typeof f['name'] === 'string'
+          ? [{ name: f['name'], kind: String(f['kind']), rowsLoaded: num(f['rowsLoaded']) }]
+          : [],
+      )
+    : [];
+  return { ...(raw as unknown as Manifest), source, files };
+}
+
+/**
+ * Load a snapshot into an engine whose schema was just created (no data): each table is read from its CSV with
+ * its declared types, in one transaction with the row counts checked, then the canonical views are recreated
+ * from `source_file`. On any failure the transaction is rolled back and the engine holds what it held before.
+ */
+export async function restoreSnapshot(
+  engine: Engine,
+  manifest: Manifest,
+  read: (file: string) => Promise<File | Uint8Array>,
+): Promise<void> {
+  const existing = new Set((await mainTables(engine)).map((t) => t.name));
+  const registered: string[] = [];
+  try {
+    for (const t of manifest.tables) {
+      const name = `restore_${t.file}`;
+      await engine.registerFile(name, await read(t.file));
+      registered.push(name);
+    }
+    await engine.exec('BEGIN TRANSACTION');
+    try {
+      for (const t of manifest.tables) {
+        const cols = t.columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+        const src = `SELECT * FROM read_csv(${literal(`restore_${t.file}`)}, ${CSV_OPTIONS}, auto_detect = false,
+          nullstr = '', allow_quoted_nulls = false, strict_mode = true, columns = {${cols}})`;
+        if (existing.has(t.name)) {
+          await engine.exec(`DELETE FROM ${ident(t.name)}`);
+          await engine.exec(`INSERT INTO ${ident(t.name)} BY NAME ${src}`);
+        } else {
+          await engine.exec(`CREATE TABLE ${ident(t.name)} AS ${src}`);
+        }
+        const [n] = await engine.query(`SELECT count(*) AS n FROM ${ident(t.name)}`);
+        if (num(n?.['n']) !== t.rows)
+          throw new SnapshotError('corrupt', `${t.name}: ${String(n?.['n'])} rows, ${t.rows} expected`);
+      }
+      const files = await loadedFiles(engine);
+      for (const table of dataTables()) await engine.exec(canonicalViewSql(table, files));
+      await engine.exec('COMMIT');
+    } catch (e) {
+      await engine.exec('ROLLBACK').catch(() => undefined);
+      throw e instanceof SnapshotError
+        ? e
+        : new SnapshotError('corrupt', e instanceof Error ? e.message : String(e));
+    }
+  } finally {
+    for (const name of registered) await engine.dropFile(name).catch(() => undefined);
+  }
+}
