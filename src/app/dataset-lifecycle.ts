@@ -4,7 +4,7 @@ import {
   restoreStored,
   saveCurrent,
 } from '../features/dataset/api/persistence';
-import { loadSample } from '../features/import/api/import-files';
+import { inImportQueue, loadSample } from '../features/import/api/import-files';
 import { onEngineDead } from '../engine/guard';
 import { schemaFingerprint } from '../p3dn/persist/snapshot';
 import { getEngine } from '../queries/engine';
@@ -18,17 +18,23 @@ import { useStorageStore } from '../stores/storage-store';
  */
 export async function startData(): Promise<void> {
   onEngineDead(() => useStorageStore.getState().set({ engineDead: true }));
-  const engine = await getEngine();
-  performance.mark('pantau:engine-ready'); // read by bench/first-chart.ts
-  // The empty schema's fingerprint, taken before any data: a stored dataset must have been made with the same.
-  const schema = await schemaFingerprint(engine);
-  if (!(await restoreStored(engine, schema))) {
-    const storage = useStorageStore.getState();
-    if (await loadSampleSnapshot(engine, schema)) storage.set({ sampleFrom: 'snapshot' });
-    else {
-      await loadSample();
-      storage.set({ sampleFrom: 'import' });
+  // First in the import queue (enqueued before the engine is up): a batch the user drops meanwhile runs after it.
+  const { schema, loaded } = await inImportQueue(async () => {
+    const engine = await getEngine();
+    performance.mark('pantau:engine-ready'); // read by bench/first-chart.ts
+    // The empty schema's fingerprint, taken before any data: a stored dataset must have been made with the same.
+    const fingerprint = await schemaFingerprint(engine);
+    if (await restoreStored(engine, fingerprint)) return { schema: fingerprint, loaded: true };
+    if (await loadSampleSnapshot(engine, fingerprint)) {
+      useStorageStore.getState().set({ sampleFrom: 'snapshot' });
+      return { schema: fingerprint, loaded: true };
     }
+    return { schema: fingerprint, loaded: false };
+  });
+  if (!loaded) {
+    // No usable snapshot: the sample's CSV files, imported (a job of the same queue).
+    await loadSample();
+    useStorageStore.getState().set({ sampleFrom: 'import' });
   }
   performance.mark('pantau:data-ready');
   saveAfterImports(schema);

@@ -71,6 +71,9 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** Run a job in that queue (the app's start: the stored dataset or the sample's snapshot, src/app/dataset-lifecycle.ts). */
+export const inImportQueue = serial;
+
 /** "Sample or own data", derived from what is loaded: the sample only when every loaded file is the sample. */
 async function loadedSource(): Promise<'sample' | 'own'> {
   const engine = await getEngine();
