@@ -45,11 +45,12 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const manifest = await saveSnapshot(engine, {
     schema,
-    source: 'sample',
     // A fixed date: the sample is not "saved" at any moment a user would care about.
     now: new Date('2025-01-01T00:00:00Z'),
     write: async (file, bytes) => writeFileSync(join(OUT, file), bytes),
   });
+  if (manifest.source !== 'sample')
+    throw new Error('the sample snapshot holds files not marked as the sample');
   writeFileSync(join(OUT, MANIFEST_NAME), JSON.stringify(manifest, null, 1));
   engine.close();
   const kb = manifest.tables.reduce((s, t) => s + t.bytes, 0) / 1024;

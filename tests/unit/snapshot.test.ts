@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { DEFAULT_TARGETS } from '../../src/p3dn/metrics';
@@ -12,8 +13,24 @@ import {
   schemaFingerprint,
   type Manifest,
 } from '../../src/p3dn/persist/snapshot';
-import { BASES, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../../src/p3dn/metrics';
+import {
+  BASES,
+  DENOMINATORS,
+  NO_FILTERS,
+  apbdBelanjaQuery,
+  basisAgencyQuery,
+  basisSummaryQuery,
+  breakdownQuery,
+  matchSummaryQuery,
+  metodeBreakdownQuery,
+  monthlyQuery,
+  pemdaRankingQuery,
+  registerMatchQuery,
+  unmatchedQuery,
+  unmatchedRegisterQuery,
+} from '../../src/p3dn/metrics';
 import { writeAliases } from '../../src/p3dn/agency';
+import { loadedSource } from '../../src/p3dn/schema';
 import { freshEngine, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 
@@ -98,7 +115,7 @@ describe('snapshot round trip on the real engine', () => {
       );
     }
     const store = memoryStore();
-    const manifest = await saveSnapshot(a, { schema, source: 'own', write: store.write });
+    const manifest = await saveSnapshot(a, { schema, write: store.write });
     const t = manifest.tables.find((x) => x.name === 'p3dn_file_x')!;
     expect(t.rows).toBe(texts.length);
     expect(t.columns.map((c) => c.type)).toEqual([
@@ -144,46 +161,86 @@ describe('snapshot round trip on the real engine', () => {
     expect(back[2]!['teks']).toBeNull();
   });
 
-  it('brings back the whole sample: every table, every canonical view, the same figures', async () => {
-    const a = await fresh();
-    const schema = await schemaFingerprint(a);
-    for (const f of readdirSync(SAMPLE).sort())
-      await importText(a, f, readFileSync(`${SAMPLE}/${f}`), { isSample: true });
-    await a.query('INSERT INTO source_checksum VALUES (1, ?)', ['ab'.repeat(32)]);
-    await writeAliases(a, [{ aliasKey: 'DINAS CONTOH', agencyKey: 'x' }]);
-    const store = memoryStore();
-    const manifest = await saveSnapshot(a, { schema, source: 'sample', write: store.write });
-    expect(manifest.files).toHaveLength(11);
-    expect(manifest.tables.filter((t) => t.name.startsWith('p3dn_file_'))).toHaveLength(11);
+  /** Every base table and view of the main schema, by name. */
+  const catalogue = async (engine: NodeEngine, type: 'BASE TABLE' | 'VIEW') =>
+    (
+      await engine.query(
+        `SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main' AND table_type = ?
+          ORDER BY 1`,
+        [type],
+      )
+    ).map((r) => String(r['t']));
 
+  /** Every figure the views show, for every basis and denominator: the same answers on both engines. */
+  async function expectSameFigures(a: NodeEngine, b: NodeEngine): Promise<void> {
+    const queries = [
+      registerMatchQuery(NO_FILTERS),
+      unmatchedRegisterQuery(NO_FILTERS),
+      matchSummaryQuery(NO_FILTERS),
+      unmatchedQuery(NO_FILTERS),
+      metodeBreakdownQuery(NO_FILTERS),
+      apbdBelanjaQuery('agency'),
+      ...(['metode', 'jenis', 'source', 'bulan'] as const).map((d) => breakdownQuery(d, NO_FILTERS)),
+      monthlyQuery('belanja_pengadaan', NO_FILTERS),
+      ...DENOMINATORS.flatMap((den) => [
+        ...BASES.flatMap((basis) => [
+          basisAgencyQuery(basis, den, DEFAULT_TARGETS, NO_FILTERS),
+          basisSummaryQuery(basis, den, DEFAULT_TARGETS, NO_FILTERS),
+          pemdaRankingQuery(basis, den, DEFAULT_TARGETS, NO_FILTERS),
+        ]),
+      ]),
+    ];
+    for (const q of queries)
+      expect(await b.query(q.sql, q.params), q.sql).toEqual(await a.query(q.sql, q.params));
+  }
+
+  /** Save `a`, restore into a fresh engine; every table and view equal, every figure the same. */
+  async function roundTrip(a: NodeEngine) {
+    const schema = await schemaFingerprint(a);
+    const store = memoryStore();
+    const manifest = await saveSnapshot(a, { schema, write: store.write });
     const b = await fresh();
-    await restoreSnapshot(b, parseManifest(JSON.stringify(manifest), schema), store.read);
-    const tables = [
+    const source = await restoreSnapshot(b, parseManifest(JSON.stringify(manifest), schema), store.read);
+    // Every table of the dataset is in the snapshot (the register, the superseded copies, the files' own tables).
+    const tables = await catalogue(a, 'BASE TABLE');
+    expect(manifest.tables.map((t) => t.name).sort()).toEqual(tables);
+    for (const t of [
       'source_file',
       'source_checksum',
       'import_reject',
       'import_exclusion',
+      'file_superseded',
       'agency_alias',
-      'realisasi_idmap',
-      'rup_penyedia',
-      'rup_swakelola',
-      'struktur_anggaran',
-      'realisasi',
-      'realisasi_x',
-    ];
-    for (const t of tables) {
-      const before = await content(a, t);
-      expect(await content(b, t), t).toEqual(before);
-    }
+      'agency_ids',
+      'agency_idmap',
+      'agency_register',
+      'pemda_dim',
+    ])
+      expect(tables).toContain(t);
+    expect(await catalogue(b, 'BASE TABLE')).toEqual(tables);
+    const views = await catalogue(a, 'VIEW');
+    expect(views).toEqual(expect.arrayContaining(['agency_dim', 'realisasi', 'realisasi_x', 'rup_penyedia']));
+    expect(await catalogue(b, 'VIEW')).toEqual(views);
+    for (const t of [...tables, ...views]) expect(await content(b, t), t).toEqual(await content(a, t));
+    await expectSameFigures(a, b);
+    return { b, manifest, source };
+  }
+
+  it('brings back the whole sample: every table, every view, the same figures; known as the sample', async () => {
+    const a = await fresh();
+    for (const f of readdirSync(SAMPLE).sort())
+      await importText(a, f, readFileSync(`${SAMPLE}/${f}`), { isSample: true });
+    await a.query('INSERT INTO source_checksum VALUES (1, ?)', ['ab'.repeat(32)]);
+    await writeAliases(a, [{ aliasKey: 'DINAS CONTOH', agencyKey: 'x' }]);
+    const { b, manifest, source } = await roundTrip(a);
+    expect(manifest.files).toHaveLength(11);
+    expect(manifest.tables.filter((t) => t.name.startsWith('p3dn_file_'))).toHaveLength(11);
     expect((await content(a, 'rup_penyedia')).length).toBeGreaterThan(100);
-    for (const basis of BASES) {
-      for (const q of [
-        basisAgencyQuery(basis, 'belanja_pengadaan', DEFAULT_TARGETS, NO_FILTERS),
-        basisSummaryQuery(basis, 'belanja_pengadaan', DEFAULT_TARGETS, NO_FILTERS),
-      ]) {
-        expect(await b.query(q.sql, q.params)).toEqual(await a.query(q.sql, q.params));
-      }
-    }
+    expect((await content(a, 'agency_register')).length).toBeGreaterThan(10);
+    // The restored sample is the sample: the app's first own file replaces all of it.
+    expect(manifest.source).toBe('sample');
+    expect(source).toBe('sample');
+    expect(await loadedSource(b)).toBe('sample');
     // A restored dataset takes further imports as before: a file of the same kind replaces its predecessor.
     const penyedia = readFileSync(`${SAMPLE}/RUP-PaketPenyedia-Terumumkan.csv`);
     const r = await importText(b, 'again.csv', penyedia);
@@ -191,6 +248,67 @@ describe('snapshot round trip on the real engine', () => {
     const totals =
       'SELECT count(*) AS n, CAST(sum(pagu) AS VARCHAR) AS pagu, count(DISTINCT file_id) AS f FROM rup_penyedia';
     expect(await b.query(totals)).toEqual(await a.query(totals));
+    expect(await loadedSource(b)).toBe('own');
+  }, 240_000);
+
+  it('brings back the own data with its register, aliases and superseded copies; known as own', async () => {
+    const a = await fresh();
+    for (const f of readdirSync(SAMPLE).sort()) await importText(a, f, readFileSync(`${SAMPLE}/${f}`));
+    // A second RUP batch overlapping the first on 1 500 packages: the copies of the older file are superseded.
+    const lines = readFileSync(`${SAMPLE}/RUP-PaketPenyedia-Terumumkan.csv`, 'utf8').split('\n');
+    await importText(a, 'RUP-batch-2.csv', lines.slice(0, 1501).join('\n') + '\n', { replace: 'none' });
+    // Superseded: the older file's counted copies of the 1 500 packages (its own excluded rows stay as they are).
+    const parsed = Papa.parse<Record<string, string>>(lines.slice(0, 1501).join('\n'), { header: true });
+    const batch2 = parsed.data.map((r) => r['kd_rup']!);
+    expect(batch2).toHaveLength(1500);
+    const [older] = await a.query(
+      `SELECT data_table FROM source_file WHERE name = 'RUP-PaketPenyedia-Terumumkan.csv'`,
+    );
+    const [copies] = await a.query(
+      `SELECT count(*) AS n FROM "${String(older!['data_table'])}" WHERE exclusion IS NULL
+        AND list_contains(string_split(?, ','), CAST(kd_rup AS VARCHAR))`,
+      [batch2.join(',')],
+    );
+    expect(Number(copies?.['n'])).toBeGreaterThan(1000);
+    expect(await a.query('SELECT count(*) AS n FROM file_superseded')).toEqual([copies]);
+    // The user maps an unmatched agency of the transactions by alias: the register changes, and must come back.
+    const [un] = await a.query(unmatchedQuery(NO_FILTERS).sql, unmatchedQuery(NO_FILTERS).params);
+    const [target] = await a.query('SELECT agency_key FROM agency_dim ORDER BY agency_key LIMIT 1');
+    expect(un?.['alias_key'], 'an unmatched agency in the sample').toBeTypeOf('string');
+    const registerBefore = await content(a, 'agency_idmap');
+    await writeAliases(a, [{ aliasKey: String(un!['alias_key']), agencyKey: String(target!['agency_key']) }]);
+    expect(await content(a, 'agency_idmap')).not.toEqual(registerBefore);
+    const [path] = await a.query(`SELECT count(*) AS n FROM agency_idmap WHERE match_path = 'alias'`);
+    expect(Number(path?.['n'])).toBeGreaterThan(0);
+
+    const { b, manifest, source } = await roundTrip(a);
+    expect(manifest.source).toBe('own');
+    expect(source).toBe('own');
+    expect(await loadedSource(b)).toBe('own');
+    // Further imports on both: the same answers (the register refreshed from the restored state).
+    const tender = readFileSync(`${SAMPLE}/SPSE-TenderSelesaiNilai.csv`);
+    for (const e of [a, b]) await importText(e, 'SPSE-TenderSelesaiNilai-2.csv', tender, { replace: 'none' });
+    for (const t of ['agency_idmap', 'agency_register', 'pemda_dim', 'file_superseded'])
+      expect(await content(b, t), t).toEqual(await content(a, t));
+    await expectSameFigures(a, b);
+  }, 240_000);
+
+  it('a manifest whose files disagree with its word on whose data it is, or that lacks a table: refused', async () => {
+    const a = await fresh();
+    const schema = await schemaFingerprint(a);
+    await importText(a, 'RUP-StrukturAnggaranPD.csv', readFileSync(`${SAMPLE}/RUP-StrukturAnggaranPD.csv`));
+    const store = memoryStore();
+    const manifest = await saveSnapshot(a, { schema, write: store.write });
+    expect(manifest.source).toBe('own');
+    const lying = parseManifest(JSON.stringify({ ...manifest, source: 'sample' }), schema);
+    const lacking = { ...manifest, tables: manifest.tables.filter((t) => t.name !== 'agency_register') };
+    for (const bad of [lying, lacking]) {
+      const b = await fresh();
+      await expect(restoreSnapshot(b, bad, store.read)).rejects.toThrow(
+        expect.objectContaining({ code: 'corrupt' }),
+      );
+      expect(await b.query('SELECT count(*) AS n FROM source_file')).toEqual([{ n: 0 }]);
+    }
   });
 
   describe('an unusable store is refused, and the engine is left as it was', () => {
@@ -202,7 +320,7 @@ describe('snapshot round trip on the real engine', () => {
       schema = await schemaFingerprint(a);
       await importText(a, 'RUP-StrukturAnggaranPD.csv', readFileSync(`${SAMPLE}/RUP-StrukturAnggaranPD.csv`));
       store = memoryStore();
-      manifest = await saveSnapshot(a, { schema, source: 'own', write: store.write });
+      manifest = await saveSnapshot(a, { schema, write: store.write });
     });
 
     it('another schema or format: a version error, the file names still listed', () => {

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/types';
-import { canonicalViewSql, dataTables, type LoadedFile } from '../schema';
+import { canonicalViewSql, dataTables, loadedSource, type LoadedFile } from '../schema';
 import type { KindId } from '../kinds';
 import { ident, literal } from '../../engine/sql';
 
@@ -43,7 +43,10 @@ export interface Manifest {
   /** Fingerprint of the empty schema (tables, columns, views, macros) the data was made with. */
   schema: string;
   savedAt: string;
-  /** Whose data: the bundled sample or the user's own files. */
+  /**
+   * Whose data: the bundled sample or the user's own files, as `source_file.is_sample` says (`loadedSource`); for
+   * the message about an unusable store. A restore reads the answer from the restored `source_file` itself.
+   */
   source: 'sample' | 'own';
   /** The loaded files, for the badge and for the message when a stored dataset cannot be used. */
   files: SnapshotFile[];
@@ -132,7 +135,6 @@ export async function saveSnapshot(
   engine: Engine,
   opts: {
     schema: string;
-    source: Manifest['source'];
     write: (file: string, bytes: Uint8Array) => Promise<void>;
     now?: Date;
   },
@@ -160,7 +162,7 @@ export async function saveSnapshot(
     app: 'pantau-pdn',
     schema: opts.schema,
     savedAt: (opts.now ?? new Date()).toISOString(),
-    source: opts.source,
+    source: await loadedSource(engine),
     files,
     tables,
   };
@@ -221,13 +223,19 @@ export function parseManifest(text: string, schema: string): Manifest {
  * Load a snapshot into an engine whose schema was just created (no data): each table is read from its CSV with
  * its declared types, in one transaction with the row counts checked, then the canonical views are recreated
  * from `source_file`. On any failure the transaction is rolled back and the engine holds what it held before.
+ * Returns whose data was restored, from the restored `source_file` (`loadedSource`), never from the manifest's
+ * word: the sample is known as the sample (the user's first file replaces it), the user's own data as own.
  */
 export async function restoreSnapshot(
   engine: Engine,
   manifest: Manifest,
   read: (file: string) => Promise<File | Uint8Array>,
-): Promise<void> {
+): Promise<'sample' | 'own'> {
   const existing = new Set((await mainTables(engine)).map((t) => t.name));
+  // Every table of the schema holds part of the dataset (files, rows, rejects, register, superseded copies…): a
+  // snapshot without one of them would restore an inconsistent dataset.
+  const missing = [...existing].filter((name) => !manifest.tables.some((t) => t.name === name));
+  if (missing.length > 0) throw new SnapshotError('corrupt', `tables missing: ${missing.join(', ')}`);
   const registered: string[] = [];
   try {
     for (const t of manifest.tables) {
@@ -253,7 +261,11 @@ export async function restoreSnapshot(
       }
       const files = await loadedFiles(engine);
       for (const table of dataTables()) await engine.exec(canonicalViewSql(table, files));
+      const source = await loadedSource(engine);
+      if (source !== manifest.source)
+        throw new SnapshotError('corrupt', `source_file says ${source}, the manifest ${manifest.source}`);
       await engine.exec('COMMIT');
+      return source;
     } catch (e) {
       await engine.exec('ROLLBACK').catch(() => undefined);
       throw e instanceof SnapshotError

@@ -18,5 +18,5 @@ export async function createSchema(engine: Engine): Promise<void> {
   await engine.exec(REALISASI_VIEW_SQL);
 }
 
-export { canonicalViewSql, dataTables, sqlType, tableColumns, type LoadedFile } from './tables';
+export { canonicalViewSql, dataTables, loadedSource, sqlType, tableColumns, type LoadedFile } from './tables';
 export { REALISASI_COLUMNS } from './realisasi';

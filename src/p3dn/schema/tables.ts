@@ -1,4 +1,5 @@
 import { ident, literal } from '../../engine/sql';
+import type { Engine } from '../../engine/types';
 import { registerJoinSql } from '../agency/view-join';
 import { KINDS, type ColumnType, type KindId, type KindSpec } from '../kinds';
 import { REALISASI_COLUMNS } from './realisasi';
@@ -108,4 +109,18 @@ export function datasetTablesSql(): string {
     SUPERSEDED_TABLE_SQL,
     ...dataTables().map((t) => canonicalViewSql(t, [])),
   ].join('\n');
+}
+
+/**
+ * Whose data is loaded, derived from the data itself (`source_file.is_sample`, kept in every snapshot): the sample
+ * only when every loaded file is the sample's; the user's own otherwise (nothing loaded counts as own: there is no
+ * sample to replace). The one answer the import (the first own file replaces the sample), the restore of a
+ * stored dataset or of the sample's snapshot, and the snapshot's manifest all use.
+ */
+export async function loadedSource(engine: Engine): Promise<'sample' | 'own'> {
+  const [r] = await engine.query(
+    'SELECT count(*) AS n, count(*) FILTER (WHERE is_sample) AS s FROM source_file',
+  );
+  const n = Number(r?.['n'] ?? 0);
+  return n > 0 && Number(r?.['s'] ?? 0) === n ? 'sample' : 'own';
 }

@@ -37,9 +37,9 @@ export async function restoreStored(engine: Engine, schema: string): Promise<boo
   try {
     if (stored.manifest === null) throw new SnapshotError('corrupt', 'no manifest');
     const manifest = parseManifest(stored.manifest, schema);
-    await restoreSnapshot(engine, manifest, stored.read);
+    const source = await restoreSnapshot(engine, manifest, stored.read);
     storage.set({ state: 'saved', savedAt: manifest.savedAt });
-    useDatasetStore.getState().dataChanged(manifest.source);
+    useDatasetStore.getState().dataChanged(source);
     return true;
   } catch (e) {
     const code = e instanceof SnapshotError ? e.code : 'corrupt';
@@ -56,12 +56,13 @@ export async function loadSampleSnapshot(engine: Engine, schema: string): Promis
     const res = await fetch(new URL(MANIFEST_NAME, base));
     if (!res.ok) return false;
     const manifest = parseManifest(await res.text(), schema);
-    await restoreSnapshot(engine, manifest, async (file) => {
+    if (manifest.source !== 'sample') throw new SnapshotError('corrupt', 'not the sample');
+    const source = await restoreSnapshot(engine, manifest, async (file) => {
       const r = await fetch(new URL(file, base));
       if (!r.ok) throw new SnapshotError('corrupt', `${file}: HTTP ${r.status}`);
       return new Uint8Array(await r.arrayBuffer());
     });
-    useDatasetStore.getState().dataChanged('sample');
+    useDatasetStore.getState().dataChanged(source);
     return true;
   } catch (e) {
     console.warn('sample snapshot not used; importing the sample files', e);
@@ -79,8 +80,7 @@ export function isSaving(): boolean {
 async function saveOnce(engine: Engine, schema: string): Promise<void> {
   const snap = await beginSnapshot();
   try {
-    const source = useDatasetStore.getState().source;
-    const manifest = await saveSnapshot(engine, { schema, source, write: snap.write });
+    const manifest = await saveSnapshot(engine, { schema, write: snap.write });
     await snap.commit(JSON.stringify(manifest));
     useStorageStore.getState().set({ state: 'saved', savedAt: manifest.savedAt, problem: null });
   } catch (e) {

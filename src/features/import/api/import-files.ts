@@ -25,6 +25,7 @@ import {
   sniffCsvHead,
   type ImportStage,
 } from '../../../p3dn/import';
+import { loadedSource } from '../../../p3dn/schema';
 import { getEngine } from '../../../queries/engine';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { fileSha256 } from '../lib/checksum';
@@ -74,16 +75,6 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
 /** Run a job in that queue (the app's start: the stored dataset or the sample's snapshot, src/app/dataset-lifecycle.ts). */
 export const inImportQueue = serial;
 
-/** "Sample or own data", derived from what is loaded: the sample only when every loaded file is the sample. */
-async function loadedSource(): Promise<'sample' | 'own'> {
-  const engine = await getEngine();
-  const [r] = await engine.query(
-    'SELECT count(*) AS n, count(*) FILTER (WHERE is_sample) AS s FROM source_file',
-  );
-  const n = Number(r?.['n'] ?? 0);
-  return n > 0 && Number(r?.['s'] ?? 0) === n ? 'sample' : 'own';
-}
-
 /** The bundled fictional Pemda, loaded at start (served from the app's own origin). */
 export function loadSample(): Promise<void> {
   return serial(async () => {
@@ -94,7 +85,7 @@ export function loadSample(): Promise<void> {
       const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
       await importFile(engine, { data: bytes, displayName: f.name, isSample: true, replace: 'same_kind' });
     }
-    useDatasetStore.getState().dataChanged(await loadedSource());
+    useDatasetStore.getState().dataChanged(await loadedSource(engine));
   });
 }
 
@@ -281,7 +272,7 @@ async function importBatch(
         head: p.head,
         isSample: false,
         replace:
-          (await loadedSource()) === 'sample'
+          (await loadedSource(engine)) === 'sample'
             ? 'all'
             : opts.mode === 'replace' && !batchKinds.has(p.kind ?? p.detection.kind ?? '')
               ? 'same_kind'
@@ -298,7 +289,7 @@ async function importBatch(
       });
       batchKinds.add(imported.kind);
       store.addNotice(importReport(imported));
-      useDatasetStore.getState().dataChanged(await loadedSource());
+      useDatasetStore.getState().dataChanged(await loadedSource(engine));
     } catch (e) {
       store.addNotice(importFailure(p.name, e));
     } finally {
