@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
-import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
-import { SAMPLE } from '../helpers/sample';
+import { PENYEDIA_HEADERS, SPSE_TENDER_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { launch, openApp, screenshot, showView, takeCspViolations, type OpenedPage } from './browser';
 
 const baseURL = inject('baseURL');
@@ -37,10 +34,35 @@ const struktur = agencies.map((a) => ({
   nama_satker: a.nama,
   belanja_pengadaan: '400000000.10',
 }));
+// Tenders of the same two agencies (the same Pemda: a transaction file of another Pemda would add that Pemda).
+const tender = agencies.flatMap((a, i) =>
+  [
+    { kd_tender: `${a.kd}1`, nilai_kontrak: `${(i + 1) * 98765432}.10`, nilai_pdn_kontrak: `${(i + 1) * 45678901}.20` },
+    { kd_tender: `${a.kd}2`, nilai_kontrak: '30000000.00', nilai_pdn_kontrak: '' },
+  ].map((r) => ({
+    tahun_anggaran: '2026',
+    kd_klpd: 'D971',
+    nama_klpd: 'Kota Simpan',
+    jenis_klpd: 'Kota',
+    kd_satker: a.kd,
+    nama_satker: a.nama,
+    kd_paket: `${r.kd_tender}0`,
+    kd_rup_paket: `${a.kd}01`,
+    nama_paket: `Tender ${r.kd_tender}`,
+    mtd_pemilihan: 'Tender',
+    jenis_pengadaan: 'Barang',
+    sumber_dana: 'APBD',
+    pagu: '500000000.00',
+    hps: '490000000.00',
+    tgl_pengumuman_tender: '2026-02-02',
+    tgl_penetapan_pemenang: '2026-03-03 10:00:00',
+    ...r,
+  })),
+); // prettier-ignore
 const OWN_FILES = [
   { name: 'RUP-PaketPenyedia-Terumumkan.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(PENYEDIA_HEADERS, penyedia)) },
   { name: 'RUP-StrukturAnggaranPD.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(STRUKTUR_HEADERS, struktur)) },
-  { name: 'SPSE-TenderSelesaiNilai.csv', mimeType: 'text/csv', buffer: readFileSync(join(SAMPLE, 'SPSE-TenderSelesaiNilai.csv')) },
+  { name: 'SPSE-TenderSelesaiNilai.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(SPSE_TENDER_HEADERS, tender)) },
 ]; // prettier-ignore
 
 interface Figures {
@@ -160,6 +182,12 @@ describe('the user’s data survives a reload', () => {
     before = await figures(page);
     beforeRealisasi = await realisasiFigures(page);
     expect(before.table).toHaveLength(2);
+    // Realisasi: each agency's PDN value of its tenders over its budget: the stated nilai_pdn_kontrak, plus the
+    // whole 30 000 000 contract whose PDN value is empty (unknown: its RUP package x01 is PDN, the fallback).
+    expect(beforeRealisasi.table.map((r) => r.split('|').slice(0, 3))).toEqual([
+      ['kd:7102', String(91357802.2 + 30000000), '400000000.1'],
+      ['kd:7101', String(45678901.2 + 30000000), '400000000.1'],
+    ]);
     const files = await storedFiles(page);
     expect(files).toContain('pantau-pdn/current.json');
     expect(files.filter((f) => f.endsWith('/manifest.json'))).toHaveLength(1);
@@ -311,12 +339,14 @@ describe('when the data does not fit in the browser’s storage', () => {
     context = app.context;
     const { page } = app;
     await figures(page);
-    // Chromium's own quota for this origin, made too small for the dataset (DevTools protocol).
+    // Chromium's own quota for this origin, made too small for the dataset (DevTools protocol): 2 000 bytes more
+    // than in use, less than the snapshot's manifest alone. The page's estimate() does not show it (Chromium reports
+    // usage + 10 GiB there); the write itself is refused with QuotaExceededError.
     const cdp = await context.newCDPSession(page);
     const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     await cdp.send('Storage.overrideQuotaForOrigin', {
       origin: new URL(baseURL).origin,
-      quotaSize: usage + 20_000,
+      quotaSize: usage + 2_000,
     });
     await loadOwnFiles(page);
     await expect.poll(() => storageState(page), { timeout: 30_000 }).toBe('tab-only');

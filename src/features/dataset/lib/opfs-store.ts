@@ -17,14 +17,28 @@ async function root(): Promise<FileSystemDirectoryHandle> {
   return top.getDirectoryHandle(ROOT, { create: true });
 }
 
+/** Thrown by a writer when a file would not fit in the storage left. */
+export class StorageFull extends Error {
+  constructor() {
+    super('storage full');
+    this.name = 'StorageFull';
+  }
+}
+
+/** Write a whole file; a write the quota refuses is `StorageFull`, whichever file it is (a table, the manifest). */
 async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Uint8Array | string) {
-  const handle = await dir.getFileHandle(name, { create: true });
-  const w = await handle.createWritable();
   try {
-    await w.write(typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>));
-    await w.close();
+    const handle = await dir.getFileHandle(name, { create: true });
+    const w = await handle.createWritable();
+    try {
+      await w.write(typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>));
+      await w.close();
+    } catch (e) {
+      await w.abort().catch(() => undefined);
+      throw e;
+    }
   } catch (e) {
-    await w.abort().catch(() => undefined);
+    if (e instanceof DOMException && e.name === 'QuotaExceededError') throw new StorageFull();
     throw e;
   }
 }
@@ -74,14 +88,6 @@ async function freeBytes(): Promise<number | null> {
   return est.quota - est.usage;
 }
 
-/** Thrown by a writer when a file would not fit in the storage left. */
-export class StorageFull extends Error {
-  constructor() {
-    super('storage full');
-    this.name = 'StorageFull';
-  }
-}
-
 /**
  * Start a new snapshot: files go into a fresh directory (each checked against the free storage first), `commit`
  * writes the manifest and makes the snapshot the one in use, `discard` removes it.
@@ -96,15 +102,12 @@ export async function beginSnapshot(): Promise<{
   const dir = await r.getDirectoryHandle(name, { create: true });
   return {
     async write(file, bytes) {
+      // The quota checked first (a margin for the manifest and the file system's own bookkeeping). Chromium's
+      // estimate() may report more room than there is (usage + 10 GiB, measured in Chromium 156): the refused
+      // write is then what tells.
       const free = await freeBytes();
-      // A margin for the manifest and the file system's own bookkeeping.
       if (free !== null && bytes.length + 1024 * 1024 > free) throw new StorageFull();
-      try {
-        await writeFile(dir, file, bytes);
-      } catch (e) {
-        if (e instanceof DOMException && e.name === 'QuotaExceededError') throw new StorageFull();
-        throw e;
-      }
+      await writeFile(dir, file, bytes);
     },
     async commit(manifest) {
       await writeFile(dir, 'manifest.json', manifest);
