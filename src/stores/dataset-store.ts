@@ -19,7 +19,8 @@ export interface DatasetState {
   busy: string | null;
   notices: ImportNotice[];
   setStatus: (status: DatasetState['status'], detail?: string) => void;
-  dataChanged: (source: DatasetState['source']) => void;
+  /** `loadedAt`: when the data was loaded, if not now (a stored dataset restored: when it was saved). */
+  dataChanged: (source: DatasetState['source'], loadedAt?: number) => void;
   setBusy: (name: string | null) => void;
   addNotice: (n: NewNotice) => void;
   clearNotices: () => void;
@@ -36,7 +37,8 @@ export const useDatasetStore = create<DatasetState>()((set) => ({
   busy: null,
   notices: [],
   setStatus: (status, detail) => set({ status, statusDetail: detail ?? null }),
-  dataChanged: (source) => set((s) => ({ version: s.version + 1, source, loadedAt: Date.now() })),
+  dataChanged: (source, loadedAt) =>
+    set((s) => ({ version: s.version + 1, source, loadedAt: loadedAt ?? Date.now() })),
   setBusy: (busy) => set({ busy }),
   addNotice: (n) => set((s) => ({ notices: [...s.notices, { ...n, id: ++noticeSeq }] })),
   clearNotices: () => set({ notices: [] }),

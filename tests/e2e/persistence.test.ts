@@ -202,6 +202,12 @@ describe('the user’s data survives a reload', () => {
     expect(await realisasiFigures(page)).toEqual(beforeRealisasi);
     expect(await page.locator('[data-testid=dataset-badge]').getAttribute('data-source')).toBe('own');
     expect(await storageState(page)).toBe('saved');
+    // The badge's "loaded at" is the stored dataset's time (saved at the import), as the storage status says.
+    const savedTime = /(\d{2}\.\d{2})$/.exec(
+      (await page.textContent('[data-testid=storage-status]'))!.trim(),
+    )?.[1];
+    expect(savedTime).toBeDefined();
+    expect(await page.textContent('[data-testid=badge-files]')).toContain(`dimuat ${savedTime}`);
     expect(await page.locator('[data-testid=import-result]').count()).toBe(0);
     // Neither the sample nor its snapshot was loaded.
     expect(app.requests.slice(seen).filter((u) => /\.csv$|sample-snapshot/.test(u))).toEqual([]);
@@ -312,6 +318,7 @@ describe('the user’s data survives a reload', () => {
     expect(await msg.getAttribute('data-code')).toBe('corrupt');
     expect(await msg.textContent()).toContain('RUP-PaketPenyedia-Terumumkan.csv');
     expect(await page.locator('[data-testid=dataset-badge]').getAttribute('data-source')).toBe('sample');
+    await screenshot(page, 'persist-03b-corrupt-store');
   });
 
   it('"Hapus data" clears the stored data and starts on the sample', async () => {

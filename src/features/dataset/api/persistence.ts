@@ -39,7 +39,8 @@ export async function restoreStored(engine: Engine, schema: string): Promise<boo
     const manifest = parseManifest(stored.manifest, schema);
     const source = await restoreSnapshot(engine, manifest, stored.read);
     storage.set({ state: 'saved', savedAt: manifest.savedAt });
-    useDatasetStore.getState().dataChanged(source);
+    // "Loaded at" is when the user loaded these files (saved right after), not this start.
+    useDatasetStore.getState().dataChanged(source, Date.parse(manifest.savedAt));
     return true;
   } catch (e) {
     const code = e instanceof SnapshotError ? e.code : 'corrupt';
