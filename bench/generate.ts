@@ -1,5 +1,5 @@
 /** Generated SIRUP RUP-PaketPenyedia exports of a given size for the import benchmarks (bench/out/, git-ignored). */
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { csvRecord } from '../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../scripts/sample/layouts';
@@ -9,25 +9,36 @@ import { penyediaRow } from '../tests/helpers/fixtures';
 const root = resolve(import.meta.dirname, '..');
 const out = resolve(root, 'bench/out');
 
-export async function generate(mb: number): Promise<string> {
-  const path = resolve(out, `RUP-PaketPenyedia-${mb}MB.csv`);
-  if (existsSync(path) && statSync(path).size >= mb * 1024 * 1024) return path;
+/** An export of at least `mb` MB (whole blocks of 5 000 packages). */
+export function generate(mb: number): Promise<string> {
+  return write(resolve(out, `RUP-PaketPenyedia-${mb}MB.csv`), mb, { mb });
+}
+
+/** An export of exactly `rows` packages (the same generator: ≈ 333 MB per million). */
+export function generateRows(rows: number): Promise<string> {
+  return write(resolve(out, `RUP-PaketPenyedia-${rows}rows.csv`), rows, { rows });
+}
+
+async function write(path: string, seed: number, size: { mb: number } | { rows: number }): Promise<string> {
+  const target = 'mb' in size ? size.mb * 1024 * 1024 : Infinity;
+  const rows = 'rows' in size ? size.rows : Infinity;
+  if (existsSync(path) && (target === Infinity || statSync(path).size >= target)) return path;
   mkdirSync(out, { recursive: true });
-  const ws = createWriteStream(path);
-  const rand = mulberry32(mb);
-  const target = mb * 1024 * 1024;
-  let size = 0;
+  // Written aside and renamed when complete: an interrupted run never leaves a short file that is reused.
+  const ws = createWriteStream(`${path}.part`);
+  const rand = mulberry32(seed);
+  let bytes = 0;
   let i = 0;
-  const write = (s: string) => new Promise<void>((ok) => (ws.write(s) ? ok() : ws.once('drain', () => ok())));
-  await write(PENYEDIA_HEADERS.join(',') + '\n');
+  const put = (s: string) => new Promise<void>((ok) => (ws.write(s) ? ok() : ws.once('drain', () => ok())));
+  await put(PENYEDIA_HEADERS.join(',') + '\n');
   const agencies = [...Array(40).keys()].map((k) => ({
     kd: String(60000 + k),
     str: `1.${k}.0.00.0.00.01.0000`,
     nama: `DINAS NOMOR ${k}`,
   }));
-  while (size < target) {
+  while (bytes < target && i < rows) {
     const lines: string[] = [];
-    for (let j = 0; j < 5000; j++, i++) {
+    for (let j = 0; j < 5000 && i < rows; j++, i++) {
       const r = rand();
       const row = penyediaRow({
         agency: agencies[i % agencies.length]!,
@@ -40,9 +51,10 @@ export async function generate(mb: number): Promise<string> {
       lines.push(csvRecord(PENYEDIA_HEADERS, row));
     }
     const chunk = lines.join('\n') + '\n';
-    size += Buffer.byteLength(chunk);
-    await write(chunk);
+    bytes += Buffer.byteLength(chunk);
+    await put(chunk);
   }
   await new Promise<void>((ok) => ws.end(ok));
+  renameSync(`${path}.part`, path);
   return path;
 }
