@@ -31,6 +31,8 @@ import {
 } from '../../src/p3dn/metrics';
 import { writeAliases } from '../../src/p3dn/agency';
 import { loadedSource } from '../../src/p3dn/schema';
+import { guardEngine } from '../../src/engine/guard';
+import { BatchingEngine } from '../../src/queries/batch';
 import { freshEngine, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 
@@ -309,6 +311,20 @@ describe('snapshot round trip on the real engine', () => {
       );
       expect(await b.query('SELECT count(*) AS n FROM source_file')).toEqual([{ n: 0 }]);
     }
+  });
+
+  it('works through the app’s wrappers: the batching engine over the guard', async () => {
+    const a = await fresh();
+    const schema = await schemaFingerprint(a);
+    await importText(a, 'RUP-StrukturAnggaranPD.csv', readFileSync(`${SAMPLE}/RUP-StrukturAnggaranPD.csv`));
+    const store = memoryStore();
+    const manifest = await saveSnapshot(new BatchingEngine(guardEngine(a)), { schema, write: store.write });
+    const b = await fresh();
+    const wrapped = new BatchingEngine(guardEngine(b));
+    expect(await restoreSnapshot(wrapped, manifest, store.read)).toBe('own');
+    for (const t of await catalogue(a, 'BASE TABLE'))
+      expect(await content(b, t), t).toEqual(await content(a, t));
+    expect((await content(b, 'cube_str')).length).toBeGreaterThan(0);
   });
 
   describe('an unusable store is refused, and the engine is left as it was', () => {
