@@ -570,6 +570,10 @@ export const en: Messages = {
       lostTo:
         '{{n}} rows of this file (packages or transactions) are not counted: the more recent file {{name}} holds them, so they count once.',
       superseded: '{{n}} rows of {{name}} are now counted from this file, the more recent one.',
+      lostTo_agency:
+        '{{n}} budget rows of this file are not counted: the more recent file {{name}} holds the budget of the same agencies for the same year, so it is counted once.',
+      superseded_agency:
+        '{{n}} budget rows of {{name}} are now counted from this file, the more recent one (same agencies, same year).',
       unexplained: '✗ {{count}} physical lines of the file (of {{physical}}) are not accounted for.',
     },
     csv: { line: 'line', column: 'column', value: 'value', reason: 'reason', detail: 'detail' },

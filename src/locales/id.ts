@@ -572,6 +572,10 @@ export const id = {
       lostTo:
         '{{n}} baris berkas ini (paket atau transaksi) tidak dihitung: berkas {{name}} yang lebih baru memuatnya, sehingga dihitung sekali.',
       superseded: '{{n}} baris dari {{name}} kini dihitung dari berkas ini, yang lebih baru.',
+      lostTo_agency:
+        '{{n}} baris anggaran berkas ini tidak dihitung: berkas {{name}} yang lebih baru memuat anggaran perangkat daerah yang sama untuk tahun yang sama, sehingga anggaran itu dihitung sekali.',
+      superseded_agency:
+        '{{n}} baris anggaran dari {{name}} kini dihitung dari berkas ini, yang lebih baru (perangkat daerah dan tahun yang sama).',
       unexplained: '✗ {{count}} baris fisik berkas (dari {{physical}}) tidak terjelaskan.',
     },
     csv: { line: 'baris', column: 'kolom', value: 'nilai', reason: 'alasan', detail: 'keterangan' },

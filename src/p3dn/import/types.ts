@@ -2,6 +2,9 @@ import type { LineCheck } from './reconcile';
 import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
+import type { CrossFileReport } from '../schema/cross-file';
+
+export type { CrossFileReport };
 
 export interface ImportCounts {
   /** Data records in the file (header excluded). */
@@ -36,15 +39,6 @@ export interface ImportResult {
   numberFormats: Record<string, NumberFormat>;
   /** Physical lines of the file against what the reader accounted for (blank lines, unclosed quotes). */
   lineCheck: LineCheck;
-  /** Rows counted once across files: this file's rows another file supersedes, and the other way round. */
-  crossFile: CrossFileReport;
-}
-
-export interface CrossFileReport {
-  /** Rows of this file not counted because a more recent file holds them (per that file). */
-  lostTo: { fileId: number; name: string; n: number }[];
-  /** Rows of earlier files this file now counts instead (per file). */
-  superseded: { fileId: number; name: string; n: number }[];
 }
 
 export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';
