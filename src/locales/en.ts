@@ -543,6 +543,7 @@ export const en: Messages = {
         'converting the Excel sheet to CSV (in the background; the Excel reader reports no finer progress)',
       transkode: 'converting Windows-1252 to UTF-8',
       checksum: 'rows loaded; computing the SHA-256 checksum',
+      mencocokkan: 'every file is loaded; matching the agencies of all files',
       membaca: 'reading the file',
       memeriksa: 'checking every row',
       menghitung: 'counting',

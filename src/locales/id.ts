@@ -544,6 +544,7 @@ export const id = {
         'mengubah lembar Excel menjadi CSV (di latar belakang; pembaca Excel tidak melaporkan kemajuan lebih rinci)',
       transkode: 'mengubah Windows-1252 ke UTF-8',
       checksum: 'baris sudah dimuat; menghitung checksum SHA-256',
+      mencocokkan: 'semua berkas sudah dimuat; mencocokkan perangkat daerah dari setiap berkas',
       membaca: 'membaca berkas',
       memeriksa: 'memeriksa setiap baris',
       menghitung: 'menghitung',

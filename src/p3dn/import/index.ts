@@ -4,6 +4,7 @@
  * one transaction — behind one pipeline, `importFile`, that the app, the tests, the benches and the CLI all use.
  */
 export {
+  finishBatch,
   finishImports,
   importFailure,
   importFile,

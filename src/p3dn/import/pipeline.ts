@@ -84,7 +84,7 @@ function serialised<T>(engine: Engine, job: () => Promise<T>): Promise<T> {
  */
 export function finishImports(engine: Engine, files: readonly ImportedFile[]): Promise<ImportedFile[]> {
   return serialised(engine, async () => {
-    const failed = await refreshRegister(engine).then(
+    const failed = await afterImports(engine).then(
       () => false,
       () => true,
     );
@@ -96,6 +96,19 @@ export function finishImports(engine: Engine, files: readonly ImportedFile[]): P
     }
     return out;
   });
+}
+
+/**
+ * What follows a change to the loaded files (after each file, or once after a batch): the agency register (with
+ * the budget copies counted once per agency) rebuilt over everything loaded.
+ */
+async function afterImports(engine: Engine): Promise<void> {
+  await refreshRegister(engine);
+}
+
+/** The end of a batch imported with `refresh: false`, for callers without reports (the CLI): throws on failure. */
+export function finishBatch(engine: Engine): Promise<void> {
+  return serialised(engine, () => afterImports(engine));
 }
 
 async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
@@ -145,7 +158,7 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
     saveChecksum(engine, result.fileId, await hash.catch(() => null)),
   );
   // Every loaded file's agencies are matched again (replaced files are gone with their tables).
-  if (refresh !== false) await attempt('pencocokan_gagal', () => refreshRegister(engine));
+  if (refresh !== false) await attempt('pencocokan_gagal', () => afterImports(engine));
   const apbd = KINDS[result.kind].accounts
     ? await attempt('ringkasan_gagal', () => apbdFileBelanja(engine, result.fileId))
     : null;
