@@ -55,6 +55,7 @@ export const en: Messages = {
       kind: 'Kind',
       read: 'Read',
       loaded: 'Counted',
+      superseded: 'In a newer file',
       excluded: 'Excluded',
       rejected: 'Rejected',
     },
@@ -569,10 +570,12 @@ export const en: Messages = {
         'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Those lines were read again; {{recovered}} records from them were processed as usual.',
       blankLines: '{{count}} blank lines skipped.',
       lostTo:
-        '{{n}} rows of this file (packages or transactions) are not counted: the more recent file {{name}} holds them, so they count once.',
+        '{{n}} of these rows are not counted: the same packages or transactions are in {{name}}, a more recent file, and are counted from there, once.',
       superseded: '{{n}} rows of {{name}} are now counted from this file, the more recent one.',
       lostTo_agency:
-        '{{n}} budget rows of this file are not counted: the more recent file {{name}} holds the budget of the same agencies for the same year, so it is counted once.',
+        "{{n}} of these budget rows are not counted: the same agencies' budget for the same year is in {{name}}, a more recent file, and is counted from there, once.",
+      replacedBy:
+        'Then replaced by {{name}}, the same file (identical content, same SHA-256): its rows are counted once, from that file.',
       superseded_agency:
         '{{n}} budget rows of {{name}} are now counted from this file, the more recent one (same agencies, same year).',
       unexplained: '✗ {{count}} physical lines of the file (of {{physical}}) are not accounted for.',

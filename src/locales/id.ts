@@ -54,6 +54,7 @@ export const id = {
       kind: 'Jenis',
       read: 'Dibaca',
       loaded: 'Dihitung',
+      superseded: 'Di berkas lebih baru',
       excluded: 'Dikecualikan',
       rejected: 'Ditolak',
     },
@@ -571,10 +572,12 @@ export const id = {
         'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris-baris itu dibaca ulang; {{recovered}} catatan darinya diproses seperti biasa.',
       blankLines: '{{count}} baris kosong dilewati.',
       lostTo:
-        '{{n}} baris berkas ini (paket atau transaksi) tidak dihitung: berkas {{name}} yang lebih baru memuatnya, sehingga dihitung sekali.',
+        '{{n}} baris ini tidak ikut dihitung: paket atau transaksi yang sama ada di {{name}}, berkas yang lebih baru, dan dihitung dari sana, sekali saja.',
       superseded: '{{n}} baris dari {{name}} kini dihitung dari berkas ini, yang lebih baru.',
       lostTo_agency:
-        '{{n}} baris anggaran berkas ini tidak dihitung: berkas {{name}} yang lebih baru memuat anggaran perangkat daerah yang sama untuk tahun yang sama, sehingga anggaran itu dihitung sekali.',
+        '{{n}} baris anggaran ini tidak ikut dihitung: anggaran perangkat daerah yang sama untuk tahun yang sama ada di {{name}}, berkas yang lebih baru, dan dihitung dari sana, sekali saja.',
+      replacedBy:
+        'Kemudian digantikan oleh {{name}}, berkas yang sama (isi identik, SHA-256 sama): barisnya dihitung sekali, dari berkas itu.',
       superseded_agency:
         '{{n}} baris anggaran dari {{name}} kini dihitung dari berkas ini, yang lebih baru (perangkat daerah dan tahun yang sama).',
       unexplained: '✗ {{count}} baris fisik berkas (dari {{physical}}) tidak terjelaskan.',

@@ -52,6 +52,8 @@ export interface ImportedFile extends ImportResult {
   apbd: ApbdBelanja | null;
   /** Steps after the swap that failed: the file is loaded all the same. */
   warnings: ImportWarning[];
+  /** Set at a batch's end: a later file of the batch, the same file (same SHA-256), replaced this one. */
+  replacedBy?: string;
 }
 
 type ImportWarning = 'checksum_gagal' | 'pencocokan_gagal' | 'ringkasan_gagal';
@@ -92,7 +94,8 @@ export function finishImports(engine: Engine, files: readonly ImportedFile[]): P
     for (const f of files) {
       const crossFile = await crossFileReport(engine, f.fileId).catch(() => f.crossFile);
       const warnings: ImportWarning[] = failed ? [...f.warnings, 'pencocokan_gagal'] : f.warnings;
-      out.push({ ...f, crossFile, warnings });
+      const by = files.find((g) => g.mode === 'same_file' && g.replaced.includes(f.fileId));
+      out.push({ ...f, crossFile, warnings, ...(by ? { replacedBy: by.name } : {}) });
     }
     return out;
   });
@@ -203,6 +206,7 @@ export function importReport(r: ImportedFile): ImportReport {
     lineCheck: r.lineCheck,
     crossFile: r.crossFile,
     ...(r.warnings.length ? { warnings: r.warnings } : {}),
+    ...(r.replacedBy ? { replacedBy: r.replacedBy } : {}),
     ...(r.apbd ? { apbd: { codeSets: r.apbd.codeSets, groups: r.apbd.groups } } : {}),
   };
 }

@@ -116,6 +116,8 @@ export interface ImportReport {
   crossFile?: CrossFileReport;
   /** Steps after the swap that failed (the file is loaded): `checksum_gagal`, `pencocokan_gagal`, … */
   warnings?: string[];
+  /** A later file of the same batch, the same file (same SHA-256), replaced this one: its name. */
+  replacedBy?: string;
   /** APBD files: rows per account code set and the spending groups (plain numbers, rupiah as DOUBLE). */
   apbd?: {
     codeSets: Record<'permendagri_90' | 'permendagri_13' | 'lain', number>;

@@ -20,6 +20,11 @@ export function ReadingNotes({ notice }: { notice: Result }) {
   const per = KINDS[notice.kind as KindId]?.crossFile === 'agency' ? '_agency' : '';
   return (
     <>
+      {notice.replacedBy && (
+        <div className="small" data-testid="report-replaced-by" role="status">
+          {t('importer.report.replacedBy', { name: notice.replacedBy })}
+        </div>
+      )}
       {(notice.warnings ?? []).map((w) => (
         <div className="small" key={w} data-testid="report-warning" role="status">
           ⚠ {t(`importer.warning.${w}`)}
