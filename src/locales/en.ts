@@ -567,7 +567,7 @@ export const en: Messages = {
       numberFormat_en: 'English (1,234,567.89)',
       numberFormat_id: 'Indonesian (1.234.567,89)',
       unclosed:
-        'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Those lines were read again; {{recovered}} records from them were processed as usual.',
+        'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Line {{line}} is rejected; the swallowed lines were read again and their {{recovered}} records processed as usual.',
       blankLines: '{{count}} blank lines skipped.',
       lostTo:
         '{{n}} of these rows are not counted: the same packages or transactions are in {{name}}, a more recent file, and are counted from there, once.',
@@ -605,7 +605,8 @@ export const en: Messages = {
       nilai_negatif: 'negative value',
       pdn_melebihi_nilai: 'PDN value larger than the transaction value',
       umk_melebihi_nilai: 'UMK-K value larger than the transaction value',
-      kutip_tidak_tertutup: 'a quote was opened and never closed (the following lines were swallowed)',
+      kutip_tidak_tertutup:
+        'a quote was opened and never closed (the lines after it were read again on their own)',
       paket_dihapus: 'deleted package',
       paket_tidak_aktif: 'inactive package',
       belum_diumumkan: 'package not announced',

@@ -569,7 +569,7 @@ export const id = {
       numberFormat_en: 'Inggris (1,234,567.89)',
       numberFormat_id: 'Indonesia (1.234.567,89)',
       unclosed:
-        'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris-baris itu dibaca ulang; {{recovered}} catatan darinya diproses seperti biasa.',
+        'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris {{line}} ditolak; baris-baris yang tertelan dibaca ulang dan {{recovered}} catatannya diproses seperti biasa.',
       blankLines: '{{count}} baris kosong dilewati.',
       lostTo:
         '{{n}} baris ini tidak ikut dihitung: paket atau transaksi yang sama ada di {{name}}, berkas yang lebih baru, dan dihitung dari sana, sekali saja.',
@@ -607,7 +607,8 @@ export const id = {
       nilai_negatif: 'nilai negatif',
       pdn_melebihi_nilai: 'nilai PDN lebih besar dari nilai transaksi',
       umk_melebihi_nilai: 'nilai UMK-K lebih besar dari nilai transaksi',
-      kutip_tidak_tertutup: 'tanda kutip dibuka tetapi tidak ditutup (baris-baris berikutnya tertelan)',
+      kutip_tidak_tertutup:
+        'tanda kutip dibuka tetapi tidak ditutup (baris sesudahnya dibaca ulang tersendiri)',
       paket_dihapus: 'paket dihapus',
       paket_tidak_aktif: 'paket tidak aktif',
       belum_diumumkan: 'paket belum diumumkan',
