@@ -121,7 +121,14 @@ describe('CSV exports opened as Excel would open them', () => {
     const { page } = app;
     await page.click('[data-testid=agency-table] tr[data-agency="kd:93106"] th button');
     await page.waitForSelector('[data-testid=drill-totals][aria-busy=false]', { timeout: 30_000 });
-    await page.locator('[data-testid=drilldown]').scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (n) => {
+        const rows = [...document.querySelectorAll('[data-testid=drill-row]')];
+        return rows.length === n && rows.every((r) => !r.textContent?.includes('Memuat'));
+      },
+      PACKAGES.length,
+      { timeout: 30_000 },
+    );
     await screenshot(page, '52-drilldown-injection');
     const text = await download(page, () =>
       page.getByRole('button', { name: 'Ekspor CSV (sesuai filter)' }).click(),
