@@ -85,10 +85,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Files dropped at once on the drop zone (one real drop event), as a user drags them from a folder. */
-export async function dropFiles(
-  page: Page,
-  files: readonly { name: string; bytes: Uint8Array }[],
-): Promise<void> {
+async function dropFiles(page: Page, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
   const list = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
   await page.evaluate((items) => {
     const dt = new DataTransfer();

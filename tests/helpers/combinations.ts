@@ -10,7 +10,7 @@ import { mulberry32 as rng } from '../../scripts/sample/prng';
 import { serialize } from './exports';
 import { centsText, centsTextId, penyediaRow, type Agency } from './fixtures';
 
-export interface DropFile {
+interface DropFile {
   name: string;
   bytes: Uint8Array;
 }
@@ -132,7 +132,7 @@ export function renamedCopies() {
 }
 
 /** Whole rupiah and cents in the English locale: `1,234,567.89` (no decimals when the cents are 0). */
-export function enText(c: bigint): string {
+function enText(c: bigint): string {
   const whole = (c / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return c % 100n === 0n ? whole : `${whole}.${String(c % 100n).padStart(2, '0')}`;
 }

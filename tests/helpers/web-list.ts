@@ -22,7 +22,7 @@ export const NAMES = [
 ]; // prettier-ignore
 
 /** How the web list spells agency i: title case, and for some a Pemda suffix, `&`, extra spaces or an abbreviation. */
-export function webName(i: number): string {
+function webName(i: number): string {
   const n = NAMES[i]!;
   if (n === 'DINAS KESEHATAN') return 'Dinkes';
   if (n === 'SEKRETARIAT DAERAH') return 'Setda Kabupaten Uji';
@@ -61,7 +61,7 @@ export const renamedPakets: WebPaket[] = [0, 1, 2].map((k) => ({
   pdn: k !== 1,
   ukm: k === 2,
 }));
-export const WEB_HEADERS = ['Kode RUP', 'Nama Paket', 'Total Pagu', 'Satuan Kerja', 'Produk Dalam Negeri', 'Usaha Kecil/Koperasi']; // prettier-ignore
+const WEB_HEADERS = ['Kode RUP', 'Nama Paket', 'Total Pagu', 'Satuan Kerja', 'Produk Dalam Negeri', 'Usaha Kecil/Koperasi']; // prettier-ignore
 export const webCsv = toCsv(
   WEB_HEADERS,
   [...webPakets, ...renamedPakets].map((p) => ({
@@ -74,7 +74,7 @@ export const webCsv = toCsv(
   })),
 );
 export const budget = NAMES.map((_, i) => 40_000_000_000_00n + BigInt(i) * 1_234_567_89n);
-export const BUDGET_HEADERS = ['kd_satker_str', 'nama_satker', 'belanja_operasi', 'belanja_modal', 'belanja_btt', 'belanja_non_pengadaan', 'belanja_pengadaan', 'total_belanja']; // prettier-ignore
+const BUDGET_HEADERS = ['kd_satker_str', 'nama_satker', 'belanja_operasi', 'belanja_modal', 'belanja_btt', 'belanja_non_pengadaan', 'belanja_pengadaan', 'total_belanja']; // prettier-ignore
 export const budgetBytes = serialize(
   BUDGET_HEADERS,
   NAMES.map((n, i) => ({

@@ -4,8 +4,6 @@ import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
 import type { CrossFileReport } from '../schema/cross-file';
 
-export type { CrossFileReport };
-
 export interface ImportCounts {
   /** Data records in the file (header excluded). */
   read: number;
