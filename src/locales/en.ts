@@ -255,6 +255,8 @@ export const en: Messages = {
       rowsExcluded: 'Excluded',
       noChecksum: 'not available (computing the checksum was cancelled or failed)',
       rowsRejected: 'Rejected',
+      superseded:
+        '{{n}} other rows of this file are also in a more recent file and are counted from there (once): read = counted + {{n}} + excluded + rejected.',
       meeting: 'Agencies meeting target',
       tableBasis: 'Denominator: {{den}}. Order: {{sort}}.',
     },
@@ -262,6 +264,8 @@ export const en: Messages = {
       title: 'Methodology',
       counted:
         'Counted package: a RUP package that is announced (Terumumkan), active and not deleted; a repeated kd_rup is counted once (the first line).',
+      crossFile:
+        'Counted once across files: a package (kd_rup) or transaction held by several files is counted from the most recent export (its export date), otherwise from the file loaded last; a budget (Struktur Anggaran PD, APBD) per agency and year from one file only; the same file (same SHA-256) is never counted twice.',
       numPdn: 'PDN numerator = Σ pagu of counted RUP penyedia packages with status_pdn = PDN.',
       numUmk: 'UMK-K numerator = Σ pagu of counted RUP penyedia packages with status_ukm = UKM.',
       den: 'Denominator (a visible choice): belanja_pengadaan from RUP-StrukturAnggaranPD (default); or Σ pagu of counted RUP penyedia packages; or Σ pagu of counted RUP penyedia + swakelola packages.',

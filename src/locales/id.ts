@@ -256,6 +256,8 @@ export const id = {
       rowsExcluded: 'Dikecualikan',
       noChecksum: 'tidak tersedia (penghitungan checksum dibatalkan atau gagal)',
       rowsRejected: 'Ditolak',
+      superseded:
+        '{{n}} baris lain berkas ini ada juga di berkas yang lebih baru dan dihitung dari sana (sekali saja): dibaca = dihitung + {{n}} + dikecualikan + ditolak.',
       meeting: 'PD memenuhi target',
       tableBasis: 'Penyebut: {{den}}. Urutan: {{sort}}.',
     },
@@ -263,6 +265,8 @@ export const id = {
       title: 'Metodologi',
       counted:
         'Paket dihitung: paket RUP berstatus Terumumkan, aktif dan tidak dihapus; kd_rup yang berulang dihitung sekali (baris pertama).',
+      crossFile:
+        'Dihitung sekali lintas berkas: paket (kd_rup) atau transaksi yang ada di beberapa berkas dihitung dari ekspor terbaru (tanggal ekspornya), selain itu dari berkas yang dimuat terakhir; anggaran (Struktur Anggaran PD, APBD) tiap perangkat daerah dan tahun dari satu berkas saja; berkas yang sama (SHA-256 sama) tidak pernah dihitung dua kali.',
       numPdn: 'Pembilang PDN = Σ pagu paket RUP penyedia yang dihitung dengan status_pdn = PDN.',
       numUmk: 'Pembilang UMK-K = Σ pagu paket RUP penyedia yang dihitung dengan status_ukm = UKM.',
       den: 'Penyebut (pilihan yang terlihat): belanja_pengadaan dari RUP-StrukturAnggaranPD (bawaan); atau Σ pagu paket RUP penyedia; atau Σ pagu paket RUP penyedia + swakelola.',

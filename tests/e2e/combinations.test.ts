@@ -124,6 +124,17 @@ describe('file combinations dropped at once', () => {
       ['RUP-PaketPenyedia-batch-1.csv', 'SIRUP RUP paket penyedia', '300', '250', '50', '0', '0'],
     ]);
     await screenshot(app.page, '41-overlapping-batches');
+    // The printable report says the same to the auditor.
+    await app.page.click('[data-testid=open-report]');
+    await app.page.waitForSelector('[data-testid=report][data-ready=true]', { timeout: 30_000 });
+    const row = app.page.locator('[data-testid=report] tr.source-row', { hasText: 'RUP-PaketPenyedia-batch-1.csv' }); // prettier-ignore
+    expect(await row.locator('td.num').allTextContents()).toEqual(['300', '250', '0', '0']);
+    expect(await app.page.locator('[data-testid=report-superseded-rows]').allTextContents()).toEqual([
+      '50 baris lain berkas ini ada juga di berkas yang lebih baru dan dihitung dari sana (sekali saja): dibaca = dihitung + 50 + dikecualikan + ditolak.',
+    ]);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(app.page, '41b-report-sources');
+    await app.page.click('[data-testid=report-back]');
   });
 
   it('the same export in a renamed copy and an Excel re-saved copy: each package counted once', async () => {
