@@ -8,7 +8,7 @@
  */
 import { sha256Blob } from '../../lib/checksum';
 import type { Engine, FileSource } from '../../engine/types';
-import { refreshRegister } from '../agency/register';
+import { refreshAgencyMap } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
 import { crossFileReport, type CrossFileReport } from '../schema/cross-file';
@@ -103,10 +103,10 @@ export function finishImports(engine: Engine, files: readonly ImportedFile[]): P
 
 /**
  * What follows a change to the loaded files (after each file, or once after a batch): the agency register (with
- * the budget copies counted once per agency) rebuilt over everything loaded.
+ * the budget copies counted once per agency) rebuilt over everything loaded, then the cubes the views read.
  */
 async function afterImports(engine: Engine): Promise<void> {
-  await refreshRegister(engine);
+  await refreshAgencyMap(engine);
 }
 
 /** The end of a batch imported with `refresh: false`, for callers without reports (the CLI): throws on failure. */

@@ -1,7 +1,8 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { AG_COLS, RUP_COLS, RX_COLS, where } from './filters';
+import { AG_CUBE_COLS, N, PEN_CUBE_COLS, RX_CUBE_COLS } from './cube';
+import { where } from './filters';
 import {
   isDenominator,
   type AgencyMetric,
@@ -35,45 +36,45 @@ const DEN_SQL: Record<Denominator, string> = {
   apbd_barang_jasa_modal: 'ap.barang_jasa_modal',
 };
 
-/** Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`). */
+/**
+ * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`), from the cubes
+ * (cube.ts). An agency's name and code are the register's (agency_register: its budget spelling, else its plan
+ * spelling, the most frequent), the same under every filter.
+ */
 export function baseSql(den: Denominator, f: Filters): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
+  const pw = where(f, PEN_CUBE_COLS);
+  const aw = where(f, AG_CUBE_COLS);
   return sql`
   pen AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode, sum(pagu) AS pagu,
-      coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn, coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk,
-      count(*) AS n_paket
-    FROM rup_penyedia WHERE exclusion IS NULL${where(f, RUP_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(pagu) AS pagu, coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
+      coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk, ${raw(N)} AS n_paket
+    FROM cube_pen WHERE true${pw} GROUP BY agency_key
   ), swa AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode, sum(pagu) AS pagu, count(*) AS n_paket
-    FROM rup_swakelola WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(pagu) AS pagu, ${raw(N)} AS n_paket FROM cube_swa WHERE true${aw} GROUP BY agency_key
   ), str AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
-      sum(belanja_pengadaan) AS belanja_pengadaan
-    FROM struktur_anggaran WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(belanja_pengadaan) AS belanja_pengadaan FROM cube_str WHERE true${aw} GROUP BY agency_key
   ), ap AS (
-    -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2; modal 5.2 / SIMDA 5.2.3).
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
+    -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2, modal 5.2 / SIMDA 5.2.3).
+    SELECT agency_key,
       sum(anggaran) FILTER (WHERE kelompok = 'barang_jasa') AS barang_jasa,
       sum(anggaran) FILTER (WHERE kelompok IN ('barang_jasa', 'modal')) AS barang_jasa_modal
-    FROM (SELECT *, p3dn_akun_kelompok(kode_rekening) AS kelompok FROM apbd_rekening)
-    WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+    FROM cube_ap WHERE true${aw} GROUP BY agency_key
   ), rx AS (
-    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, count(*) AS n_trx,
+    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, ${raw(N)} AS n_trx,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'nilai'), 0) AS pdn_nilai,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'rup'), 0) AS pdn_rup,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'tanpa'), 0) AS pdn_tanpa,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'nilai'), 0) AS umk_nilai,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'rup'), 0) AS umk_rup,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'tanpa'), 0) AS umk_tanpa
-    FROM realisasi_x WHERE excl IS NULL AND agency IS NOT NULL${where(f, RX_COLS)} GROUP BY agency
+    FROM cube_rx WHERE agency IS NOT NULL${where(f, RX_CUBE_COLS)} GROUP BY agency
   ), ag AS (
     SELECT agency_key FROM pen UNION SELECT agency_key FROM swa UNION SELECT agency_key FROM str
     UNION SELECT agency_key FROM ap UNION SELECT agency_key FROM rx
   ), base AS (
     SELECT ag.agency_key,
-      coalesce(str.nama, pen.nama, swa.nama, ap.nama, d.nama) AS nama,
-      coalesce(str.kode, pen.kode, swa.kode, ap.kode, d.kode) AS kode,
+      coalesce(d.nama, ag.agency_key) AS nama, d.kode,
       coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
       coalesce(pen.n_paket, 0) AS n_paket,
       coalesce(swa.n_paket, 0) AS n_swakelola,
@@ -234,8 +235,8 @@ export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targe
         sum(pdn_tanpa) AS pdn_tanpa, sum(umk_tanpa) AS umk_tanpa, ${raw(kpi('pdn'))}, ${raw(kpi('umk'))}
       FROM base, t
     ), u AS (
-      SELECT count(*) AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
-      FROM realisasi_x WHERE excl IS NULL AND agency IS NULL${where(f, RX_COLS)}
+      SELECT ${raw(N)} AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
+      FROM cube_rx WHERE agency IS NULL${where(f, RX_CUBE_COLS)}
     )
     SELECT agencies, n_unmatched, ${raw(D('unmatched'))} AS unmatched, ${raw(D('r_total'))} AS r_total,
       ${raw(D('pdn_tanpa'))} AS pdn_tanpa, ${raw(D('umk_tanpa'))} AS umk_tanpa, ${raw(out('pdn'))}, ${raw(out('umk'))}

@@ -20,4 +20,4 @@ export * from './apbd';
 export * from './sort-agencies';
 export * from './pemda';
 export * from './yoy';
-export { rupPenyediaWhere } from './filters';
+export { refreshCubes } from './cube';
