@@ -8,6 +8,7 @@ import { GENERIC_KIND } from '../p3dn/kinds';
 import {
   ImportError,
   detectKind,
+  finishBatch,
   importFile,
   rejectedRows,
   sniffCsvHead,
@@ -139,6 +140,8 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
       displayName: f.name,
       isSample: false,
       replace: 'none',
+      // The register is rebuilt once, after every file (`finishBatch`).
+      refresh: false,
       ...(detected?.kind === GENERIC_KIND ? { kind: GENERIC_KIND } : {}),
       ...(format ? { format } : {}),
       onProgress: (s) => {
@@ -200,6 +203,7 @@ export async function runReport(
     o.log(fill(o.texts.cli.fileStart, { i: i + 1, n: files.length, file: f.name }));
     outcomes.push(await loadOne(engine, f, o));
   }
+  await finishBatch(engine);
   o.log(fill(o.texts.cli.computing, { basis: o.basis, denominator: o.denominator }));
   const { agencies, pemda } = await reportFigures(engine, o);
   const live = new Set(

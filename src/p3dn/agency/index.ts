@@ -5,4 +5,4 @@
  */
 export { AGENCY_LIST_SQL, MATCH_PATHS, PEMDA_LIST_SQL, UNKNOWN_PEMDA, type MatchPath } from './dimension';
 export { refreshRegister } from './register';
-export { pruneRealisasi, refreshAgencyMap, writeAliases, type AliasEntry } from './realisasi-map';
+export { refreshAgencyMap, writeAliases, type AliasEntry } from './realisasi-map';
