@@ -13,7 +13,7 @@ const ID = {
   usage: `Pemakaian: npm run cli -- report <berkas atau folder…> --out <folder>
   [--basis komitmen|realisasi|capaian] [--denominator {{denominators}}]
   [--target-pdn 40] [--target-umk 40] [--accept-generic] [--memory-limit 4GB] [--threads N]
-  [--work-dir <folder>] [--lang id|en]
+  [--work-dir <folder>] [--memory-stats] [--lang id|en]
 Membaca setiap berkas .csv, .tsv dan .xlsx (folder dibaca sampai ke subfoldernya), mendeteksi jenisnya seperti
 aplikasi, lalu menulis agencies.csv, pemda.csv, import-report.csv dan rejects.csv ke folder --out.`,
   badArgs: 'Argumen tidak valid: {{detail}}',
@@ -42,6 +42,7 @@ aplikasi, lalu menulis agencies.csv, pemda.csv, import-report.csv dan rejects.cs
   notAllLoaded: '{{count}} berkas tidak dimuat: lihat import-report.csv.',
   nothingLoaded: 'Tidak ada berkas yang dapat dimuat.',
   outError: 'Tidak dapat menulis ke {{dir}}: {{detail}}',
+  memoryStats: 'Memori DuckDB: puncak {{memory}} di memori, {{spill}} di penyimpanan sementara (spill); batas memori {{limit}} ({{samples}} sampel).',
   failed: 'Gagal: {{detail}}',
 }; // prettier-ignore
 
@@ -51,7 +52,7 @@ const EN: CliMessages = {
   usage: `Usage: npm run cli -- report <files or folders…> --out <dir>
   [--basis komitmen|realisasi|capaian] [--denominator {{denominators}}]
   [--target-pdn 40] [--target-umk 40] [--accept-generic] [--memory-limit 4GB] [--threads N]
-  [--work-dir <dir>] [--lang id|en]
+  [--work-dir <dir>] [--memory-stats] [--lang id|en]
 Reads every .csv, .tsv and .xlsx file (folders recursively), detects its kind as the app does, and writes
 agencies.csv, pemda.csv, import-report.csv and rejects.csv to the --out folder.`,
   badArgs: 'Invalid arguments: {{detail}}',
@@ -80,6 +81,7 @@ agencies.csv, pemda.csv, import-report.csv and rejects.csv to the --out folder.`
   notAllLoaded: '{{count}} file(s) not loaded: see import-report.csv.',
   nothingLoaded: 'No file could be loaded.',
   outError: 'Cannot write to {{dir}}: {{detail}}',
+  memoryStats: 'DuckDB memory: peak {{memory}} in memory, {{spill}} in temporary storage (spill); memory limit {{limit}} ({{samples}} samples).',
   failed: 'Failed: {{detail}}',
 }; // prettier-ignore
 

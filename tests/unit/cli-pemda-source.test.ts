@@ -213,7 +213,7 @@ describe('one Pemda loaded, plus a names-only file', () => {
   beforeAll(async () => {
     webFile = writeIn('daftar-paket-satu-pemda.csv', webList(oneWeb));
     out = join(work, 'out-one');
-    run = await runCli(['report', corpus.files.penyediaA, corpus.files.strukturA, webFile, '--out', out, '--threads', '1', '--lang', 'en']); // prettier-ignore
+    run = await runCli(['report', corpus.files.penyediaA, corpus.files.strukturA, webFile, '--out', out, '--threads', '1', '--lang', 'en', '--memory-stats']); // prettier-ignore
   }, 240_000);
 
   it('rows whose agency matched go to it; the others to the one Pemda named, each said so', () => {
@@ -251,5 +251,12 @@ describe('one Pemda loaded, plus a names-only file', () => {
       pemda_note: notes.join(' '),
     });
     for (const n of notes) expect(run.stderr).toContain(`  ${webFile}: ${n}`);
+  });
+
+  it("--memory-stats: DuckDB's own peak memory and spill on stderr", () => {
+    const m = /DuckDB memory: peak (\d+\.\d\d) GiB in memory, (\d+\.\d\d) GiB in temporary storage \(spill\); memory limit (.+) \((\d+) samples\)\./.exec(run.stderr); // prettier-ignore
+    expect(m, run.stderr).not.toBeNull();
+    expect(Number(m![4])).toBeGreaterThan(0);
+    expect(m![3]).toMatch(/i?B$/);
   });
 });
