@@ -53,7 +53,7 @@ interface FileOutcome {
   pemdaNotes: string[];
 }
 
-export interface FilePemda {
+interface FilePemda {
   pemdaKey: string;
   /** As the report names it (pemdaText). */
   label: string;
