@@ -1,3 +1,4 @@
+import { Suspense, lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Breakdowns } from '../features/breakdowns/components/Breakdowns';
 import { AgencyChart } from '../features/dashboard/components/AgencyChart';
@@ -13,13 +14,33 @@ import {
   ComparisonTable,
   ComparisonTotals,
 } from '../features/review/components/Comparison';
-import { AgencyTableExport, DashboardChartExport } from '../features/review/components/Exports';
-import { Presentation } from '../features/review/components/Presentation';
-import { Report } from '../features/review/components/Report';
 import type { Route } from '../stores/route-store';
 import { useViewStore } from '../stores/view-store';
 import { DrillDrawer } from './shell/DrillDrawer';
 import { MeasureLine } from './shell/MeasureToolbar';
+
+// What the first view does not need is loaded when it is first shown: the report, the presentation and the export
+// menus (with the Excel writer); the drill-down when an agency is opened (./shell/DrillDrawer.tsx).
+const Report = lazy(() =>
+  import('../features/review/components/Report').then((m) => ({ default: m.Report })),
+);
+const Presentation = lazy(() =>
+  import('../features/review/components/Presentation').then((m) => ({ default: m.Presentation })),
+);
+const DashboardChartExport = lazy(() =>
+  import('../features/review/components/Exports').then((m) => ({ default: m.DashboardChartExport })),
+);
+const AgencyTableExport = lazy(() =>
+  import('../features/review/components/Exports').then((m) => ({ default: m.AgencyTableExport })),
+);
+
+/** A lazily loaded part: nothing (a tool) or a short busy line (a view) until its code is in. */
+function Later({ children, busy = false }: { children: ReactNode; busy?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={busy ? <p className="busy">{t('app.loadingPart')}</p> : null}>{children}</Suspense>
+  );
+}
 
 const TITLE: Record<Route, string> = {
   ringkasan: 'shell.views.ringkasan',
@@ -55,9 +76,17 @@ export function RouteView({ route }: { route: Route }) {
     case 'data':
       return <DataView />;
     case 'presentasi':
-      return <Presentation />;
+      return (
+        <Later busy>
+          <Presentation />
+        </Later>
+      );
     case 'laporan':
-      return <Report />;
+      return (
+        <Later busy>
+          <Report />
+        </Later>
+      );
   }
 }
 
@@ -69,7 +98,13 @@ function SummaryView() {
       <KpiCards />
       <PemdaRanking />
       <div className="summary-grid">
-        <AgencyChart actions={<DashboardChartExport />} />
+        <AgencyChart
+          actions={
+            <Later>
+              <DashboardChartExport />
+            </Later>
+          }
+        />
         <BelowTarget />
       </div>
       <YearOverYear />
@@ -82,7 +117,13 @@ function AgenciesView() {
   return (
     <div className="view" data-testid="view-perangkat-daerah">
       <ViewHead route="perangkat-daerah" />
-      <AgencyTable actions={<AgencyTableExport testId="export-dashboard-table" />} />
+      <AgencyTable
+        actions={
+          <Later>
+            <AgencyTableExport testId="export-dashboard-table" />
+          </Later>
+        }
+      />
       <DrillDrawer />
     </div>
   );

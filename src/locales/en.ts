@@ -5,6 +5,7 @@ export const en: Messages = {
     title: 'Pantau PDN',
     tagline: 'Share of procurement spending on domestic products and micro/small businesses, per agency',
     loadingEngine: 'Starting the data engine in your browser…',
+    loadingPart: 'Loading…',
     loadingSample: 'Loading sample data…',
     engineFailed: 'The data engine cannot run in this browser: {{detail}}',
     privacy: 'Your data is processed in this browser only and is never sent anywhere.',

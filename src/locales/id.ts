@@ -4,6 +4,7 @@ export const id = {
     title: 'Pantau PDN',
     tagline: 'Porsi belanja pengadaan untuk Produk Dalam Negeri dan UMK-Koperasi, per perangkat daerah',
     loadingEngine: 'Menyiapkan mesin data di peramban…',
+    loadingPart: 'Memuat…',
     loadingSample: 'Memuat data contoh…',
     engineFailed: 'Mesin data tidak dapat dijalankan di peramban ini: {{detail}}',
     privacy: 'Data Anda diolah di peramban ini saja dan tidak dikirim ke mana pun.',

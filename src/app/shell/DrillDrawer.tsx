@@ -1,12 +1,18 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { DrillDown } from '../../features/drilldown/components/DrillDown';
+import { Suspense, lazy, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useViewStore } from '../../stores/view-store';
+
+// Loaded when an agency is first opened (the first view does not need it).
+const DrillDown = lazy(() =>
+  import('../../features/drilldown/components/DrillDown').then((m) => ({ default: m.DrillDown })),
+);
 
 /**
  * The rows behind an agency, in a side panel over the view that opened it: Esc or the close button shuts it and
  * focus returns to the bar or row that opened it.
  */
 export function DrillDrawer() {
+  const { t } = useTranslation();
   const agency = useViewStore((s) => s.selectedAgency);
   const close = useViewStore((s) => s.setSelectedAgency);
   const panel = useRef<HTMLElement>(null);
@@ -50,7 +56,9 @@ export function DrillDrawer() {
       data-testid="drawer"
       style={{ top }}
     >
-      <DrillDown />
+      <Suspense fallback={<p className="busy">{t('app.loadingPart')}</p>}>
+        <DrillDown />
+      </Suspense>
     </aside>
   );
 }

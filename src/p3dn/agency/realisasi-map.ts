@@ -1,14 +1,18 @@
 import type { Engine } from '../../engine/types';
+import { refreshCubes } from '../metrics/cube';
 import { refreshRegister } from './register';
 
 /**
- * The user's aliases and the register refresh. (Before the register, only transactions were mapped, through a
- * realisasi-only map; every identity of every kind is now in `agency_idmap`: register.ts.)
+ * The user's aliases and the register refresh. Every refresh of the register rebuilds the aggregates the views
+ * read (../metrics/cube.ts) straight after: a figure never comes from a cube older than the register. (Before the
+ * register, only transactions were mapped, through a realisasi-only map; every identity of every kind is now in
+ * `agency_idmap`: register.ts.)
  */
 
-/** Re-match every identity of every loaded file to the register (after a data or alias change). */
+/** Re-match every identity of every loaded file to the register (after a data or alias change); cubes follow. */
 export async function refreshAgencyMap(engine: Engine): Promise<void> {
   await refreshRegister(engine);
+  await refreshCubes(engine);
 }
 
 export interface AliasEntry {
@@ -24,10 +28,10 @@ export async function writeAliases(engine: Engine, aliases: readonly AliasEntry[
   for (const a of aliases) {
     await engine.query('INSERT OR REPLACE INTO agency_alias VALUES (?, ?)', [a.aliasKey, a.agencyKey]);
   }
-  await refreshRegister(engine);
+  await refreshAgencyMap(engine);
 }
 
 /** After any import: the register is rebuilt (files replaced are gone with their tables; new ones join). */
 export async function pruneRealisasi(engine: Engine): Promise<void> {
-  await refreshRegister(engine);
+  await refreshAgencyMap(engine);
 }

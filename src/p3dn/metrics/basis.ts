@@ -1,7 +1,8 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { AG_COLS, RUP_COLS, RX_COLS, where } from './filters';
+import { AG_CUBE_COLS, N, PEN_CUBE_COLS, RX_CUBE_COLS, cubeMode } from './cube';
+import { where } from './filters';
 import {
   isDenominator,
   type AgencyMetric,
@@ -35,45 +36,63 @@ const DEN_SQL: Record<Denominator, string> = {
   apbd_barang_jasa_modal: 'ap.barang_jasa_modal',
 };
 
-/** Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`). */
-export function baseSql(den: Denominator, f: Filters): Sql {
+/**
+ * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`), from the cubes
+ * (cube.ts). `names: false` (totals, monthly line): `nama` / `kode` are left NULL and their modes not computed.
+ */
+export function baseSql(den: Denominator, f: Filters, { names = true } = {}): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
+  const pw = where(f, PEN_CUBE_COLS);
+  const aw = where(f, AG_CUBE_COLS);
+  const modes = (p: string, cube: string, w: Sql) =>
+    sql`${raw(p)}_nm AS (${cubeMode(cube, 'nama_satker', w)}), ${raw(p)}_kd AS (${cubeMode(cube, 'kd_satker_str', w)}),`;
+  const SRC = ['str', 'pen', 'swa', 'ap'];
+  const nameCtes = names
+    ? sql`${modes('pen', 'cube_pen', pw)} ${modes('swa', 'cube_swa', aw)} ${modes('str', 'cube_str', aw)}
+  ${modes('ap', 'cube_ap', aw)}`
+    : raw('');
+  const nameCols = raw(
+    names
+      ? `coalesce(${SRC.map((p) => `${p}_nm.v`).join(', ')}, d.nama) AS nama,
+      coalesce(${SRC.map((p) => `${p}_kd.v`).join(', ')}, d.kode) AS kode,`
+      : 'CAST(NULL AS VARCHAR) AS nama, CAST(NULL AS VARCHAR) AS kode,',
+  );
+  const nameJoins = raw(
+    names
+      ? SRC.map((p) => `LEFT JOIN ${p}_nm USING (agency_key) LEFT JOIN ${p}_kd USING (agency_key)`).join('\n')
+      : '',
+  );
   return sql`
   pen AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode, sum(pagu) AS pagu,
-      coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn, coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk,
-      count(*) AS n_paket
-    FROM rup_penyedia WHERE exclusion IS NULL${where(f, RUP_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(pagu) AS pagu, coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
+      coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk, ${raw(N)} AS n_paket
+    FROM cube_pen WHERE true${pw} GROUP BY agency_key
   ), swa AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode, sum(pagu) AS pagu, count(*) AS n_paket
-    FROM rup_swakelola WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(pagu) AS pagu, ${raw(N)} AS n_paket FROM cube_swa WHERE true${aw} GROUP BY agency_key
   ), str AS (
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
-      sum(belanja_pengadaan) AS belanja_pengadaan
-    FROM struktur_anggaran WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
+    SELECT agency_key, sum(belanja_pengadaan) AS belanja_pengadaan FROM cube_str WHERE true${aw} GROUP BY agency_key
   ), ap AS (
-    -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2; modal 5.2 / SIMDA 5.2.3).
-    SELECT agency_key, mode(nama_satker) AS nama, mode(kd_satker_str) AS kode,
+    -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2, modal 5.2 / SIMDA 5.2.3).
+    SELECT agency_key,
       sum(anggaran) FILTER (WHERE kelompok = 'barang_jasa') AS barang_jasa,
       sum(anggaran) FILTER (WHERE kelompok IN ('barang_jasa', 'modal')) AS barang_jasa_modal
-    FROM (SELECT *, p3dn_akun_kelompok(kode_rekening) AS kelompok FROM apbd_rekening)
-    WHERE exclusion IS NULL${where(f, AG_COLS)} GROUP BY agency_key
-  ), rx AS (
-    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, count(*) AS n_trx,
+    FROM cube_ap WHERE true${aw} GROUP BY agency_key
+  ), ${nameCtes}
+  rx AS (
+    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, ${raw(N)} AS n_trx,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'nilai'), 0) AS pdn_nilai,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'rup'), 0) AS pdn_rup,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'tanpa'), 0) AS pdn_tanpa,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'nilai'), 0) AS umk_nilai,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'rup'), 0) AS umk_rup,
       coalesce(sum(nilai) FILTER (WHERE umk_from = 'tanpa'), 0) AS umk_tanpa
-    FROM realisasi_x WHERE excl IS NULL AND agency IS NOT NULL${where(f, RX_COLS)} GROUP BY agency
+    FROM cube_rx WHERE agency IS NOT NULL${where(f, RX_CUBE_COLS)} GROUP BY agency
   ), ag AS (
     SELECT agency_key FROM pen UNION SELECT agency_key FROM swa UNION SELECT agency_key FROM str
     UNION SELECT agency_key FROM ap UNION SELECT agency_key FROM rx
   ), base AS (
     SELECT ag.agency_key,
-      coalesce(str.nama, pen.nama, swa.nama, ap.nama, d.nama) AS nama,
-      coalesce(str.kode, pen.kode, swa.kode, ap.kode, d.kode) AS kode,
+      ${nameCols}
       coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
       coalesce(pen.n_paket, 0) AS n_paket,
       coalesce(swa.n_paket, 0) AS n_swakelola,
@@ -100,6 +119,7 @@ export function baseSql(den: Denominator, f: Filters): Sql {
       LEFT JOIN rx USING (agency_key)
       LEFT JOIN agency_dim d USING (agency_key)
       LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key
+      ${nameJoins}
   )`;
 }
 
@@ -249,7 +269,7 @@ export function summaryOutSql(k: Kpi, money: MoneyOut = 'double'): string {
 
 /** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
 export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
-  const b = baseSql(den, f);
+  const b = baseSql(den, f, { names: false });
   const kpi = (k: Kpi) => summaryKpiSql(basis, k);
   const out = summaryOutSql;
   return sql`WITH ${b}, ${targetsCte(targets)}, s AS (
@@ -257,8 +277,8 @@ export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targe
         sum(pdn_tanpa) AS pdn_tanpa, sum(umk_tanpa) AS umk_tanpa, ${raw(kpi('pdn'))}, ${raw(kpi('umk'))}
       FROM base, t
     ), u AS (
-      SELECT count(*) AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
-      FROM realisasi_x WHERE excl IS NULL AND agency IS NULL${where(f, RX_COLS)}
+      SELECT ${raw(N)} AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
+      FROM cube_rx WHERE agency IS NULL${where(f, RX_CUBE_COLS)}
     )
     SELECT agencies, n_unmatched, ${raw(D('unmatched'))} AS unmatched, ${raw(D('r_total'))} AS r_total,
       ${raw(D('pdn_tanpa'))} AS pdn_tanpa, ${raw(D('umk_tanpa'))} AS umk_tanpa, ${raw(out('pdn'))}, ${raw(out('umk'))}

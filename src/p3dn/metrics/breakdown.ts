@@ -3,7 +3,8 @@ import { num } from '../../engine/cells';
 import { raw, sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
 import { D, baseSql } from './basis';
-import { RX_COLS, where } from './filters';
+import { N, RX_CUBE_COLS } from './cube';
+import { where } from './filters';
 import type { Denominator, Filters, Kpi, Query } from './types';
 export type BreakdownDim = 'metode' | 'jenis' | 'source' | 'bulan';
 const DIM_SQL: Record<BreakdownDim, string> = {
@@ -15,13 +16,13 @@ const DIM_SQL: Record<BreakdownDim, string> = {
 
 /** Realisasi per group (matched rows only, same filters), with its PDN and UMK-K parts and "Tanpa Status". */
 export function breakdownQuery(dim: BreakdownDim, f: Filters): Query {
-  const cols = raw(`${DIM_SQL[dim]} AS grp, count(*) AS n, ${D('sum(nilai)')} AS total,
+  const cols = raw(`${DIM_SQL[dim]} AS grp, ${N} AS n, ${D('sum(nilai)')} AS total,
         ${D('sum(pdn_part)')} AS pdn, ${D('sum(umk_part)')} AS umk,
         ${D("coalesce(sum(nilai) FILTER (WHERE pdn_from = 'tanpa'), 0)")} AS pdn_tanpa,
         ${D("coalesce(sum(nilai) FILTER (WHERE umk_from = 'tanpa'), 0)")} AS umk_tanpa`);
   const order = raw(dim === 'bulan' ? 'TRY_CAST(grp AS INTEGER) NULLS LAST' : 'total DESC');
   return sql`SELECT ${cols}
-      FROM realisasi_x WHERE excl IS NULL AND agency IS NOT NULL${where(f, RX_COLS)}
+      FROM cube_rx WHERE agency IS NOT NULL${where(f, RX_CUBE_COLS)}
       GROUP BY 1 ORDER BY ${order}`;
 }
 
@@ -51,11 +52,11 @@ export function toBreakdownRow(r: Row): BreakdownRow {
  */
 export function monthlyQuery(den: Denominator, f: Filters): Query {
   const cum = (c: string) => raw(D(`sum(coalesce(m.${c}, 0)) OVER (ORDER BY months.bulan)`));
-  return sql`WITH ${baseSql(den, f)}, d AS (SELECT sum(den) AS den FROM base),
+  return sql`WITH ${baseSql(den, f, { names: false })}, d AS (SELECT sum(den) AS den FROM base),
       withden AS (SELECT agency_key FROM base WHERE den IS NOT NULL),
       m AS (
-        SELECT bulan, sum(pdn_part) AS pdn, sum(umk_part) AS umk, sum(nilai) AS total FROM realisasi_x
-        WHERE excl IS NULL AND agency IN (SELECT agency_key FROM withden) AND bulan IS NOT NULL${where(f, RX_COLS)}
+        SELECT bulan, sum(pdn_part) AS pdn, sum(umk_part) AS umk, sum(nilai) AS total FROM cube_rx
+        WHERE agency IN (SELECT agency_key FROM withden) AND bulan IS NOT NULL${where(f, RX_CUBE_COLS)}
         GROUP BY bulan
       ), months AS (SELECT range AS bulan FROM range(1, 13))
     SELECT months.bulan,

@@ -1,15 +1,2 @@
-/** Distinct values for the filter menus. */
-export const FACETS_SQL = `
-  SELECT 'tahun' AS facet, CAST(tahun AS VARCHAR) AS v FROM (
-    SELECT tahun FROM rup_penyedia UNION SELECT tahun FROM realisasi_x UNION SELECT tahun FROM struktur_anggaran)
-    WHERE tahun IS NOT NULL
-  UNION SELECT 'metode', metode FROM rup_penyedia WHERE metode IS NOT NULL AND exclusion IS NULL
-  UNION SELECT 'metode', metode_x FROM realisasi_x WHERE metode_x IS NOT NULL
-  UNION SELECT 'jenis', split_part(jenis, ';', 1) FROM rup_penyedia WHERE jenis IS NOT NULL AND exclusion IS NULL
-  UNION SELECT 'jenis', jenis_x FROM realisasi_x WHERE jenis_x IS NOT NULL
-  UNION SELECT 'sumberDana', sumber_dana FROM realisasi_x WHERE sumber_dana IS NOT NULL
-  UNION SELECT 'source', source FROM realisasi_x
-  ORDER BY 1, 2`;
-
-// ------------------------------------------------------------------------------------------------------------
-// Drill-down: the rows behind an agency's figure
+/** Distinct values for the filter menus (materialised with the cubes: cube.ts; `years` is not a menu). */
+export const FACETS_SQL = `SELECT facet, v FROM cube_facets WHERE facet <> 'years' ORDER BY 1, 2`;

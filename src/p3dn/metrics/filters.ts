@@ -1,4 +1,5 @@
-/** The view's filters as WHERE fragments over each table's own columns (values bound, never inlined). */
+/** The view's filters as WHERE fragments over a table's own columns (values bound, never inlined); each cube's
+ * columns: cube.ts. */
 import { join, raw, sql, type Sql } from '../../engine/sql';
 import type { Filters } from './types';
 
@@ -12,27 +13,4 @@ export function where(f: Filters, cols: Partial<Record<keyof Filters, string>>):
     parts.push(sql`${raw(c)} = ${v}`);
   }
   return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
-}
-
-export const RUP_COLS = {
-  pemda: 'pemda_key',
-  tahun: 'tahun',
-  agency: 'agency_key',
-  metode: 'metode',
-  jenis: "split_part(jenis, ';', 1)",
-} as const;
-export const AG_COLS = { pemda: 'pemda_key', tahun: 'tahun', agency: 'agency_key' } as const;
-export const RX_COLS = {
-  pemda: 'pemda_key',
-  tahun: 'tahun',
-  agency: 'agency',
-  metode: 'metode_x',
-  jenis: 'jenis_x',
-  sumberDana: 'sumber_dana',
-  source: 'source',
-} as const;
-
-/** The filters that apply to RUP penyedia packages (year, agency, metode, jenis); sumber dana and source do not. */
-export function rupPenyediaWhere(f: Filters): Sql {
-  return where(f, RUP_COLS);
 }

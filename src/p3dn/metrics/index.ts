@@ -21,4 +21,4 @@ export * from './apbd';
 export * from './sort-agencies';
 export * from './pemda';
 export * from './yoy';
-export { rupPenyediaWhere } from './filters';
+export { refreshCubes } from './cube';

@@ -1,7 +1,8 @@
 import { num, str } from '../../engine/cells';
-import { sql } from '../../engine/sql';
+import { raw, sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { rupPenyediaWhere } from './filters';
+import { N, PEN_CUBE_COLS } from './cube';
+import { where } from './filters';
 import { NO_FILTERS, type Filters, type Query } from './types';
 
 /**
@@ -12,10 +13,10 @@ import { NO_FILTERS, type Filters, type Query } from './types';
  */
 export function metodeBreakdownQuery(f: Filters = NO_FILTERS): Query {
   return sql`WITH m AS (
-      SELECT nullif(trim(metode), '') AS metode, count(*) AS n_paket, sum(pagu) AS pagu,
+      SELECT nullif(trim(metode), '') AS metode, ${raw(N)} AS n_paket, sum(pagu) AS pagu,
         coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
         coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk
-      FROM rup_penyedia WHERE exclusion IS NULL${rupPenyediaWhere(f)} GROUP BY 1
+      FROM cube_pen WHERE true${where(f, PEN_CUBE_COLS)} GROUP BY 1
     )
     SELECT metode, n_paket, CAST(pagu AS DOUBLE) AS pagu, CAST(pdn AS DOUBLE) AS pdn, CAST(umk AS DOUBLE) AS umk
     FROM m ORDER BY m.pagu DESC, metode NULLS LAST`;

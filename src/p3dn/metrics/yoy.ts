@@ -35,7 +35,5 @@ export function yearOverYear<T extends YoyItem>(
   });
 }
 
-/** The fiscal years of the plan, budget and transaction rows, ascending. */
-export const YEARS_SQL = `SELECT DISTINCT tahun FROM (
-    SELECT tahun FROM rup_penyedia UNION SELECT tahun FROM struktur_anggaran UNION SELECT tahun FROM apbd_rekening
-    UNION SELECT tahun FROM realisasi_x) WHERE tahun IS NOT NULL ORDER BY tahun`;
+/** The fiscal years of the plan, budget and transaction rows, ascending (kept with the cubes: cube.ts). */
+export const YEARS_SQL = `SELECT CAST(v AS INTEGER) AS tahun FROM cube_facets WHERE facet = 'years' ORDER BY 1`;

@@ -6,6 +6,7 @@ import type { Engine } from '../../engine/types';
 import { AGENCY_TABLES_SQL, AGENCY_VIEWS_SQL } from '../agency/dimension';
 import { REALISASI_VIEW_SQL } from '../agency/realisasi-x';
 import { ALL_MACROS_SQL } from '../macros';
+import { refreshCubes } from '../metrics/cube';
 import { datasetTablesSql } from './tables';
 
 /** Create everything the core needs on a fresh engine, in order. Idempotent. */
@@ -16,6 +17,8 @@ export async function createSchema(engine: Engine): Promise<void> {
   await engine.exec(datasetTablesSql());
   await engine.exec(AGENCY_VIEWS_SQL);
   await engine.exec(REALISASI_VIEW_SQL);
+  // The (empty) aggregates the metric SQL reads (metrics/cube.ts).
+  await refreshCubes(engine);
 }
 
 export { canonicalViewSql, dataTables, sqlType, tableColumns, type LoadedFile } from './tables';

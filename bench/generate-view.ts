@@ -1,0 +1,125 @@
+/**
+ * Generated exports for the view-change benchmark (bench/view-bench.ts), written to bench/out/ (git-ignored):
+ * `n` SIRUP RUP-PaketPenyedia packages and `n` Toko Daring orders of one fictional Pemda with 60 agencies, two
+ * fiscal years, six methods and four kinds of procurement, so that every filter of the view has values to pick.
+ */
+import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { csvCell } from '../scripts/sample/csv';
+import { PENYEDIA_HEADERS } from '../scripts/sample/layouts';
+import { mulberry32 as rng } from '../scripts/sample/prng';
+import { centsText } from '../tests/helpers/fixtures';
+
+const out = resolve(import.meta.dirname, 'out');
+
+export const AGENCIES = [...Array(60).keys()].map((k) => ({
+  kd: String(3_519_100 + k),
+  str: `1.${String(k).padStart(2, '0')}.0.00.0.00.01.0000`,
+  nama: `DINAS UJI BEBAN ${k + 1}`,
+}));
+const METODE = [
+  ['8', 'Pengadaan Langsung'],
+  ['9', 'E-Purchasing'],
+  ['13', 'Tender'],
+  ['10', 'Penunjukan Langsung'],
+  ['14', 'Seleksi'],
+  ['16', 'Dikecualikan'],
+] as const;
+const JENIS = [
+  ['1', 'Barang'],
+  ['2', 'Pekerjaan Konstruksi'],
+  ['3', 'Jasa Konsultansi'],
+  ['4', 'Jasa Lainnya'],
+] as const;
+const TOKO_HEADERS = [
+  'tahun', 'kd_klpd', 'nama_klpd', 'kd_satker', 'nama_satker', 'order_id', 'order_desc', 'valuasi', 'kategori',
+  'metode_bayar', 'tanggal_transaksi', 'marketplace', 'merchant_name', 'jenis_transaksi', 'kota_kab', 'provinsi',
+  'nama_pemesan', 'status_verif', 'sumber_data', 'status_konfirmasi_ppmse', 'keterangan_ppmse',
+]; // prettier-ignore
+
+async function writeCsv(
+  path: string,
+  headers: readonly string[],
+  n: number,
+  row: (i: number) => Record<string, string>,
+) {
+  if (existsSync(path) && statSync(path).size > 0) return path;
+  mkdirSync(out, { recursive: true });
+  const tmp = `${path}.part`;
+  const ws = createWriteStream(tmp);
+  const write = (s: string) => new Promise<void>((ok) => (ws.write(s) ? ok() : ws.once('drain', () => ok())));
+  await write(headers.join(',') + '\n');
+  for (let i = 0; i < n;) {
+    const lines: string[] = [];
+    for (let j = 0; j < 5000 && i < n; j++, i++) {
+      const r = row(i);
+      lines.push(headers.map((h) => csvCell(r[h] ?? '')).join(','));
+    }
+    await write(lines.join('\n') + '\n');
+  }
+  await new Promise<void>((ok) => ws.end(ok));
+  renameSync(tmp, path);
+  return path;
+}
+
+/** `n` RUP penyedia packages (3 % deleted) and `n` Toko Daring orders (5 % not completed); returns both paths. */
+export async function generateViewData(n: number): Promise<{ rup: string; toko: string }> {
+  const rand = rng(n);
+  const rup = await writeCsv(resolve(out, `RUP-PaketPenyedia-${n}.csv`), PENYEDIA_HEADERS, n, (i) => {
+    const a = AGENCIES[i % AGENCIES.length]!;
+    const m = METODE[Math.floor(rand() * METODE.length)]!;
+    const j = JENIS[Math.floor(rand() * JENIS.length)]!;
+    const r = rand();
+    return {
+      tahun_anggaran: rand() < 0.2 ? '2024' : '2025',
+      kd_klpd: 'D999',
+      nama_klpd: 'Kabupaten Uji Beban (fiktif)',
+      jenis_klpd: 'Kabupaten',
+      kd_satker: a.kd,
+      kd_satker_str: a.str,
+      nama_satker: a.nama,
+      kd_rup: String(40_000_000 + i),
+      nama_paket: `Paket uji ${i}`,
+      pagu: centsText(BigInt(Math.floor(rand() * 5e10))),
+      kd_metode_pengadaan: m[0],
+      metode_pengadaan: m[1],
+      kd_jenis_pengadaan: j[0],
+      jenis_pengadaan: j[1],
+      status_pdn: r < 0.6 ? 'PDN' : 'Non-PDN',
+      status_ukm: rand() < 0.35 ? 'UKM' : 'Non-UKM',
+      status_aktif_rup: 'true',
+      status_delete_rup: r > 0.97 ? 'true' : 'false',
+      status_umumkan_rup: 'Terumumkan',
+      tgl_buat_paket: '2025-01-04 22:31:51',
+    };
+  });
+  const toko = await writeCsv(resolve(out, `Bela-TokoDaringRealisasi-${n}.csv`), TOKO_HEADERS, n, (i) => {
+    const a = AGENCIES[(i * 7) % AGENCIES.length]!;
+    const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
+    const year = rand() < 0.2 ? '2024' : '2025';
+    return {
+      tahun: year,
+      kd_klpd: 'D999',
+      nama_klpd: 'Kabupaten Uji Beban (fiktif)',
+      kd_satker: a.kd,
+      nama_satker: a.nama,
+      order_id: `BELA-UJI-${i}`,
+      order_desc: 'Pembelian Alat Tulis Kantor',
+      valuasi: String(100_000 + Math.floor(rand() * 50_000_000)),
+      kategori: 'Perlengkapan Kantor',
+      metode_bayar: 'Virtual Account',
+      tanggal_transaksi: `${year}-${month}-${day} 10:20:51`,
+      marketplace: 'Pasar Daring A',
+      merchant_name: 'Koperasi Uji',
+      jenis_transaksi: 'PL',
+      kota_kab: 'Kab. Uji',
+      provinsi: 'Provinsi Uji',
+      nama_pemesan: 'Bambang',
+      status_verif: 'verified',
+      sumber_data: 'Bela Pengadaan',
+      status_konfirmasi_ppmse: rand() < 0.95 ? 'selesai' : 'gagal',
+    };
+  });
+  return { rup, toko };
+}

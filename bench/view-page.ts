@@ -1,0 +1,92 @@
+/**
+ * In-page parts of the view-change benchmark, as source text evaluated in the page (so that no bundler helper
+ * reaches it). `__viewBench.change(step)` applies one control change the way a user does (a select's value and
+ * its change event, a radio click, a typed target), then waits until every query of the page has come back and
+ * the cards, chart and table are drawn (not busy, polled every task; then the next animation frame: painted), and returns the time taken and the long
+ * tasks (PerformanceObserver 'longtask') that overlapped it.
+ */
+export const LONGTASK_INIT = `
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (e) { window.__longtasks = null; }
+`;
+
+export const VIEW_BENCH_SRC = `(() => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const ch = new MessageChannel();
+  const waiters = [];
+  ch.port1.onmessage = () => waiters.shift()?.();
+  const tick = () => new Promise((r) => { waiters.push(r); ch.port2.postMessage(0); });
+  const busy = () => {
+    // The figures the open view shows (the summary view: cards and chart; the agencies view: the table).
+    const shown = ['kpi-cards', 'agency-chart', 'agency-table']
+      .map((id) => document.querySelector('[data-testid=' + id + ']'))
+      .filter(Boolean);
+    if (shown.length === 0) return true;
+    if (shown.some((el) => el.getAttribute('aria-busy') === 'true')) return true;
+    const probe = window.__pantauEngine;
+    return probe ? probe.inflight() > 0 : false;
+  };
+  const setSelect = (id, value) => {
+    const el = document.getElementById(id);
+    if (!el) throw new Error('no control #' + id);
+    if (![...el.options].some((o) => o.value === value)) throw new Error('#' + id + ' has no option ' + value);
+    el.value = value;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const setNumber = (id, value) => {
+    const el = document.getElementById(id);
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setter.call(el, String(value));
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const click = (sel) => {
+    const el = document.querySelector(sel);
+    if (!el) throw new Error('no control ' + sel);
+    el.click();
+  };
+  const apply = (s) => {
+    if (s.type === 'basis') click('[data-testid=basis-switch] input[value=' + s.value + ']');
+    else if (s.type === 'kpi') click('input[name=kpi][value=' + s.value + ']');
+    else if (s.type === 'den') setSelect('denominator', s.value);
+    else if (s.type === 'target') setNumber('target-' + s.kpi, s.value);
+    else setSelect('filter-' + s.type, s.value);
+  };
+  window.__viewBench = {
+    options(id) {
+      const el = document.getElementById(id);
+      return el ? [...el.options].map((o) => o.value) : [];
+    },
+    async change(step) {
+      await frame();
+      const t0 = performance.now();
+      apply(step);
+      // React renders a discrete event's update at once: a query not cached shows as busy from here on.
+      while (busy()) await tick();
+      const ready = performance.now() - t0;
+      // What a person sees: the next frame after the answer is in the DOM.
+      await frame();
+      const t1 = performance.now();
+      const lt = (window.__longtasks || []).filter(([s, d]) => s + d > t0 && s < t1);
+      return { ms: t1 - t0, ready, longTasks: lt.length, longestTask: lt.reduce((m, [, d]) => Math.max(m, d), 0) };
+    },
+    memory() {
+      const m = performance.memory;
+      return m ? { used: m.usedJSHeapSize, total: m.totalJSHeapSize } : null;
+    },
+  };
+})()`;
+
+declare global {
+  interface Window {
+    __viewBench?: {
+      options: (id: string) => string[];
+      change: (
+        step: unknown,
+      ) => Promise<{ ms: number; ready: number; longTasks: number; longestTask: number }>;
+      memory: () => { used: number; total: number } | null;
+    };
+  }
+}

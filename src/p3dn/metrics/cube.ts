@@ -1,0 +1,140 @@
+/**
+ * The data cubes: small aggregate tables behind every card, chart, table, breakdown, ranking and slide (after
+ * Mosaic's pre-aggregation). Built from the counted rows of the canonical views (whose `agency_key` / `pemda_key`
+ * are already the register's: ../agency/view-join.ts), keyed by every dimension a view filters or groups on, with
+ * exact DECIMAL sums and row counts: a view change aggregates a few thousand cube rows, not millions of rows.
+ * Only the drill-down reads rows.
+ *
+ *   cube_pen   RUP penyedia       agency, Pemda, year, metode, jenis (first), PDN / UKM flag
+ *   cube_swa   RUP swakelola      agency, Pemda, year
+ *   cube_str   struktur anggaran  agency, Pemda, year
+ *   cube_ap    APBD lines         agency, Pemda, year, spending group (p3dn_akun_kelompok)
+ *   cube_pa    paket anggaran     agency, Pemda, year (the reconciliation view only)
+ *   cube_rx    realisasi_x        agency (NULL = unmatched), match path, Pemda, year, metode, jenis, sumber dana,
+ *                                 source system, month, where the PDN / UMK part came from (nilai / rup / tanpa)
+ *   cube_facets the filter menus' values (and, as facet `years`, every year of every row: year over year)
+ * Every plan / budget cube also keeps the spelling (nama_satker, kd_satker_str) and the register's match path and
+ * alias key, and every transaction cube row the spelling and alias key when it is unmatched: the reconciliation
+ * view lists them.
+ *
+ * Measures: `n` (rows), the DECIMAL sums, and `pos` (the group's first row in file order: file, line), so that an
+ * agency's name and code are its most frequent spelling, a tie going to the spelling that comes first in the files
+ * (`cubeMode`; DuckDB's `mode()` over the rows broke ties by scan order, which a parallel join does not keep).
+ *
+ * Refreshed after every register refresh (an import, an alias change: ../agency/realisasi-map.ts): a cube is never
+ * older than the rows and the register it summarises.
+ */
+import { raw, sql, type Sql } from '../../engine/sql';
+import type { Engine } from '../../engine/types';
+import type { Filters } from './types';
+
+/** What every plan / budget cube groups by besides its own dimensions. */
+const AGENCY = 'agency_key, pemda_key, tahun, nama_satker, kd_satker_str, agency_path, agency_alias';
+
+/** A plan / budget cube over `table`'s counted rows; `dims` its own dimensions, `m` its money column. */
+const agencyCube = (cube: string, table: string, m: string, dims = '') => `
+CREATE OR REPLACE TABLE ${cube} AS
+SELECT ${AGENCY}${dims ? `, ${dims}` : ''}, count(*) AS n, min(pos) AS pos, sum(${m}) AS ${m}
+FROM (SELECT *, row_number() OVER (ORDER BY file_id, line) AS pos FROM ${table} WHERE exclusion IS NULL)
+GROUP BY ALL;`;
+
+const PEN_SQL = agencyCube(
+  'cube_pen',
+  "(SELECT * REPLACE (split_part(jenis, ';', 1) AS jenis) FROM rup_penyedia)",
+  'pagu',
+  'metode, jenis, is_pdn, is_ukm',
+);
+const SWA_SQL = agencyCube('cube_swa', 'rup_swakelola', 'pagu');
+const STR_SQL = agencyCube('cube_str', 'struktur_anggaran', 'belanja_pengadaan');
+const PA_SQL = agencyCube('cube_pa', 'rup_paket_anggaran', 'pagu');
+const AP_SQL = agencyCube(
+  'cube_ap',
+  '(SELECT *, p3dn_akun_kelompok(kode_rekening) AS kelompok FROM apbd_rekening)',
+  'anggaran',
+  'kelompok',
+);
+
+const RX_SQL = `
+CREATE OR REPLACE TABLE cube_rx AS
+SELECT agency, match_path, agency_path,
+  CASE WHEN agency IS NULL THEN alias_key END AS alias_key,
+  CASE WHEN agency IS NULL THEN nama_satker END AS nama_satker,
+  CASE WHEN agency IS NULL THEN kd_satker_str END AS kd_satker_str,
+  pemda_key, tahun, metode_x, jenis_x, sumber_dana, source, bulan, pdn_from, umk_from,
+  count(*) AS n, sum(nilai) AS nilai, sum(pdn_part) AS pdn_part, sum(umk_part) AS umk_part
+FROM realisasi_x WHERE excl IS NULL
+GROUP BY ALL;`;
+
+/**
+ * The filter menus' values, as the menus always listed them: years of every row, metode / jenis of counted RUP
+ * packages and of every transaction, sumber dana and source system of every transaction; `years`: every year of
+ * every plan, budget and transaction row (the years compared year over year). Each table read once.
+ */
+const FACETS_BUILD_SQL = `
+CREATE OR REPLACE TABLE cube_facets AS
+WITH rp AS MATERIALIZED (
+  SELECT DISTINCT tahun, exclusion IS NULL AS counted, metode, split_part(jenis, ';', 1) AS jenis FROM rup_penyedia
+), rx AS MATERIALIZED (SELECT DISTINCT tahun, metode_x, jenis_x, sumber_dana, source FROM realisasi_x),
+st AS MATERIALIZED (SELECT DISTINCT tahun FROM struktur_anggaran)
+  SELECT 'tahun' AS facet, CAST(tahun AS VARCHAR) AS v FROM (
+    SELECT tahun FROM rp UNION SELECT tahun FROM rx UNION SELECT tahun FROM st)
+    WHERE tahun IS NOT NULL
+  UNION SELECT 'years', CAST(tahun AS VARCHAR) FROM (
+    SELECT tahun FROM rp UNION SELECT tahun FROM rx UNION SELECT tahun FROM st
+    UNION SELECT DISTINCT tahun FROM apbd_rekening) WHERE tahun IS NOT NULL
+  UNION SELECT 'metode', metode FROM rp WHERE metode IS NOT NULL AND counted
+  UNION SELECT 'metode', metode_x FROM rx WHERE metode_x IS NOT NULL
+  UNION SELECT 'jenis', jenis FROM rp WHERE jenis IS NOT NULL AND counted
+  UNION SELECT 'jenis', jenis_x FROM rx WHERE jenis_x IS NOT NULL
+  UNION SELECT 'sumberDana', sumber_dana FROM rx WHERE sumber_dana IS NOT NULL
+  UNION SELECT 'source', source FROM rx;`;
+
+/** The build statements, in order (exported for the benchmark, which times each one). */
+export const CUBE_BUILD_SQL = [PEN_SQL, SWA_SQL, STR_SQL, PA_SQL, AP_SQL, RX_SQL, FACETS_BUILD_SQL];
+
+/** Rebuild every cube in one transaction (a failed build leaves the previous cubes, never half of them). */
+export async function refreshCubes(engine: Engine): Promise<void> {
+  try {
+    await engine.exec(`BEGIN TRANSACTION;\n${CUBE_BUILD_SQL.join('\n')}\nCOMMIT;`);
+  } catch (e) {
+    await engine.exec('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The filter columns of each cube (absent = the cube's rows carry no such dimension: not filtered). */
+export const PEN_CUBE_COLS = {
+  pemda: 'pemda_key',
+  tahun: 'tahun',
+  agency: 'agency_key',
+  metode: 'metode',
+  jenis: 'jenis',
+} as const satisfies Partial<Record<keyof Filters, string>>;
+export const AG_CUBE_COLS = {
+  pemda: 'pemda_key',
+  tahun: 'tahun',
+  agency: 'agency_key',
+} as const satisfies Partial<Record<keyof Filters, string>>;
+export const RX_CUBE_COLS = {
+  pemda: 'pemda_key',
+  tahun: 'tahun',
+  agency: 'agency',
+  metode: 'metode_x',
+  jenis: 'jenis_x',
+  sumberDana: 'sumber_dana',
+  source: 'source',
+} as const satisfies Partial<Record<keyof Filters, string>>;
+
+/**
+ * The most frequent non-NULL `col` per agency over the cube rows `where` selects, a tie going to the value whose
+ * first row comes first in the files. A CTE body: `agency_key, v`.
+ */
+export function cubeMode(cube: string, col: string, where: Sql): Sql {
+  return sql`SELECT agency_key, arg_max(v, (n, -pos)) AS v FROM (
+      SELECT agency_key, ${raw(col)} AS v, sum(n) AS n, min(pos) AS pos FROM ${raw(cube)}
+      WHERE ${raw(col)} IS NOT NULL${where} GROUP BY 1, 2
+    ) GROUP BY 1`;
+}
+
+/** Rows behind cube rows (count(*) of the rows: 0, not NULL, over none); DuckDB sums as HUGEINT, the readers take BIGINT. */
+export const N = 'CAST(coalesce(sum(n), 0) AS BIGINT)';
