@@ -186,6 +186,9 @@ interface Run {
   disk: number;
   load: [number, number, number];
   files: { file: string; rows: number; seconds: number }[];
+  /** Seconds of the one agency match after the last file (register + cubes), and of the figures + CSVs. */
+  match: number;
+  figures: number;
 }
 
 async function runCli(input: string, tmp: string, o: { memoryLimit: string; threads: string }): Promise<Run> {
@@ -201,10 +204,17 @@ async function runCli(input: string, tmp: string, o: { memoryLimit: string; thre
     loadPeak = Math.max(loadPeak, loadavg()[0]!);
   }, 1000);
   const started = Date.now();
+  let figuresFrom = NaN;
+  let figures = NaN;
   const r = await timed(
     [process.execPath, '--import', 'tsx', 'src/cli/main.ts', 'report', input, '--out', out, '--work-dir', work,
       '--memory-limit', o.memoryLimit, '--threads', o.threads, '--lang', 'en', '--memory-stats'], // prettier-ignore
-    (line) => console.log(`  +${((Date.now() - started) / 1000).toFixed(1)} s ${line}`),
+    (line) => {
+      const t = (Date.now() - started) / 1000;
+      if (line.startsWith('Computing the figures')) figuresFrom = t;
+      if (line.startsWith('Written to ')) figures = t - figuresFrom;
+      console.log(`  +${t.toFixed(1)} s ${line}`);
+    },
   );
   clearInterval(poll);
   const wall = (Date.now() - started) / 1000;
@@ -215,6 +225,7 @@ async function runCli(input: string, tmp: string, o: { memoryLimit: string; thre
     if (x?.[1]) current = x[1].replace(`${input}/`, '');
     else if (x?.[2]) files.push({ file: current, rows: Number(x[2]), seconds: Number(x[3]) });
   }
+  const match = Number(/^ {2}done \(([\d.]+) s\)$/m.exec(r.stderr)?.[1] ?? NaN);
   const mem = /DuckDB memory: peak ([\d.]+) GiB in memory, ([\d.]+) GiB in temporary storage/.exec(r.stderr);
   rmSync(work, { recursive: true, force: true });
   return {
@@ -228,13 +239,16 @@ async function runCli(input: string, tmp: string, o: { memoryLimit: string; thre
     disk,
     load: [loadStart, loadPeak, loadavg()[0]!],
     files,
+    match,
+    figures,
   };
 }
 
 function printRuns(runs: readonly Run[]): void {
   console.log('\nCLI (native DuckDB), whole command: import of every file + figures + CSVs');
   console.log('run\texit\twall_s\tcpu_s\trows\trows_per_s\trows_per_cpu_s\tpeak_rss\tduckdb_peak_memory\tduckdb_peak_spill\tpeak_work_folder\tload_start/peak/end'); // prettier-ignore
-  const line = (name: string, r: Omit<Run, 'files' | 'load' | 'code'> & { code: string; load: string }) =>
+  type Line = Omit<Run, 'files' | 'load' | 'code' | 'match' | 'figures'> & { code: string; load: string };
+  const line = (name: string, r: Line) =>
     console.log([name, r.code, r.wall.toFixed(1), r.cpu.toFixed(1), fmt(r.rows), fmt(r.rows / r.wall), fmt(r.rows / r.cpu),
       gb(r.rss), gb(r.duckMemory), gb(r.duckSpill), gb(r.disk), r.load].join('\t')); // prettier-ignore
   runs.forEach((r, i) =>
@@ -259,6 +273,13 @@ function printRuns(runs: readonly Run[]): void {
     const secs = runs.map((r) => r.files[i]?.seconds ?? NaN);
     const med = median(secs);
     console.log(`${f.file}\t${fmt(f.rows)}\t${secs.join(', ')}; ${med.toFixed(1)}\t${fmt(f.rows / med)}`);
+  }
+  for (const [what, f] of [
+    ['agency match, once (register + cubes)', (r: Run) => r.match],
+    ['figures + CSVs (after the match)', (r: Run) => r.figures],
+  ] as const) {
+    const secs = runs.map(f);
+    console.log(`${what}\t\t${secs.map((x) => x.toFixed(1)).join(', ')}; ${median(secs).toFixed(1)}\t`);
   }
 }
 

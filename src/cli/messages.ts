@@ -31,6 +31,8 @@ aplikasi, lalu menulis agencies.csv, pemda.csv, import-report.csv dan rejects.cs
   loaded:
     '  {{kind}}: {{read}} baris dibaca, {{loaded}} dihitung, {{excluded}} dikecualikan, {{rejected}} ditolak ({{seconds}} d)',
   notLoaded: '  tidak dimuat: {{reason}}',
+  matching: 'Mencocokkan perangkat daerah semua berkas (register, per Pemda)…',
+  matched: '  selesai ({{seconds}} d)',
   computing: 'Menghitung angka per Pemda dan perangkat daerah ({{basis}}, penyebut {{denominator}})…',
   pemdaSource: 'Pemda tiap baris: dari register perangkat daerah seperti di aplikasi (kd_klpd, nama_klpd, atau perangkat daerah yang cocok); kolom pemda_source di agencies.csv dan import-report.csv menyebut asalnya.',
   pemdaNote: '  {{file}}: {{note}}',
@@ -70,6 +72,8 @@ agencies.csv, pemda.csv, import-report.csv and rejects.csv to the --out folder.`
   loaded:
     '  {{kind}}: {{read}} rows read, {{loaded}} counted, {{excluded}} excluded, {{rejected}} rejected ({{seconds}} s)',
   notLoaded: '  not loaded: {{reason}}',
+  matching: "Matching every file's agencies (register, per Pemda)…",
+  matched: '  done ({{seconds}} s)',
   computing: 'Computing the figures per Pemda and agency ({{basis}}, denominator {{denominator}})…',
   pemdaSource: "Each row's Pemda: from the agency register, as in the app (kd_klpd, nama_klpd, or the agency it matched); the pemda_source column of agencies.csv and import-report.csv says which.",
   pemdaNote: '  {{file}}: {{note}}',

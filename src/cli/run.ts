@@ -5,7 +5,7 @@
  */
 import { num, str } from '../engine/cells';
 import type { Engine } from '../engine/types';
-import { FILE_PEMDA_SQL, UNKNOWN_PEMDA, type PemdaPath } from '../p3dn/agency';
+import { FILE_PEMDA_SQL, UNKNOWN_PEMDA, refreshAgencyMap, type PemdaPath } from '../p3dn/agency';
 import { GENERIC_KIND } from '../p3dn/kinds';
 import {
   ImportError,
@@ -28,6 +28,8 @@ export interface RunOptions extends ReportOptions {
   texts: Texts;
   /** Progress lines (stderr in the CLI). */
   log: (line: string) => void;
+  /** Match the agencies after every file, as the app does (the tests compare), instead of once after the last. */
+  matchEachFile?: boolean;
 }
 
 interface FileOutcome {
@@ -156,6 +158,7 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
       displayName: f.name,
       isSample: false,
       replace: 'none',
+      deferMatch: !o.matchEachFile,
       ...(detected?.kind === GENERIC_KIND ? { kind: GENERIC_KIND } : {}),
       ...(format ? { format } : {}),
       onProgress: (s) => {
@@ -216,6 +219,13 @@ export async function runReport(
   for (const [i, f] of files.entries()) {
     o.log(fill(o.texts.cli.fileStart, { i: i + 1, n: files.length, file: f.name }));
     outcomes.push(await loadOne(engine, f, o));
+  }
+  if (!o.matchEachFile) {
+    // The agencies of every loaded file matched once (register, then the cubes), not after each file.
+    const started = Date.now();
+    o.log(o.texts.cli.matching);
+    await refreshAgencyMap(engine);
+    o.log(fill(o.texts.cli.matched, { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
   }
   o.log(fill(o.texts.cli.computing, { basis: o.basis, denominator: o.denominator }));
   const { agencies, pemda } = await reportFigures(engine, o);

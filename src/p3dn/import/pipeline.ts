@@ -33,6 +33,13 @@ export interface FileInput extends Omit<ImportRequest, 'engineFileName' | 'head'
   checksum?: Promise<string | null>;
   /** The rows are loaded and only the checksum is still awaited. */
   onChecksumWait?: () => void;
+  /**
+   * Do not match the agencies again after this file (register and cubes): the caller loads a batch of files and
+   * calls `refreshAgencyMap` once after the last (the CLI: a national folder holds hundreds of files, and each
+   * refresh rebuilds the cubes over every row loaded so far). The register is rebuilt from every loaded file, so
+   * the figures are the same either way.
+   */
+  deferMatch?: boolean;
 }
 
 let fileSeq = 0;
@@ -63,7 +70,7 @@ export function importFile(engine: Engine, input: FileInput): Promise<ImportedFi
 }
 
 async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
-  const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, ...req } = input;
+  const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, deferMatch, ...req } = input;
   const engineFileName = `file_${++fileSeq}.csv`;
   if (!(data instanceof Uint8Array) && 'path' in data) {
     // Read on disk by a Node engine: the caller reads its head, size and checksum (this core touches no disk).
@@ -109,7 +116,7 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
     saveChecksum(engine, result.fileId, await hash.catch(() => null)),
   );
   // Transactions of replaced files are gone with their tables; the others are matched again.
-  await attempt('pencocokan_gagal', () => pruneRealisasi(engine));
+  if (!deferMatch) await attempt('pencocokan_gagal', () => pruneRealisasi(engine));
   const apbd = KINDS[result.kind].accounts
     ? await attempt('ringkasan_gagal', () => apbdFileBelanja(engine, result.fileId))
     : null;
