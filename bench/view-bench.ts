@@ -256,7 +256,7 @@ async function main() {
       console.log(`  import: RUP ${rupS.toFixed(1)} s, Toko Daring ${tokoS.toFixed(1)} s  [load ${load()}]`);
       // The cubes' share of an import: each build statement again, timed on the loaded rows.
       const build = await page.evaluate((st) => window.__pantauBench!.timeSql(st), CUBE_BUILD_SQL);
-      const names = ['pen', 'swa', 'str', 'rx', 'agency', 'facets'];
+      const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'facets'];
       console.log(
         `  cube build ${build.reduce((a, b) => a + b, 0).toFixed(2)} s: ${build.map((t, i) => `${names[i]} ${t.toFixed(2)}`).join(', ')}`,
       );

