@@ -2,6 +2,18 @@ export type Lang = 'id' | 'en';
 
 const LOCALE: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
+const formatters = new Map<string, Intl.NumberFormat>();
+/** One `Intl.NumberFormat` per locale and digits, made once: building one costs far more than formatting. */
+function nf(lang: Lang, min: number, max: number): Intl.NumberFormat {
+  const k = `${lang}|${min}|${max}`;
+  let f = formatters.get(k);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: min, maximumFractionDigits: max });
+    formatters.set(k, f);
+  }
+  return f;
+}
+
 /** Scale words for short money: Indonesian `jt`/`M`/`T`, English `m`/`bn`/`tn`. */
 const SCALES: Record<Lang, [number, string][]> = {
   id: [
@@ -26,32 +38,29 @@ export function formatRupiahShort(value: number | null, lang: Lang = 'id'): stri
   for (const [factor, word] of SCALES[lang]) {
     if (abs >= factor) {
       const x = abs / factor;
-      const s = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: x < 100 ? 1 : 0 }).format(x);
+      const s = nf(lang, 0, x < 100 ? 1 : 0).format(x);
       return `${sign}Rp ${s} ${word}`;
     }
   }
-  return `${sign}Rp ${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(abs)}`;
+  return `${sign}Rp ${nf(lang, 0, 0).format(abs)}`;
 }
 
 /** Full rupiah, to the rupiah: `Rp 1.234.567`. */
 export function formatRupiah(value: number | null, lang: Lang = 'id'): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  const s = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(Math.abs(value));
+  const s = nf(lang, 0, 0).format(Math.abs(value));
   return `${value < 0 ? '−' : ''}Rp ${s}`;
 }
 
 /** A share as a percentage: 0.385 -> `38,5 %` (id) / `38.5%` (en). */
 export function formatPercent(share: number | null, lang: Lang = 'id', digits = 1): string {
   if (share === null || !Number.isFinite(share)) return '—';
-  const s = new Intl.NumberFormat(LOCALE[lang], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(share * 100);
+  const s = nf(lang, digits, digits).format(share * 100);
   return lang === 'id' ? `${s} %` : `${s}%`;
 }
 
 export function formatInt(n: number, lang: Lang = 'id'): string {
-  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n);
+  return nf(lang, 0, 0).format(n);
 }
 
 /**

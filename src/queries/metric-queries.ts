@@ -16,6 +16,8 @@ import { useViewStore } from '../stores/view-store';
 
 /** What a query of the view is computed from: the view's basis, denominator, targets and filters. */
 export interface ViewParams {
+  /** The dataset version the figures are for (to cache what depends on the data only, e.g. the years loaded). */
+  version: number;
   basis: Basis;
   den: Denominator;
   targets: Targets;
@@ -40,7 +42,7 @@ export function viewQueryOptions<T>(name: string, run: (engine: Engine, p: ViewP
       queryKey: ['metrics', name, version, aliases, basis, den, targets.pdn, targets.umk, filters],
       enabled: version > 0,
       placeholderData: keepPreviousData,
-      queryFn: async (): Promise<T> => run(await getEngine(), { basis, den, targets, filters }),
+      queryFn: async (): Promise<T> => run(await getEngine(), { version, basis, den, targets, filters }),
     });
 }
 

@@ -204,10 +204,26 @@ describe('cubes = rows', () => {
         await importText(engine, name, readFileSync(join(SAMPLE, name)));
       }
       await importText(engine, 'Bela-TokoDaring-lain.csv', unmatchedTokoDaring(), { replace: 'none' });
+      // APBD budget lines (SIPD) for some of the sample's agencies, by their codes: the APBD denominators have data.
+      const ags = await run('SELECT kode FROM agency_register WHERE kode IS NOT NULL ORDER BY kode LIMIT 8');
+      const codes = ['5.1.02.01.01.0024', '5.2.02.05.01.0001', '5.1.01.01.01.0001'];
+      const sipd = ags.flatMap((a, i) =>
+        codes.map(
+          (c, j) => `${String(a['kode'])};SKPD ${i};${c};Belanja;${(i + 1) * 1_000_000 + j * 250_000},${j}5`,
+        ),
+      );
+      const apbd = ['Kode SKPD;Nama SKPD;Kode Rekening;Nama Rekening;Anggaran', ...sipd].join('\n') + '\n';
+      expect((await importText(engine, 'sipd-belanja.csv', apbd)).kind).toBe('apbd_rekening');
       before = await unmatched();
     }, SLOW);
 
     it('holds fewer rows than the rows it sums, and lists the unmatched agencies', async () => {
+      const [ap] = await run('SELECT count(*) AS n FROM cube_ap');
+      expect(Number(ap?.['n'])).toBeGreaterThan(0);
+      const withApbd = (
+        await run(basisAgencyQuery('komitmen', 'apbd_barang_jasa', { pdn: 0.4, umk: 0.4 }, NO_FILTERS))
+      ).filter((r) => r['den'] !== null);
+      expect(withApbd.length).toBeGreaterThanOrEqual(4);
       const [c] = await run(`SELECT (SELECT count(*) FROM cube_pen) + (SELECT count(*) FROM cube_rx) AS c,
         (SELECT count(*) FROM rup_penyedia) + (SELECT count(*) FROM realisasi) AS r`);
       expect(Number(c?.['c'])).toBeLessThan(Number(c?.['r']));

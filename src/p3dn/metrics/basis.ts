@@ -1,7 +1,7 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { AG_CUBE_COLS, N, PEN_CUBE_COLS, RX_CUBE_COLS } from './cube';
+import { N, RX_CUBE_COLS, baseWhere } from './cube';
 import { where } from './filters';
 import {
   isDenominator,
@@ -28,77 +28,60 @@ import {
  */
 
 const DEN_SQL: Record<Denominator, string> = {
-  belanja_pengadaan: 'str.belanja_pengadaan',
-  rup_penyedia: 'pen.pagu',
+  belanja_pengadaan: 'a.str_bp',
+  rup_penyedia: 'a.pen_pagu',
   rup_total:
-    'CASE WHEN pen.pagu IS NULL AND swa.pagu IS NULL THEN NULL ELSE coalesce(pen.pagu, 0) + coalesce(swa.pagu, 0) END',
-  apbd_barang_jasa: 'ap.barang_jasa',
-  apbd_barang_jasa_modal: 'ap.barang_jasa_modal',
+    'CASE WHEN a.pen_pagu IS NULL AND a.swa_pagu IS NULL THEN NULL ELSE coalesce(a.pen_pagu, 0) + coalesce(a.swa_pagu, 0) END',
+  apbd_barang_jasa: 'a.ap_bj',
+  apbd_barang_jasa_modal: 'a.ap_bjm',
 };
 
+/** Σ of `e` over the cube_base rows of source `src` (and `cond`): NULL when the agency has none. */
+const S = (e: string, src: string, cond = '') =>
+  `sum(${e}) FILTER (WHERE src = '${src}'${cond ? ` AND ${cond}` : ''})`;
+/** The same, 0 when none. */
+const Z = (e: string, src: string, cond = '') => `coalesce(${S(e, src, cond)}, 0)`;
+/** Rows behind (BIGINT; 0 when none). */
+const C = (src: string) => `CAST(${Z('n', src)} AS BIGINT)`;
+
 /**
- * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs up to `base`), from the cubes
- * (cube.ts). An agency's name and code are the register's (agency_register: its budget spelling, else its plan
- * spelling, the most frequent), the same under every filter.
+ * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs `a` and `base`), from one scan of
+ * `cube_base` (cube.ts: every source's cube rows in one table, `src` telling them apart) - one aggregate, no joins
+ * between sources, so a view change plans and runs a small query. Each filter narrows the sources that carry its
+ * column (cube.ts, BASE_FILTERS): year, agency and Pemda every source; metode and jenis RUP penyedia and transactions;
+ * sumber dana and source system transactions only. An agency's name and code are the register's (agency_register:
+ * its budget spelling, else its plan spelling, the most frequent), the same under every filter.
  */
 export function baseSql(den: Denominator, f: Filters): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
-  const pw = where(f, PEN_CUBE_COLS);
-  const aw = where(f, AG_CUBE_COLS);
+  const from = (k: 'pdn' | 'umk', v: string) => raw(Z('amount', 'rx', `${k}_from = '${v}'`));
   return sql`
-  pen AS (
-    SELECT agency_key, sum(pagu) AS pagu, coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
-      coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk, ${raw(N)} AS n_paket
-    FROM cube_pen WHERE true${pw} GROUP BY agency_key
-  ), swa AS (
-    SELECT agency_key, sum(pagu) AS pagu, ${raw(N)} AS n_paket FROM cube_swa WHERE true${aw} GROUP BY agency_key
-  ), str AS (
-    SELECT agency_key, sum(belanja_pengadaan) AS belanja_pengadaan FROM cube_str WHERE true${aw} GROUP BY agency_key
-  ), ap AS (
-    -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2, modal 5.2 / SIMDA 5.2.3).
+  a AS (
     SELECT agency_key,
-      sum(anggaran) FILTER (WHERE kelompok = 'barang_jasa') AS barang_jasa,
-      sum(anggaran) FILTER (WHERE kelompok IN ('barang_jasa', 'modal')) AS barang_jasa_modal
-    FROM cube_ap WHERE true${aw} GROUP BY agency_key
-  ), rx AS (
-    SELECT agency AS agency_key, sum(nilai) AS total, sum(pdn_part) AS pdn, sum(umk_part) AS umk, ${raw(N)} AS n_trx,
-      coalesce(sum(nilai) FILTER (WHERE pdn_from = 'nilai'), 0) AS pdn_nilai,
-      coalesce(sum(nilai) FILTER (WHERE pdn_from = 'rup'), 0) AS pdn_rup,
-      coalesce(sum(nilai) FILTER (WHERE pdn_from = 'tanpa'), 0) AS pdn_tanpa,
-      coalesce(sum(nilai) FILTER (WHERE umk_from = 'nilai'), 0) AS umk_nilai,
-      coalesce(sum(nilai) FILTER (WHERE umk_from = 'rup'), 0) AS umk_rup,
-      coalesce(sum(nilai) FILTER (WHERE umk_from = 'tanpa'), 0) AS umk_tanpa
-    FROM cube_rx WHERE agency IS NOT NULL${where(f, RX_CUBE_COLS)} GROUP BY agency
-  ), ag AS (
-    SELECT agency_key FROM pen UNION SELECT agency_key FROM swa UNION SELECT agency_key FROM str
-    UNION SELECT agency_key FROM ap UNION SELECT agency_key FROM rx
+      ${raw(S('amount', 'pen'))} AS pen_pagu, ${raw(Z('amount', 'pen', 'is_pdn'))} AS pen_pdn,
+      ${raw(Z('amount', 'pen', 'is_ukm'))} AS pen_umk, ${raw(C('pen'))} AS pen_n,
+      ${raw(S('amount', 'swa'))} AS swa_pagu, ${raw(C('swa'))} AS swa_n,
+      ${raw(S('amount', 'str'))} AS str_bp,
+      -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2, modal 5.2 / SIMDA 5.2.3).
+      ${raw(S('amount', 'ap', "kelompok = 'barang_jasa'"))} AS ap_bj,
+      ${raw(S('amount', 'ap', "kelompok IN ('barang_jasa', 'modal')"))} AS ap_bjm,
+      ${raw(Z('amount', 'rx'))} AS r_total, ${raw(Z('pdn_part', 'rx'))} AS r_pdn, ${raw(Z('umk_part', 'rx'))} AS r_umk,
+      ${raw(C('rx'))} AS n_trx,
+      ${from('pdn', 'nilai')} AS pdn_nilai, ${from('pdn', 'rup')} AS pdn_rup, ${from('pdn', 'tanpa')} AS pdn_tanpa,
+      ${from('umk', 'nilai')} AS umk_nilai, ${from('umk', 'rup')} AS umk_rup, ${from('umk', 'tanpa')} AS umk_tanpa
+    FROM cube_base WHERE true${baseWhere(f)} GROUP BY agency_key
   ), base AS (
-    SELECT ag.agency_key,
-      coalesce(d.nama, ag.agency_key) AS nama, d.kode,
+    SELECT a.agency_key,
+      coalesce(d.nama, a.agency_key) AS nama, d.kode,
       coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
-      coalesce(pen.n_paket, 0) AS n_paket,
-      coalesce(swa.n_paket, 0) AS n_swakelola,
-      coalesce(pen.pagu, 0) AS rup_penyedia,
-      coalesce(swa.pagu, 0) AS rup_swakelola,
-      str.belanja_pengadaan,
-      ap.barang_jasa AS apbd_barang_jasa, ap.barang_jasa_modal AS apbd_barang_jasa_modal,
-      coalesce(pen.pdn, 0) AS k_pdn,
-      coalesce(pen.umk, 0) AS k_umk,
-      coalesce(rx.total, 0) AS r_total,
-      coalesce(rx.pdn, 0) AS r_pdn,
-      coalesce(rx.umk, 0) AS r_umk,
-      coalesce(rx.n_trx, 0) AS n_trx,
-      coalesce(rx.pdn_nilai, 0) AS pdn_nilai, coalesce(rx.pdn_rup, 0) AS pdn_rup,
-      coalesce(rx.pdn_tanpa, 0) AS pdn_tanpa,
-      coalesce(rx.umk_nilai, 0) AS umk_nilai, coalesce(rx.umk_rup, 0) AS umk_rup,
-      coalesce(rx.umk_tanpa, 0) AS umk_tanpa,
+      a.pen_n AS n_paket, a.swa_n AS n_swakelola,
+      coalesce(a.pen_pagu, 0) AS rup_penyedia, coalesce(a.swa_pagu, 0) AS rup_swakelola,
+      a.str_bp AS belanja_pengadaan, a.ap_bj AS apbd_barang_jasa, a.ap_bjm AS apbd_barang_jasa_modal,
+      a.pen_pdn AS k_pdn, a.pen_umk AS k_umk,
+      a.r_total, a.r_pdn, a.r_umk, a.n_trx,
+      a.pdn_nilai, a.pdn_rup, a.pdn_tanpa, a.umk_nilai, a.umk_rup, a.umk_tanpa,
       CASE WHEN (${raw(DEN_SQL[den])}) > 0 THEN (${raw(DEN_SQL[den])}) END AS den
-    FROM ag
-      LEFT JOIN pen USING (agency_key)
-      LEFT JOIN swa USING (agency_key)
-      LEFT JOIN str USING (agency_key)
-      LEFT JOIN ap USING (agency_key)
-      LEFT JOIN rx USING (agency_key)
+    FROM a
       LEFT JOIN agency_dim d USING (agency_key)
       LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key
   )`;

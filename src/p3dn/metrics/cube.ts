@@ -12,6 +12,7 @@
  *   cube_pa    paket anggaran     agency, Pemda, year (the reconciliation view only)
  *   cube_rx    realisasi_x        agency (NULL = unmatched), match path, Pemda, year, metode, jenis, sumber dana,
  *                                 source system, month, where the PDN / UMK part came from (nilai / rup / tanpa)
+ *   cube_base  all of the above for the agency figures, one `src` per source (basis.ts)
  *   cube_facets the filter menus' values (and, as facet `years`, every year of every row: year over year)
  * Every cube keeps the register's match path, and the alias key and spelling of unmatched rows: the
  * reconciliation view lists them.
@@ -21,6 +22,7 @@
  * Refreshed after every register refresh (an import, an alias change: ../agency/realisasi-map.ts): a cube is never
  * older than the rows and the register it summarises.
  */
+import { join, raw, sql, type Sql } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
 import type { Filters } from './types';
 
@@ -91,8 +93,55 @@ st AS MATERIALIZED (SELECT DISTINCT tahun FROM struktur_anggaran)
   UNION SELECT 'sumberDana', sumber_dana FROM rx WHERE sumber_dana IS NOT NULL
   UNION SELECT 'source', source FROM rx;`;
 
+/**
+ * Every figure source in one table for the agency figures (basis.ts): the cubes above re-summed without their
+ * reconciliation columns, one `src` per source (pen, swa, str, ap, rx: matched transactions only), the columns a
+ * source does not have NULL. A few hundred rows per agency at most.
+ */
+const BASE_SQL = `
+CREATE OR REPLACE TABLE cube_base AS
+SELECT 'pen' AS src, agency_key, pemda_key, tahun, metode, jenis, is_pdn, is_ukm, sum(n) AS n, sum(pagu) AS amount
+  FROM cube_pen GROUP BY ALL
+UNION ALL BY NAME SELECT 'swa' AS src, agency_key, pemda_key, tahun, sum(n) AS n, sum(pagu) AS amount
+  FROM cube_swa GROUP BY ALL
+UNION ALL BY NAME SELECT 'str' AS src, agency_key, pemda_key, tahun, sum(n) AS n, sum(belanja_pengadaan) AS amount
+  FROM cube_str GROUP BY ALL
+UNION ALL BY NAME SELECT 'ap' AS src, agency_key, pemda_key, tahun, kelompok, sum(n) AS n, sum(anggaran) AS amount
+  FROM cube_ap GROUP BY ALL
+UNION ALL BY NAME SELECT 'rx' AS src, agency AS agency_key, pemda_key, tahun, metode_x AS metode, jenis_x AS jenis,
+    sumber_dana, source, pdn_from, umk_from, sum(n) AS n, sum(nilai) AS amount, sum(pdn_part) AS pdn_part,
+    sum(umk_part) AS umk_part
+  FROM cube_rx WHERE agency IS NOT NULL GROUP BY ALL;`;
+
 /** The build statements, in order (exported for the benchmark, which times each one). */
-export const CUBE_BUILD_SQL = [PEN_SQL, SWA_SQL, STR_SQL, PA_SQL, AP_SQL, RX_SQL, FACETS_BUILD_SQL];
+export const CUBE_BUILD_SQL = [PEN_SQL, SWA_SQL, STR_SQL, PA_SQL, AP_SQL, RX_SQL, BASE_SQL, FACETS_BUILD_SQL];
+
+/**
+ * The filters over `cube_base`: each narrows the sources that carry its column and lets the others through —
+ * year, agency and Pemda every source; metode and jenis RUP penyedia and transactions; sumber dana and source
+ * system transactions only (as each source's own table was filtered before).
+ */
+const BASE_FILTERS: Partial<Record<keyof Filters, { col: string; srcs?: string }>> = {
+  pemda: { col: 'pemda_key' },
+  tahun: { col: 'tahun' },
+  agency: { col: 'agency_key' },
+  metode: { col: 'metode', srcs: "'pen', 'rx'" },
+  jenis: { col: 'jenis', srcs: "'pen', 'rx'" },
+  sumberDana: { col: 'sumber_dana', srcs: "'rx'" },
+  source: { col: 'source', srcs: "'rx'" },
+};
+export function baseWhere(f: Filters): Sql {
+  const parts: Sql[] = [];
+  for (const k of Object.keys(BASE_FILTERS) as (keyof Filters)[]) {
+    const v = f[k];
+    const c = BASE_FILTERS[k];
+    if (v === null || v === undefined || !c) continue;
+    parts.push(
+      c.srcs ? sql`(src NOT IN (${raw(c.srcs)}) OR ${raw(c.col)} = ${v})` : sql`${raw(c.col)} = ${v}`,
+    );
+  }
+  return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
+}
 
 /** Rebuild every cube in one transaction (a failed build leaves the previous cubes, never half of them). */
 export async function refreshCubes(engine: Engine): Promise<void> {
@@ -111,11 +160,6 @@ export const PEN_CUBE_COLS = {
   agency: 'agency_key',
   metode: 'metode',
   jenis: 'jenis',
-} as const satisfies Partial<Record<keyof Filters, string>>;
-export const AG_CUBE_COLS = {
-  pemda: 'pemda_key',
-  tahun: 'tahun',
-  agency: 'agency_key',
 } as const satisfies Partial<Record<keyof Filters, string>>;
 export const RX_CUBE_COLS = {
   pemda: 'pemda_key',

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Engine } from '../../../engine/types';
 import {
   YEARS_SQL,
   basisAgencyQuery,
@@ -26,23 +27,34 @@ export function yearsCompared(years: readonly number[], filterYear: number | nul
   return cur !== undefined && prev !== undefined ? [prev, cur] : null;
 }
 
+/** The years loaded, asked once per dataset version (they change with the data only, not with the view). */
+let years: { version: number; years: Promise<number[]> } | null = null;
+function yearsOf(engine: Engine, version: number): Promise<number[]> {
+  if (years?.version !== version) {
+    const p = engine.query(YEARS_SQL).then((rows) => rows.map((r) => Number(r['tahun'])));
+    years = { version, years: p };
+    p.catch(() => (years = null));
+  }
+  return years.years;
+}
+
 const yoyOptions = viewQueryOptions(
   'yoy',
-  async (engine, { basis, den, targets, filters }): Promise<YoyData | null> => {
-    const years = (await engine.query(YEARS_SQL)).map((r) => Number(r['tahun']));
-    const pair = yearsCompared(years, filters.tahun);
+  async (engine, { version, basis, den, targets, filters }): Promise<YoyData | null> => {
+    const pair = yearsCompared(await yearsOf(engine, version), filters.tahun);
     if (!pair) return null;
-    const per = async (tahun: number) => {
+    // The four queries are started together: the engine gets them in one round trip (queries/batch.ts).
+    const per = (tahun: number) => {
       const f = { ...filters, tahun };
       const a = basisAgencyQuery(basis, den, targets, f);
       const p = pemdaRankingQuery(basis, den, targets, f);
-      return {
-        agencies: (await engine.query(a.sql, a.params)).map((r) => toBasisAgencyMetric(basis, r)),
-        pemda: (await engine.query(p.sql, p.params)).map(toPemdaRow),
-      };
+      return Promise.all([
+        engine.query(a.sql, a.params).then((rows) => rows.map((r) => toBasisAgencyMetric(basis, r))),
+        engine.query(p.sql, p.params).then((rows) => rows.map(toPemdaRow)),
+      ]);
     };
-    const [a, b] = [await per(pair[0]), await per(pair[1])];
-    return { years: pair, agencies: [a.agencies, b.agencies], pemda: [a.pemda, b.pemda] };
+    const [[a0, p0], [a1, p1]] = await Promise.all([per(pair[0]), per(pair[1])]);
+    return { years: pair, agencies: [a0, a1], pemda: [p0, p1] };
   },
 );
 

@@ -51,13 +51,16 @@ const reconOptions = (version: number, aliases: number, filters: Filters) =>
       const engine = await getEngine();
       const m = matchSummaryQuery(filters);
       const u = unmatchedQuery(filters);
-      const paths = await engine.query(m.sql, m.params);
-      const unmatched = await engine.query(u.sql, u.params);
-      const agencies = await engine.query(AGENCY_LIST_SQL);
       const k = registerMatchQuery(filters);
-      const byKind = await engine.query(k.sql, k.params);
       const ua = unmatchedRegisterQuery(filters);
-      const unmatchedAgencies = await engine.query(ua.sql, ua.params);
+      // Started together: one round trip to the engine (queries/batch.ts).
+      const [paths, unmatched, agencies, byKind, unmatchedAgencies] = await Promise.all([
+        engine.query(m.sql, m.params),
+        engine.query(u.sql, u.params),
+        engine.query(AGENCY_LIST_SQL),
+        engine.query(k.sql, k.params),
+        engine.query(ua.sql, ua.params),
+      ]);
       return {
         paths: paths.map((r) => ({
           path: String(r['path']),
