@@ -260,6 +260,8 @@ async function main() {
       console.log(
         `  cube build ${build.reduce((a, b) => a + b, 0).toFixed(2)} s: ${build.map((t, i) => `${names[i]} ${t.toFixed(2)}`).join(', ')}`,
       );
+      // Back to the summary view (the measure toolbar with the filters is not on the Data view).
+      await page.click('[data-testid=nav-ringkasan]');
       await page.waitForFunction(() => document.querySelectorAll('#filter-agency option').length > 50);
       await session(page, `${n.toLocaleString('en')} rows`, seen, browserPid);
     }
