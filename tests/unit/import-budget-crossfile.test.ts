@@ -57,6 +57,40 @@ function struktur(rows: { i: number; cents: bigint }[], event: string, namesOnly
 }
 
 describe('StrukturAnggaranPD counted once per agency and year across files', () => {
+  it('one sheet holding two fiscal years: each year counts; a repeated agency within a year is a duplicate', async () => {
+    const engine = await freshEngine();
+    try {
+      const y25 = struktur(
+        [
+          { i: 0, cents: base(0) },
+          { i: 1, cents: base(1) },
+          { i: 0, cents: 999n },
+        ],
+        '2025-01-05',
+      );
+      const y26 = struktur([{ i: 0, cents: revised(0) }], '2025-01-05', false, '2026');
+      const csv = y25 + y26.split('\n').slice(1).join('\n');
+      const r = await importText(engine, 'RUP-StrukturAnggaranPD.csv', csv);
+      expect(r.counts.loaded).toBe(3);
+      expect(r.counts.excludedByRule).toEqual({ duplikat: 1 });
+      const year = async (tahun: number) => {
+        const q = basisAgencyQuery(
+          'komitmen',
+          'belanja_pengadaan',
+          { pdn: 0.4, umk: 0.4 },
+          { ...NO_FILTERS, tahun },
+        );
+        return (await engine.query(q.sql, q.params))
+          .map((x) => toBasisAgencyMetric('komitmen', x).denominator)
+          .sort();
+      };
+      expect(await year(2025)).toEqual([rp(base(0)), rp(base(1))].sort());
+      expect(await year(2026)).toEqual([rp(revised(0))]);
+    } finally {
+      engine.close();
+    }
+  });
+
   it('two overlapping exports: the more recent one’s budget per agency, never the sum; reported per file', async () => {
     const engine = await freshEngine();
     try {

@@ -30,7 +30,8 @@ export const ANGGARAN_KINDS = {
       ]),
     ],
     exclusions: [],
-    dedup: { key: 'agency_key', code: 'duplikat' },
+    // One row per agency and fiscal year (a sheet may hold several years).
+    dedup: { key: 'agency_key', alsoBy: ['tahun'], code: 'duplikat' },
     // Two exports giving an agency's budget structure (a renamed re-save, overlapping downloads): one counts.
     crossFile: 'agency',
     agencyKey: SIRUP_AGENCY_KEY,

@@ -79,6 +79,8 @@ export interface RowRule {
 export interface DedupRule {
   /** Canonical column (or `agency_key`) whose repeated values are counted once. */
   key: string;
+  /** Further columns of the key (a NULL matches a NULL): e.g. the year of a budget sheet that holds several years. */
+  alsoBy?: readonly string[];
   /** Aggregate giving the `rec` of the row kept among repeats (default `min(rec)`: the first line). */
   keep?: string;
   /** Rule name for the rows not kept. */
