@@ -269,7 +269,7 @@ export const en: Messages = {
         'Counted once across files: a package (kd_rup) or transaction held by several files is counted from the most recent export (its export date), otherwise from the file loaded last; a budget (Struktur Anggaran PD, APBD) per agency and year from one file only; the same file (same SHA-256) is never counted twice.',
       numPdn: 'PDN numerator = Σ pagu of counted RUP penyedia packages with status_pdn = PDN.',
       numUmk: 'UMK-K numerator = Σ pagu of counted RUP penyedia packages with status_ukm = UKM.',
-      den: 'Denominator (a visible choice): belanja_pengadaan from RUP-StrukturAnggaranPD (default); or Σ pagu of counted RUP penyedia packages; or Σ pagu of counted RUP penyedia + swakelola packages.',
+      den: 'Denominator (a visible choice): belanja_pengadaan from RUP-StrukturAnggaranPD (default); or Σ pagu of counted RUP penyedia packages; or Σ pagu of counted RUP penyedia + swakelola packages; or the APBD budget for goods and services (5.1.02; SIMDA 5.2.2); or goods and services + capital spending (5.2; SIMDA 5.2.3).',
       share: 'Share = numerator ÷ denominator.',
       meets: 'Meets target ⇔ numerator ≥ target × denominator.',
       gap: 'Gap = max(0, target × denominator − numerator), in rupiah.',
@@ -277,7 +277,7 @@ export const en: Messages = {
       noDen:
         'An agency whose denominator is missing or zero is shown as "no denominator": never as 0 % and never dropped; its value is listed separately.',
       agency:
-        'Agency identity: SIRUP kd_satker, else the normalised kd_satker_str, else the upper-cased name.',
+        "Agencies: one register across every file, per Pemda — matched by SIRUP kd_satker or normalised kd_satker_str, then by normalised name, then by the user's alias; the name shown is its budget spelling, else its most frequent RUP spelling.",
       metode:
         'Commitment by method = Σ pagu of counted RUP penyedia packages per metode_pengadaan, with the PDN and UKM parts.',
       realisasi:

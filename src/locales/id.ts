@@ -270,7 +270,7 @@ export const id = {
         'Dihitung sekali lintas berkas: paket (kd_rup) atau transaksi yang ada di beberapa berkas dihitung dari ekspor terbaru (tanggal ekspornya), selain itu dari berkas yang dimuat terakhir; anggaran (Struktur Anggaran PD, APBD) tiap perangkat daerah dan tahun dari satu berkas saja; berkas yang sama (SHA-256 sama) tidak pernah dihitung dua kali.',
       numPdn: 'Pembilang PDN = Σ pagu paket RUP penyedia yang dihitung dengan status_pdn = PDN.',
       numUmk: 'Pembilang UMK-K = Σ pagu paket RUP penyedia yang dihitung dengan status_ukm = UKM.',
-      den: 'Penyebut (pilihan yang terlihat): belanja_pengadaan dari RUP-StrukturAnggaranPD (bawaan); atau Σ pagu paket RUP penyedia; atau Σ pagu paket RUP penyedia + swakelola.',
+      den: 'Penyebut (pilihan yang terlihat): belanja_pengadaan dari RUP-StrukturAnggaranPD (bawaan); atau Σ pagu paket RUP penyedia; atau Σ pagu paket RUP penyedia + swakelola; atau anggaran APBD belanja barang dan jasa (5.1.02; SIMDA 5.2.2); atau barang dan jasa + belanja modal (5.2; SIMDA 5.2.3).',
       share: 'Porsi = pembilang ÷ penyebut.',
       meets: 'Memenuhi target ⇔ pembilang ≥ target × penyebut.',
       gap: 'Kekurangan = maks(0, target × penyebut − pembilang), dalam rupiah.',
@@ -278,7 +278,7 @@ export const id = {
       noDen:
         'Perangkat daerah tanpa penyebut (tidak ada atau nol) ditampilkan sebagai "tanpa penyebut": tidak pernah 0 % dan tidak dihilangkan; nilainya dicatat terpisah.',
       agency:
-        'Identitas perangkat daerah: kd_satker SIRUP, atau kd_satker_str yang dinormalkan, atau nama dalam huruf besar.',
+        'Perangkat daerah: satu register untuk semua berkas, per Pemda — dicocokkan dengan kd_satker SIRUP atau kd_satker_str yang dinormalkan, lalu nama yang dinormalkan, lalu alias pengguna; nama yang ditampilkan adalah ejaan anggarannya, selain itu ejaan RUP yang paling sering.',
       metode:
         'Komitmen per metode = Σ pagu paket RUP penyedia yang dihitung, per metode_pengadaan, dengan bagian PDN dan UKM.',
       realisasi:
