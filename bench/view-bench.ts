@@ -15,11 +15,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { literal } from '../src/engine/sql';
-import { SAMPLE_READY } from '../tests/e2e/browser';
+import { CHROMIUM_ARGS, SAMPLE_READY } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
 import { generateViewData } from './generate-view';
 import { LONGTASK_INIT, VIEW_BENCH_SRC } from './view-page';
 import { CUBE_BUILD_SQL } from '../src/p3dn/metrics/cube';
+import { NO_FILTERS } from '../src/p3dn/metrics';
 import { bareQueries, nextStep, pageQueries, rawQueries, type State, type Step } from './view-states';
 
 const args = process.argv.slice(2);
@@ -130,15 +131,7 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
     kpi: 'pdn',
     den: 'belanja_pengadaan',
     targets: { pdn: 0.4, umk: 0.4 },
-    filters: {
-      tahun: null,
-      agency: null,
-      metode: null,
-      jenis: null,
-      sumberDana: null,
-      source: null,
-      pemda: null,
-    },
+    filters: { ...NO_FILTERS, pemda: null },
   };
   let heap = 0;
   for (let run = 0; run < RUNS; run++) {
@@ -211,17 +204,7 @@ async function main() {
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     // The browser tests' flags (tests/e2e/browser.ts), and heap sizes to the byte for performance.memory.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
   // playwright-core keeps the browser process behind its own API; its pid names the renderers it owns.
   const browserPid = (browser as unknown as { _process?: { pid?: number } })._process?.pid;
@@ -256,10 +239,12 @@ async function main() {
       console.log(`  import: RUP ${rupS.toFixed(1)} s, Toko Daring ${tokoS.toFixed(1)} s  [load ${load()}]`);
       // The cubes' share of an import: each build statement again, timed on the loaded rows.
       const build = await page.evaluate((st) => window.__pantauBench!.timeSql(st), CUBE_BUILD_SQL);
-      const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'facets'];
+      const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'base', 'facets'];
       console.log(
         `  cube build ${build.reduce((a, b) => a + b, 0).toFixed(2)} s: ${build.map((t, i) => `${names[i]} ${t.toFixed(2)}`).join(', ')}`,
       );
+      // Back to the summary view (the measure toolbar with the filters is not on the Data view).
+      await page.click('[data-testid=nav-ringkasan]');
       await page.waitForFunction(() => document.querySelectorAll('#filter-agency option').length > 50);
       await session(page, `${n.toLocaleString('en')} rows`, seen, browserPid);
     }

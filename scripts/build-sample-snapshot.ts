@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NodeEngine } from '../src/engine/node-engine';
-import { importFile } from '../src/p3dn/import';
+import { finishImports, importFile } from '../src/p3dn/import';
 import { MANIFEST_NAME, saveSnapshot, schemaFingerprint } from '../src/p3dn/persist/snapshot';
 import { createSchema } from '../src/p3dn/schema';
 
@@ -37,10 +37,21 @@ async function main() {
   const engine = await NodeEngine.create();
   await createSchema(engine);
   const schema = await schemaFingerprint(engine);
+  const loaded = [];
   for (const name of SAMPLE_ORDER) {
     const data = new Uint8Array(readFileSync(join(ROOT, 'sample-data', name)));
-    await importFile(engine, { data, displayName: name, isSample: true, replace: 'same_kind' });
+    loaded.push(
+      await importFile(engine, {
+        data,
+        displayName: name,
+        isSample: true,
+        replace: 'same_kind',
+        refresh: false,
+      }),
+    );
   }
+  // The register (and the cubes) rebuilt once for the whole sample, as `loadSample` does.
+  await finishImports(engine, loaded);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const manifest = await saveSnapshot(engine, {

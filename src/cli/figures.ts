@@ -1,18 +1,25 @@
 /**
- * The report's figures, per Pemda × agency and per Pemda, on any Engine. Shares and "meets" per agency are the
- * app's own (`basisAgencyQuery`, the query the dashboard's agency table runs); the rupiah amounts are read from the
- * same CTEs (`baseSql`) but cast DECIMAL → VARCHAR, so nothing is rounded through a DOUBLE; gaps are computed in
- * DECIMAL and rounded to the cent. Pemda totals follow the dashboard's summary (`basisSummaryQuery`) per Pemda.
+ * The report's figures, per Pemda × agency and per Pemda, on any Engine, computed by the app's own queries (no SQL
+ * of the CLI's): the agencies by `basisAgencyQuery` (the dashboard's agency table), the Pemda by
+ * `pemdaRankingQuery` (the dashboard's Pemda ranking), both with `money: 'exact'`, so rupiah arrive as DuckDB's
+ * exact DECIMAL text (gaps rounded to the cent) instead of the dashboard's DOUBLE; shares are the same DOUBLE.
  *
- * Pemda: until the agency register carries a Pemda key, an agency's Pemda is the most frequent `nama_klpd` (else
- * `kd_klpd`) of its counted SIRUP rows (PEMDA_CTE); `pemda_source` in the output says so.
+ * Pemda: the agency register's (`pemda_key`, named by `pemda_dim`), as in the app; how each agency's Pemda is
+ * known comes from the register too (`AGENCY_PEMDA_SQL`, `PemdaPath`).
  */
-import { num, numOrNull, text } from '../engine/cells';
-import { raw, sql, type Sql } from '../engine/sql';
-import type { Engine } from '../engine/types';
-import { NO_FILTERS, basisAgencyQuery, toBasisAgencyMetric, type Basis } from '../p3dn/metrics';
-import { baseSql } from '../p3dn/metrics/basis';
-import type { Denominator, Kpi, Targets } from '../p3dn/metrics';
+import { bool, num, numOrNull, str, text } from '../engine/cells';
+import type { Sql } from '../engine/sql';
+import type { Engine, Row } from '../engine/types';
+import { AGENCY_PEMDA_SQL, UNKNOWN_PEMDA, type PemdaPath } from '../p3dn/agency';
+import {
+  NO_FILTERS,
+  basisAgencyQuery,
+  pemdaRankingQuery,
+  type Basis,
+  type Denominator,
+  type Kpi,
+  type Targets,
+} from '../p3dn/metrics';
 
 export interface ReportOptions {
   basis: Basis;
@@ -20,42 +27,12 @@ export interface ReportOptions {
   targets: Targets;
 }
 
-export const PEMDA_SOURCE = 'mode(nama_klpd)';
-
-const PEMDA_CTE = `pem AS (
-    SELECT agency_key, coalesce(mode(nama_klpd), mode(kd_klpd)) AS pemda FROM (
-      SELECT agency_key, nama_klpd, kd_klpd FROM rup_penyedia WHERE exclusion IS NULL
-      UNION ALL SELECT agency_key, nama_klpd, kd_klpd FROM rup_swakelola WHERE exclusion IS NULL
-      UNION ALL SELECT agency_key, nama_klpd, kd_klpd FROM struktur_anggaran WHERE exclusion IS NULL
-    ) GROUP BY agency_key
-  )`;
-
-/** Exact decimal text of a DECIMAL expression. */
-const V = (e: string) => `CAST(${e} AS VARCHAR)`;
-const KPIS: readonly Kpi[] = ['pdn', 'umk'];
-
-/** Which columns of `base` a basis divides (as `basisAgencyQuery` does): numerator, denominator, target. */
-function basisCols(basis: Basis, k: Kpi) {
-  return {
-    numer: basis === 'komitmen' ? `k_${k}` : `r_${k}`,
-    den: basis === 'capaian' ? `nullif(k_${k}, 0)` : 'den',
-    target: basis === 'capaian' ? 'CAST(1 AS DECIMAL(9, 6))' : `${k}_t`,
-  };
-}
-
-function withSql(o: ReportOptions) {
-  const cols = KPIS.map((k) => {
-    const c = basisCols(o.basis, k);
-    return `${c.numer} AS n_${k}, ${c.den} AS d_${k}, ${c.target} AS t_${k}`;
-  }).join(', ');
-  return sql`WITH ${baseSql(o.denominator, NO_FILTERS)}, ${raw(PEMDA_CTE)},
-    t AS (SELECT CAST(${o.targets.pdn.toFixed(6)} AS DECIMAL(9, 6)) AS pdn_t,
-      CAST(${o.targets.umk.toFixed(6)} AS DECIMAL(9, 6)) AS umk_t),
-    x AS (SELECT base.*, coalesce(pem.pemda, '') AS pemda, ${raw(cols)} FROM base LEFT JOIN pem USING (agency_key), t)`;
-}
-
 export interface AgencyFigures {
-  pemda: string;
+  /** The register's Pemda key (`klpd:<kd_klpd>`, `pemda:<NAME>`, `tanpa_pemda`) and name (null: none known). */
+  pemdaKey: string;
+  pemda: string | null;
+  /** How the agency's Pemda is known: the strongest path of its identities; null: not in the register. */
+  pemdaPath: PemdaPath | null;
   agencyKey: string;
   kode: string;
   nama: string;
@@ -79,74 +56,10 @@ export interface AgencyFigures {
   transactions: number;
 }
 
-const perKpi = <T>(fn: (k: Kpi) => T): Record<Kpi, T> => ({ pdn: fn('pdn'), umk: fn('umk') });
-/** Exact decimal text, or null (no value). */
-const dec = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-
-let tableSeq = 0;
-
-/**
- * Both tables of figures. The agencies' CTEs (`baseSql` over every loaded row) are computed once into a temp
- * table that the agency and Pemda selects read; the app's agency query runs beside it for shares and "meets".
- */
-export async function reportFigures(
-  engine: Engine,
-  o: ReportOptions,
-): Promise<{ agencies: AgencyFigures[]; pemda: PemdaFigures[] }> {
-  const table = `cli_figures_${++tableSeq}`;
-  await engine.query(
-    ...args(sql`CREATE OR REPLACE TEMP TABLE ${raw(table)} AS ${withSql(o)} SELECT * FROM x`),
-  );
-  try {
-    return { agencies: await agencyFigures(engine, o, table), pemda: await pemdaFigures(engine, o, table) };
-  } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${table}`);
-  }
-}
-
-async function agencyFigures(engine: Engine, o: ReportOptions, table: string): Promise<AgencyFigures[]> {
-  const app = await engine.query(...args(basisAgencyQuery(o.basis, o.denominator, o.targets, NO_FILTERS)));
-  const byKey = new Map(app.map((r) => [String(r['agency_key']), toBasisAgencyMetric(o.basis, r)]));
-  const kpiCols = KPIS.map(
-    (k) => `${V(`n_${k}`)} AS n_${k}, ${V(`d_${k}`)} AS d_${k},
-      ${V(`CASE WHEN d_${k} IS NOT NULL THEN CAST(greatest(d_${k} * t_${k} - n_${k}, 0) AS DECIMAL(38, 2)) END`)} AS gap_${k},
-      ${V(`k_${k}`)} AS k_${k}, ${V(`r_${k}`)} AS r_${k}`,
-  ).join(', ');
-  const q = sql`
-    SELECT agency_key, pemda, kode, nama, n_paket, n_swakelola, n_trx, ${raw(V('den'))} AS den,
-      ${raw(V('rup_penyedia'))} AS rup_penyedia, ${raw(V('rup_swakelola'))} AS rup_swakelola,
-      ${raw(V('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(V('r_total'))} AS r_total, ${raw(kpiCols)}
-    FROM ${raw(table)} ORDER BY pemda, nama, agency_key`;
-  return (await engine.query(...args(q))).map((r) => {
-    const key = String(r['agency_key']);
-    const m = byKey.get(key);
-    if (!m) throw new Error(`Agency ${key} is missing from the app's agency query.`);
-    return {
-      pemda: String(r['pemda']),
-      agencyKey: key,
-      kode: text(r['kode']),
-      nama: text(r['nama']),
-      numerator: perKpi((k) => String(r[`n_${k}`])),
-      denominatorKpi: perKpi((k) => dec(r[`d_${k}`])),
-      denominator: o.basis === 'capaian' ? null : dec(r['den']),
-      sharePct: perKpi((k) => (m.share[k] === null ? null : m.share[k] * 100)),
-      gap: perKpi((k) => dec(r[`gap_${k}`])),
-      meets: m.meets,
-      komitmen: perKpi((k) => String(r[`k_${k}`])),
-      realisasi: perKpi((k) => String(r[`r_${k}`])),
-      rupPenyedia: String(r['rup_penyedia']),
-      rupSwakelola: String(r['rup_swakelola']),
-      belanjaPengadaan: dec(r['belanja_pengadaan']),
-      realisasiTotal: String(r['r_total']),
-      packages: num(r['n_paket']),
-      swakelola: num(r['n_swakelola']),
-      transactions: num(r['n_trx']),
-    };
-  });
-}
-
 export interface PemdaFigures {
-  pemda: string;
+  pemdaKey: string;
+  /** The register's name of the Pemda; null: a Pemda known only by its kd_klpd, or the unknown-Pemda bucket. */
+  pemda: string | null;
   agencies: number;
   agenciesWithDenominator: Record<Kpi, number>;
   agenciesMeeting: Record<Kpi, number>;
@@ -158,39 +71,76 @@ export interface PemdaFigures {
   gap: Record<Kpi, string | null>;
 }
 
-/** Per Pemda, as the dashboard's summary (`basisSummaryQuery`) totals the whole dataset. */
-async function pemdaFigures(engine: Engine, o: ReportOptions, table: string): Promise<PemdaFigures[]> {
-  const cap = o.basis === 'capaian';
-  const agg = KPIS.map((k) =>
-    cap
-      ? `sum(n_${k}) AS n_${k}, sum(k_${k}) AS d_${k}, CAST(0 AS DECIMAL(38, 2)) AS o_${k},
-        count(*) FILTER (WHERE k_${k} > 0) AS w_${k}, count(*) FILTER (WHERE k_${k} > 0 AND n_${k} >= k_${k}) AS m_${k},
-        any_value(t_${k}) AS t_${k}`
-      : `coalesce(sum(n_${k}) FILTER (WHERE d_${k} IS NOT NULL), 0) AS n_${k}, sum(d_${k}) AS d_${k},
-        coalesce(sum(n_${k}) FILTER (WHERE d_${k} IS NULL), 0) AS o_${k}, count(d_${k}) AS w_${k},
-        count(*) FILTER (WHERE d_${k} IS NOT NULL AND n_${k} >= d_${k} * t_${k}) AS m_${k}, any_value(t_${k}) AS t_${k}`,
-  ).join(', ');
-  const out = KPIS.map(
-    (k) => `${V(`n_${k}`)} AS n_${k}, ${V(`d_${k}`)} AS d_${k}, ${V(`o_${k}`)} AS o_${k}, w_${k}, m_${k},
-      CAST(n_${k} AS DOUBLE) / CAST(nullif(d_${k}, 0) AS DOUBLE) AS s_${k},
-      ${V(`CASE WHEN d_${k} IS NOT NULL THEN CAST(greatest(d_${k} * t_${k} - n_${k}, 0) AS DECIMAL(38, 2)) END`)} AS gap_${k}`,
-  ).join(', ');
-  const q = sql`WITH g AS (SELECT pemda, count(*) AS agencies, ${raw(agg)} FROM ${raw(table)} GROUP BY pemda)
-    SELECT pemda, agencies, ${raw(out)} FROM g ORDER BY pemda`;
-  return (await engine.query(...args(q))).map((r) => ({
-    pemda: String(r['pemda']),
-    agencies: num(r['agencies']),
-    agenciesWithDenominator: perKpi((k) => num(r[`w_${k}`])),
-    agenciesMeeting: perKpi((k) => num(r[`m_${k}`])),
-    numerator: perKpi((k) => String(r[`n_${k}`])),
-    numeratorWithoutDenominator: perKpi((k) => String(r[`o_${k}`])),
-    denominator: perKpi((k) => dec(r[`d_${k}`])),
-    sharePct: perKpi((k) => {
-      const s = numOrNull(r[`s_${k}`]);
-      return s === null ? null : s * 100;
-    }),
-    gap: perKpi((k) => dec(r[`gap_${k}`])),
-  }));
+const perKpi = <T>(fn: (k: Kpi) => T): Record<Kpi, T> => ({ pdn: fn('pdn'), umk: fn('umk') });
+/** Exact decimal text (the query's VARCHAR), or null (no value). */
+const dec = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const pct = (v: Row[string] | undefined): number | null => {
+  const s = numOrNull(v);
+  return s === null ? null : s * 100;
+};
+const args = (q: Sql) => [q.sql, q.params] as const;
+/** Code-unit order (as DuckDB's default collation), so the order does not depend on the machine's locale. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Both tables of figures, from the app's agency and Pemda ranking queries over every loaded row. */
+export async function reportFigures(
+  engine: Engine,
+  o: ReportOptions,
+): Promise<{ agencies: AgencyFigures[]; pemda: PemdaFigures[] }> {
+  return { agencies: await agencyFigures(engine, o), pemda: await pemdaFigures(engine, o) };
 }
 
-const args = (q: Sql) => [q.sql, q.params] as const;
+async function agencyFigures(engine: Engine, o: ReportOptions): Promise<AgencyFigures[]> {
+  const q = basisAgencyQuery(o.basis, o.denominator, o.targets, NO_FILTERS, 'exact');
+  const paths = new Map(
+    (await engine.query(AGENCY_PEMDA_SQL)).map((r) => [String(r['agency_key']), str(r['pemda_path'])]),
+  );
+  const rows = (await engine.query(...args(q))).map((r): AgencyFigures => ({
+    pemdaKey: String(r['pemda_key']),
+    pemda: str(r['pemda']),
+    pemdaPath: (paths.get(String(r['agency_key'])) ?? null) as PemdaPath | null,
+    agencyKey: String(r['agency_key']),
+    kode: text(r['kode']),
+    nama: text(r['nama']),
+    numerator: perKpi((k) => String(r[k])),
+    denominatorKpi: perKpi((k) => dec(r[`${k}_den`])),
+    denominator: o.basis === 'capaian' ? null : dec(r['den']),
+    sharePct: perKpi((k) => pct(r[`${k}_share`])),
+    gap: perKpi((k) => dec(r[`${k}_gap`])),
+    meets: perKpi((k) => bool(r[`${k}_meets`])),
+    komitmen: perKpi((k) => String(r[`${k}_komitmen`])),
+    realisasi: perKpi((k) => String(r[`${k}_realisasi`])),
+    rupPenyedia: String(r['rup_penyedia']),
+    rupSwakelola: String(r['rup_swakelola']),
+    belanjaPengadaan: dec(r['belanja_pengadaan']),
+    realisasiTotal: String(r['r_total']),
+    packages: num(r['n_paket']),
+    swakelola: num(r['n_swakelola']),
+    transactions: num(r['n_trx']),
+  }));
+  // By Pemda (the unknown-Pemda bucket last), then agency name: a Pemda's agencies together.
+  const label = (a: AgencyFigures) => a.pemda ?? a.pemdaKey;
+  return rows.sort(
+    (a, b) =>
+      Number(a.pemdaKey === UNKNOWN_PEMDA) - Number(b.pemdaKey === UNKNOWN_PEMDA) ||
+      cmp(label(a), label(b)) ||
+      cmp(a.nama, b.nama) ||
+      cmp(a.agencyKey, b.agencyKey),
+  );
+}
+
+async function pemdaFigures(engine: Engine, o: ReportOptions): Promise<PemdaFigures[]> {
+  const q = pemdaRankingQuery(o.basis, o.denominator, o.targets, NO_FILTERS, 'exact');
+  return (await engine.query(...args(q))).map((r) => ({
+    pemdaKey: String(r['pemda_key']),
+    pemda: str(r['pemda']),
+    agencies: num(r['agencies']),
+    agenciesWithDenominator: perKpi((k) => num(r[`${k}_with_den`])),
+    agenciesMeeting: perKpi((k) => num(r[`${k}_meeting`])),
+    numerator: perKpi((k) => String(r[k])),
+    numeratorWithoutDenominator: perKpi((k) => String(r[`${k}_no_den`])),
+    denominator: perKpi((k) => dec(r[`${k}_den`])),
+    sharePct: perKpi((k) => pct(r[`${k}_share`])),
+    gap: perKpi((k) => dec(r[`${k}_gap`])),
+  }));
+}

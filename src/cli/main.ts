@@ -28,6 +28,7 @@ export interface CliArgs {
   threads: number | undefined;
   workDir: string | undefined;
   lang: Lang;
+  memoryStats: boolean;
 }
 
 class UsageError extends Error {}
@@ -54,6 +55,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
       'memory-limit': { type: 'string' },
       threads: { type: 'string' },
       'work-dir': { type: 'string' },
+      'memory-stats': { type: 'boolean' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -86,8 +88,11 @@ export function parseCli(argv: readonly string[]): CliArgs {
     threads,
     workDir: values['work-dir'],
     lang,
+    memoryStats: values['memory-stats'] ?? false,
   };
 }
+
+const gib = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.indexOf('--lang');
@@ -133,6 +138,7 @@ export async function main(argv: readonly string[], log = (l: string) => process
     ...(args.memoryLimit ? { memoryLimit: args.memoryLimit } : {}),
     ...(args.threads ? { threads: args.threads } : {}),
   });
+  const watch = args.memoryStats ? await engine.watchMemory() : null;
   try {
     const work = join(engine.dir, 'work');
     mkdirSync(work, { recursive: true });
@@ -150,6 +156,11 @@ export async function main(argv: readonly string[], log = (l: string) => process
         rejects: result.rejects.length,
       }),
     );
+    if (watch) {
+      const [limit] = await engine.query("SELECT current_setting('memory_limit') AS l");
+      const p = watch.peak();
+      log(fill(t.cli.memoryStats, { memory: gib(p.memoryBytes), spill: gib(p.spillBytes), limit: String(limit?.['l']), samples: p.samples })); // prettier-ignore
+    }
     if (notLoaded === result.files.length) {
       log(t.cli.nothingLoaded);
       return 2;

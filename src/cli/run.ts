@@ -3,11 +3,14 @@
  * file only readable as a generic sheet is skipped with its reason unless accepted), then the figures. The command
  * line runs it on the native engine; the tests run it on the wasm engine too and compare.
  */
+import { num, str } from '../engine/cells';
 import type { Engine } from '../engine/types';
+import { FILE_PEMDA_SQL, UNKNOWN_PEMDA, type PemdaPath } from '../p3dn/agency';
 import { GENERIC_KIND } from '../p3dn/kinds';
 import {
   ImportError,
   detectKind,
+  finishBatch,
   importFile,
   rejectedRows,
   sniffCsvHead,
@@ -17,7 +20,7 @@ import {
 import { createSchema } from '../p3dn/schema';
 import { reportFigures, type AgencyFigures, type PemdaFigures, type ReportOptions } from './figures';
 import { hashAndCount, prepareFile, type InputFile, type Prepared } from './inputs';
-import { failureText, fill, kindText, type Texts } from './messages';
+import { failureText, fill, kindText, pemdaText, type Texts } from './messages';
 
 export interface RunOptions extends ReportOptions {
   acceptGeneric: boolean;
@@ -26,6 +29,8 @@ export interface RunOptions extends ReportOptions {
   texts: Texts;
   /** Progress lines (stderr in the CLI). */
   log: (line: string) => void;
+  /** Match the agencies after every file, as the app does (the tests compare), instead of once after the last. */
+  matchEachFile?: boolean;
 }
 
 interface FileOutcome {
@@ -45,6 +50,19 @@ interface FileOutcome {
   mode: string | null;
   replaced: number;
   fileId: number | null;
+  /** The Pemda the file's loaded rows belong to, by how that is known (the register's FILE_PEMDA_SQL). */
+  pemda: FilePemda[];
+  /** Why the rows that name no Pemda belong where they do (in the report's language). */
+  pemdaNotes: string[];
+}
+
+interface FilePemda {
+  pemdaKey: string;
+  /** As the report names it (pemdaText). */
+  label: string;
+  path: PemdaPath;
+  rows: number;
+  agencies: number;
 }
 
 interface RejectOut {
@@ -81,6 +99,8 @@ const blank = (name: string): FileOutcome => ({
   mode: null,
   replaced: 0,
   fileId: null,
+  pemda: [],
+  pemdaNotes: [],
 });
 
 async function sha256Of(path: string, prepared: Prepared | null): Promise<string | null> {
@@ -139,6 +159,8 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
       displayName: f.name,
       isSample: false,
       replace: 'none',
+      // The register (and the cubes) rebuilt once, after the last file (`finishBatch`), unless asked per file.
+      refresh: o.matchEachFile === true,
       ...(detected?.kind === GENERIC_KIND ? { kind: GENERIC_KIND } : {}),
       ...(format ? { format } : {}),
       onProgress: (s) => {
@@ -200,8 +222,16 @@ export async function runReport(
     o.log(fill(o.texts.cli.fileStart, { i: i + 1, n: files.length, file: f.name }));
     outcomes.push(await loadOne(engine, f, o));
   }
+  if (!o.matchEachFile) {
+    // The agencies of every loaded file matched once (register, then the cubes), not after each file.
+    const started = Date.now();
+    o.log(o.texts.cli.matching);
+    await finishBatch(engine);
+    o.log(fill(o.texts.cli.matched, { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  }
   o.log(fill(o.texts.cli.computing, { basis: o.basis, denominator: o.denominator }));
   const { agencies, pemda } = await reportFigures(engine, o);
+  await explainPemda(engine, outcomes, o);
   const live = new Set(
     (await engine.query('SELECT file_id FROM source_file')).map((r) => Number(r['file_id'])),
   );
@@ -220,4 +250,34 @@ export async function runReport(
     }
   }
   return { files: outcomes, agencies, pemda, rejects };
+}
+
+/** The register's Pemda of each loaded file's rows; a file whose rows name no Pemda is explained on stderr. */
+async function explainPemda(engine: Engine, outcomes: FileOutcome[], o: RunOptions): Promise<void> {
+  const rows = await engine.query(FILE_PEMDA_SQL);
+  const named = rows.some((r) => r['pemda_key'] !== UNKNOWN_PEMDA);
+  for (const f of outcomes) {
+    if (f.fileId === null) continue;
+    f.pemda = rows
+      .filter((r) => Number(r['file_id']) === f.fileId)
+      .map((r) => ({
+        pemdaKey: String(r['pemda_key']),
+        label: pemdaText(o.texts, String(r['pemda_key']), str(r['pemda'])),
+        path: String(r['pemda_path']) as PemdaPath,
+        rows: num(r['n_rows']),
+        agencies: num(r['agencies']),
+      }));
+    f.pemdaNotes = pemdaNotes(f.pemda, o.texts, named);
+    for (const note of f.pemdaNotes) o.log(fill(o.texts.cli.pemdaNote, { file: f.name, note }));
+  }
+}
+
+/** Why rows that name no Pemda belong where they do, one sentence per Pemda and path (none for kd_klpd/nama_klpd). */
+function pemdaNotes(entries: readonly FilePemda[], t: Texts, anyNamed: boolean): string[] {
+  return entries
+    .filter((e) => e.path !== 'kd_klpd' && e.path !== 'nama_klpd')
+    .map((e) => {
+      const key = e.path === 'tanpa_pemda' && !anyNamed ? 'pemda_tanpa_pemda_none' : `pemda_${e.path}`;
+      return fill(t.cli[key as keyof Texts['cli']], { rows: e.rows, pemda: e.label });
+    });
 }

@@ -49,6 +49,16 @@ export interface NativeEngineOptions {
   progressMs?: number;
 }
 
+/** Peaks of DuckDB's own memory (its buffer manager: `duckdb_memory()`) and of its temporary (spill) storage. */
+export interface MemoryPeak {
+  memoryBytes: number;
+  spillBytes: number;
+  samples: number;
+}
+
+const MEMORY_SQL = `SELECT CAST(sum(memory_usage_bytes) AS BIGINT) AS m, CAST(sum(temporary_storage_bytes) AS BIGINT) AS t
+  FROM duckdb_memory()`;
+
 /** Directories this process created and has not removed yet: removed at exit, even if `close()` never ran. */
 const ownedDirs = new Set<string>();
 process.once('exit', () => {
@@ -67,6 +77,7 @@ process.once('exit', () => {
  */
 export class NativeEngine implements Engine {
   private closed = false;
+  private watch: { timer: ReturnType<typeof setInterval>; conn: DuckDBConnection } | null = null;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -162,9 +173,43 @@ export class NativeEngine implements Engine {
     return new Uint8Array(await readFile(name));
   }
 
+  /**
+   * Sample DuckDB's memory on a second connection every `everyMs` while statements run on the first (for the
+   * CLI's `--memory-stats` and the bench); `peak()` reads the peaks so far. Stopped by `close()`.
+   */
+  async watchMemory(everyMs = 250): Promise<{ peak: () => MemoryPeak }> {
+    const conn = await this.instance.connect();
+    const peak: MemoryPeak = { memoryBytes: 0, spillBytes: 0, samples: 0 };
+    let busy = false;
+    const sample = async () => {
+      if (busy || this.closed) return;
+      busy = true;
+      try {
+        const row = (await conn.runAndReadAll(MEMORY_SQL)).getRowObjects()[0] ?? {};
+        peak.memoryBytes = Math.max(peak.memoryBytes, Number(row['m'] ?? 0));
+        peak.spillBytes = Math.max(peak.spillBytes, Number(row['t'] ?? 0));
+        peak.samples++;
+      } catch {
+        // Closing meanwhile: the last sample is lost, the peaks so far stand.
+      } finally {
+        busy = false;
+      }
+    };
+    await sample();
+    const timer = setInterval(() => void sample(), everyMs);
+    timer.unref();
+    this.watch = { timer, conn };
+    return { peak: () => ({ ...peak }) };
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.watch) {
+      clearInterval(this.watch.timer);
+      this.watch.conn.closeSync();
+      this.watch = null;
+    }
     this.conn.closeSync();
     this.instance.closeSync();
     if (this.ownsDir) {

@@ -8,7 +8,12 @@ import { downloadBlob } from './download';
  *     a tab or a carriage return;
  *   - a text cell is quoted whenever it holds a character that a list separator of any locale could split on
  *     (`,` in English, `;` in Indonesian Excel, tab, `|`) or a quote or line break, whatever the file's own
- *     delimiter: `Paket A;=cmd|' /C calc'!A0` stays one cell in Indonesian Excel instead of running its second part.
+ *     delimiter: `Paket A;=cmd|' /C calc'!A0` stays one cell in Indonesian Excel instead of running its second part;
+ *   - a record holding such a quoted cell after its first cell has its first cell quoted too. Excel honours quotes
+ *     only in a field that begins with one (a quote inside `abc"def` is a character); opening this comma-separated
+ *     file with `;` as list separator, a whole line is one field, so a line that begins with a quote is read as
+ *     quoted runs throughout and a `;` or line break inside a later cell never splits it (that later cell's quote is
+ *     not at a field start there). Otherwise such a `;` would start a new cell with what follows it.
  * Numbers stay numbers.
  */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -39,9 +44,18 @@ export function toCsv(
   rows: readonly (readonly CsvValue[])[],
   delim = ',',
 ): string {
-  const lines = [headers.map((h) => csvCell(h, delim)).join(delim)];
-  for (const r of rows) lines.push(r.map((c) => csvCell(c, delim)).join(delim));
+  const lines = [csvRecord(headers, delim)];
+  for (const r of rows) lines.push(csvRecord(r, delim));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
+}
+
+/** One record: its cells, the first quoted as well when a later one is (see the file's comment). */
+function csvRecord(values: readonly CsvValue[], delim: string): string {
+  const cells = values.map((c) => csvCell(c, delim));
+  const first = cells[0];
+  if (first !== undefined && !first.startsWith('"') && cells.slice(1).some((c) => c.startsWith('"')))
+    cells[0] = `"${first.replaceAll('"', '""')}"`;
+  return cells.join(delim);
 }
 
 /** Offer text as a file download (browser only). */

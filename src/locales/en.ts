@@ -86,6 +86,7 @@ export const en: Messages = {
       kind: 'Kind',
       read: 'Read',
       loaded: 'Counted',
+      superseded: 'In a newer file',
       excluded: 'Excluded',
       rejected: 'Rejected',
     },
@@ -285,6 +286,8 @@ export const en: Messages = {
       rowsExcluded: 'Excluded',
       noChecksum: 'not available (computing the checksum was cancelled or failed)',
       rowsRejected: 'Rejected',
+      superseded:
+        '{{n}} other rows of this file are also in a more recent file and are counted from there (once): read = counted + {{n}} + excluded + rejected.',
       meeting: 'Agencies meeting target',
       tableBasis: 'Denominator: {{den}}. Order: {{sort}}.',
     },
@@ -292,9 +295,11 @@ export const en: Messages = {
       title: 'Methodology',
       counted:
         'Counted package: a RUP package that is announced (Terumumkan), active and not deleted; a repeated kd_rup is counted once (the first line).',
+      crossFile:
+        'Counted once across files: a package (kd_rup) or transaction held by several files is counted from the most recent export (its export date), otherwise from the file loaded last; a budget (Struktur Anggaran PD, APBD) per agency and year from one file only; the same file (same SHA-256) is never counted twice.',
       numPdn: 'PDN numerator = Σ pagu of counted RUP penyedia packages with status_pdn = PDN.',
       numUmk: 'UMK-K numerator = Σ pagu of counted RUP penyedia packages with status_ukm = UKM.',
-      den: 'Denominator (a visible choice): belanja_pengadaan from RUP-StrukturAnggaranPD (default); or Σ pagu of counted RUP penyedia packages; or Σ pagu of counted RUP penyedia + swakelola packages.',
+      den: 'Denominator (a visible choice): belanja_pengadaan from RUP-StrukturAnggaranPD (default); or Σ pagu of counted RUP penyedia packages; or Σ pagu of counted RUP penyedia + swakelola packages; or the APBD budget for goods and services (5.1.02; SIMDA 5.2.2); or goods and services + capital spending (5.2; SIMDA 5.2.3).',
       share: 'Share = numerator ÷ denominator.',
       meets: 'Meets target ⇔ numerator ≥ target × denominator.',
       gap: 'Gap = max(0, target × denominator − numerator), in rupiah.',
@@ -302,7 +307,7 @@ export const en: Messages = {
       noDen:
         'An agency whose denominator is missing or zero is shown as "no denominator": never as 0 % and never dropped; its value is listed separately.',
       agency:
-        'Agency identity: SIRUP kd_satker, else the normalised kd_satker_str, else the upper-cased name.',
+        "Agencies: one register across every file, per Pemda — matched by SIRUP kd_satker or normalised kd_satker_str, then by normalised name, then by the user's alias; the name shown is its budget spelling, else its most frequent RUP spelling.",
       metode:
         'Commitment by method = Σ pagu of counted RUP penyedia packages per metode_pengadaan, with the PDN and UKM parts.',
       realisasi:
@@ -574,6 +579,7 @@ export const en: Messages = {
         'converting the Excel sheet to CSV (in the background; the Excel reader reports no finer progress)',
       transkode: 'converting Windows-1252 to UTF-8',
       checksum: 'rows loaded; computing the SHA-256 checksum',
+      mencocokkan: 'every file is loaded; matching the agencies of all files',
       membaca: 'reading the file',
       memeriksa: 'checking every row',
       menghitung: 'counting',
@@ -596,11 +602,17 @@ export const en: Messages = {
       numberFormat_en: 'English (1,234,567.89)',
       numberFormat_id: 'Indonesian (1.234.567,89)',
       unclosed:
-        'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Those lines were read again; {{recovered}} records from them were processed as usual.',
+        'Unclosed quote on line {{line}}: lines {{from}}–{{to}} were swallowed into it. Line {{line}} is rejected; the swallowed lines were read again and their {{recovered}} records processed as usual.',
       blankLines: '{{count}} blank lines skipped.',
       lostTo:
-        '{{n}} rows of this file (packages or transactions) are not counted: the more recent file {{name}} holds them, so they count once.',
+        '{{n}} of these rows are not counted: the same packages or transactions are in {{name}}, a more recent file, and are counted from there, once.',
       superseded: '{{n}} rows of {{name}} are now counted from this file, the more recent one.',
+      lostTo_agency:
+        "{{n}} of these budget rows are not counted: the same agencies' budget for the same year is in {{name}}, a more recent file, and is counted from there, once.",
+      replacedBy:
+        'Then replaced by {{name}}, the same file (identical content, same SHA-256): its rows are counted once, from that file.',
+      superseded_agency:
+        '{{n}} budget rows of {{name}} are now counted from this file, the more recent one (same agencies, same year).',
       unexplained: '✗ {{count}} physical lines of the file (of {{physical}}) are not accounted for.',
     },
     csv: { line: 'line', column: 'column', value: 'value', reason: 'reason', detail: 'detail' },
@@ -628,7 +640,8 @@ export const en: Messages = {
       nilai_negatif: 'negative value',
       pdn_melebihi_nilai: 'PDN value larger than the transaction value',
       umk_melebihi_nilai: 'UMK-K value larger than the transaction value',
-      kutip_tidak_tertutup: 'a quote was opened and never closed (the following lines were swallowed)',
+      kutip_tidak_tertutup:
+        'a quote was opened and never closed (the lines after it were read again on their own)',
       paket_dihapus: 'deleted package',
       paket_tidak_aktif: 'inactive package',
       belum_diumumkan: 'package not announced',

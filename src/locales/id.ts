@@ -86,6 +86,7 @@ export const id = {
       kind: 'Jenis',
       read: 'Dibaca',
       loaded: 'Dihitung',
+      superseded: 'Di berkas lebih baru',
       excluded: 'Dikecualikan',
       rejected: 'Ditolak',
     },
@@ -287,6 +288,8 @@ export const id = {
       rowsExcluded: 'Dikecualikan',
       noChecksum: 'tidak tersedia (penghitungan checksum dibatalkan atau gagal)',
       rowsRejected: 'Ditolak',
+      superseded:
+        '{{n}} baris lain berkas ini ada juga di berkas yang lebih baru dan dihitung dari sana (sekali saja): dibaca = dihitung + {{n}} + dikecualikan + ditolak.',
       meeting: 'PD memenuhi target',
       tableBasis: 'Penyebut: {{den}}. Urutan: {{sort}}.',
     },
@@ -294,9 +297,11 @@ export const id = {
       title: 'Metodologi',
       counted:
         'Paket dihitung: paket RUP berstatus Terumumkan, aktif dan tidak dihapus; kd_rup yang berulang dihitung sekali (baris pertama).',
+      crossFile:
+        'Dihitung sekali lintas berkas: paket (kd_rup) atau transaksi yang ada di beberapa berkas dihitung dari ekspor terbaru (tanggal ekspornya), selain itu dari berkas yang dimuat terakhir; anggaran (Struktur Anggaran PD, APBD) tiap perangkat daerah dan tahun dari satu berkas saja; berkas yang sama (SHA-256 sama) tidak pernah dihitung dua kali.',
       numPdn: 'Pembilang PDN = Σ pagu paket RUP penyedia yang dihitung dengan status_pdn = PDN.',
       numUmk: 'Pembilang UMK-K = Σ pagu paket RUP penyedia yang dihitung dengan status_ukm = UKM.',
-      den: 'Penyebut (pilihan yang terlihat): belanja_pengadaan dari RUP-StrukturAnggaranPD (bawaan); atau Σ pagu paket RUP penyedia; atau Σ pagu paket RUP penyedia + swakelola.',
+      den: 'Penyebut (pilihan yang terlihat): belanja_pengadaan dari RUP-StrukturAnggaranPD (bawaan); atau Σ pagu paket RUP penyedia; atau Σ pagu paket RUP penyedia + swakelola; atau anggaran APBD belanja barang dan jasa (5.1.02; SIMDA 5.2.2); atau barang dan jasa + belanja modal (5.2; SIMDA 5.2.3).',
       share: 'Porsi = pembilang ÷ penyebut.',
       meets: 'Memenuhi target ⇔ pembilang ≥ target × penyebut.',
       gap: 'Kekurangan = maks(0, target × penyebut − pembilang), dalam rupiah.',
@@ -304,7 +309,7 @@ export const id = {
       noDen:
         'Perangkat daerah tanpa penyebut (tidak ada atau nol) ditampilkan sebagai "tanpa penyebut": tidak pernah 0 % dan tidak dihilangkan; nilainya dicatat terpisah.',
       agency:
-        'Identitas perangkat daerah: kd_satker SIRUP, atau kd_satker_str yang dinormalkan, atau nama dalam huruf besar.',
+        'Perangkat daerah: satu register untuk semua berkas, per Pemda — dicocokkan dengan kd_satker SIRUP atau kd_satker_str yang dinormalkan, lalu nama yang dinormalkan, lalu alias pengguna; nama yang ditampilkan adalah ejaan anggarannya, selain itu ejaan RUP yang paling sering.',
       metode:
         'Komitmen per metode = Σ pagu paket RUP penyedia yang dihitung, per metode_pengadaan, dengan bagian PDN dan UKM.',
       realisasi:
@@ -576,6 +581,7 @@ export const id = {
         'mengubah lembar Excel menjadi CSV (di latar belakang; pembaca Excel tidak melaporkan kemajuan lebih rinci)',
       transkode: 'mengubah Windows-1252 ke UTF-8',
       checksum: 'baris sudah dimuat; menghitung checksum SHA-256',
+      mencocokkan: 'semua berkas sudah dimuat; mencocokkan perangkat daerah dari setiap berkas',
       membaca: 'membaca berkas',
       memeriksa: 'memeriksa setiap baris',
       menghitung: 'menghitung',
@@ -599,11 +605,17 @@ export const id = {
       numberFormat_en: 'Inggris (1,234,567.89)',
       numberFormat_id: 'Indonesia (1.234.567,89)',
       unclosed:
-        'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris-baris itu dibaca ulang; {{recovered}} catatan darinya diproses seperti biasa.',
+        'Tanda kutip tidak ditutup di baris {{line}}: baris {{from}}–{{to}} tertelan ke dalamnya. Baris {{line}} ditolak; baris-baris yang tertelan dibaca ulang dan {{recovered}} catatannya diproses seperti biasa.',
       blankLines: '{{count}} baris kosong dilewati.',
       lostTo:
-        '{{n}} baris berkas ini (paket atau transaksi) tidak dihitung: berkas {{name}} yang lebih baru memuatnya, sehingga dihitung sekali.',
+        '{{n}} baris ini tidak ikut dihitung: paket atau transaksi yang sama ada di {{name}}, berkas yang lebih baru, dan dihitung dari sana, sekali saja.',
       superseded: '{{n}} baris dari {{name}} kini dihitung dari berkas ini, yang lebih baru.',
+      lostTo_agency:
+        '{{n}} baris anggaran ini tidak ikut dihitung: anggaran perangkat daerah yang sama untuk tahun yang sama ada di {{name}}, berkas yang lebih baru, dan dihitung dari sana, sekali saja.',
+      replacedBy:
+        'Kemudian digantikan oleh {{name}}, berkas yang sama (isi identik, SHA-256 sama): barisnya dihitung sekali, dari berkas itu.',
+      superseded_agency:
+        '{{n}} baris anggaran dari {{name}} kini dihitung dari berkas ini, yang lebih baru (perangkat daerah dan tahun yang sama).',
       unexplained: '✗ {{count}} baris fisik berkas (dari {{physical}}) tidak terjelaskan.',
     },
     csv: { line: 'baris', column: 'kolom', value: 'nilai', reason: 'alasan', detail: 'keterangan' },
@@ -631,7 +643,8 @@ export const id = {
       nilai_negatif: 'nilai negatif',
       pdn_melebihi_nilai: 'nilai PDN lebih besar dari nilai transaksi',
       umk_melebihi_nilai: 'nilai UMK-K lebih besar dari nilai transaksi',
-      kutip_tidak_tertutup: 'tanda kutip dibuka tetapi tidak ditutup (baris-baris berikutnya tertelan)',
+      kutip_tidak_tertutup:
+        'tanda kutip dibuka tetapi tidak ditutup (baris sesudahnya dibaca ulang tersendiri)',
       paket_dihapus: 'paket dihapus',
       paket_tidak_aktif: 'paket tidak aktif',
       belum_diumumkan: 'paket belum diumumkan',

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-const CHROMIUM_ARGS = [
+/** The flags every browser test and bench launches Debian Chromium with. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -126,4 +127,80 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Files dropped at once on the drop zone (one real drop event), as a user drags them from a folder. */
+async function dropFiles(page: Page, files: readonly { name: string; bytes: Uint8Array }[]): Promise<void> {
+  const list = files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
+  await page.evaluate((items) => {
+    const dt = new DataTransfer();
+    for (const f of items) {
+      const bin = atob(f.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], f.name, { type: 'text/csv' }));
+    }
+    const zone = document.querySelector('[data-testid=dropzone]')!;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, list);
+}
+
+/**
+ * As a new user: a fresh page, the sample loaded, the files dropped at once on the Data view and the review
+ * confirmed as proposed; resolves when every file has its report (or `files.length` notices in all).
+ */
+export async function loadAsNewUser(
+  browser: Browser,
+  baseURL: string,
+  files: readonly { name: string; bytes: Uint8Array }[],
+): Promise<OpenedPage> {
+  const app = await openApp(browser, baseURL);
+  const { page } = app;
+  await page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
+  await showView(page, 'data');
+  await dropFiles(page, files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=pending-file]').length === n, files.length, { timeout: 30_000 }); // prettier-ignore
+  await page.click('[data-testid=import-confirm]');
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid=import-result], [data-testid=import-error]').length === n,
+    files.length,
+    { timeout: 120_000 },
+  );
+  return app;
+}
+
+export interface AgencyRow {
+  key: string;
+  name: string;
+  numerator: number;
+  denominator: number | null;
+  share: number | null;
+  /** The row's other cells as shown (code, packages, …). */
+  cells: string[];
+}
+
+/** The agency table (Perangkat daerah view) as shown, once its figures are current. */
+export async function agencyTable(page: Page, rows: number): Promise<AgencyRow[]> {
+  await showView(page, 'perangkat-daerah');
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-testid=agency-table]')?.getAttribute('aria-busy') === 'false' &&
+      document.querySelectorAll('[data-testid=agency-table] tbody tr').length === n,
+    rows,
+    { timeout: 60_000 },
+  );
+  return page.locator('[data-testid=agency-table] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const n = (a: string) => (tr.getAttribute(a) ? Number(tr.getAttribute(a)) : null);
+      return {
+        key: tr.getAttribute('data-agency') ?? '',
+        name: tr.querySelector('th')?.textContent ?? '',
+        numerator: n('data-numerator') ?? 0,
+        denominator: n('data-denominator'),
+        share: n('data-share'),
+        cells: [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+      };
+    }),
+  );
 }

@@ -200,6 +200,7 @@ export function expectedKomitmen(c: Corpus) {
       const sum = (xs: Paket[]) => xs.reduce((s, x) => s + x.cents, 0n);
       return {
         pemda: p.nama,
+        kd: p.kd,
         agency: ag,
         pdn: sum(mine.filter((x) => x.pdn)),
         umk: sum(mine.filter((x) => x.ukm)),

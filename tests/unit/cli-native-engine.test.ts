@@ -121,6 +121,24 @@ describe('NativeEngine', () => {
     }
   });
 
+  it('samples its own memory while a statement runs: the peaks in memory (within the limit) and spilled', async () => {
+    const e = await NativeEngine.create({ memoryLimit: '64MB', threads: 2 });
+    try {
+      const watch = await e.watchMemory(20);
+      expect(watch.peak().samples).toBe(1);
+      const q =
+        'SELECT count(*) AS n FROM (SELECT x, md5(x::VARCHAR) AS h FROM range(1500000) t(x) ORDER BY h)';
+      expect(await e.query(q)).toEqual([{ n: 1_500_000 }]);
+      const p = watch.peak();
+      expect(p.samples).toBeGreaterThan(1);
+      expect(p.memoryBytes).toBeGreaterThan(4 * 1024 ** 2);
+      expect(p.memoryBytes).toBeLessThanOrEqual(64 * 1024 ** 2);
+      expect(p.spillBytes).toBeGreaterThan(0);
+    } finally {
+      e.close();
+    }
+  });
+
   it('interrupts a running statement when the signal aborts, then keeps working', async () => {
     const ac = new AbortController();
     const t0 = Date.now();

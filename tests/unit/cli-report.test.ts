@@ -62,7 +62,8 @@ describe('npm run cli -- report (fixture corpus)', () => {
         basis: 'komitmen',
         denominator_basis: 'belanja_pengadaan',
         pdn_target_pct: '40',
-        pemda_source: 'mode(nama_klpd)',
+        pemda_key: `klpd:${w.kd}`,
+        pemda_source: 'kd_klpd',
       });
       for (const [k, numer] of [
         ['pdn', w.pdn],

@@ -1,8 +1,10 @@
 /**
  * Same figures everywhere: the fixture corpus through the CLI (a process on native DuckDB) and through the
- * browser's engine (DuckDB-wasm, `NodeEngine`) with the same core. For every basis: the CLI's CSV files are byte
- * for byte those the same report code writes on the wasm engine, and every figure equals what the dashboard's own
- * queries (`basisAgencyQuery`, `basisSummaryQuery`) give on the wasm engine.
+ * browser's engine (DuckDB-wasm, `NodeEngine`) with the same core, loaded as the app loads (agencies matched
+ * after every file; the CLI matches once after the last). For every basis: the CLI's CSV files are byte for byte
+ * those the same report code writes on the wasm engine, and every figure equals what the dashboard's own
+ * queries give on the wasm engine: the agency table (`basisAgencyQuery`), the Pemda ranking (`pemdaRankingQuery`)
+ * and, per Pemda, the summary and agency table under that Pemda's filter (`basisSummaryQuery`).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,9 @@ import {
   NO_FILTERS,
   basisAgencyQuery,
   basisSummaryQuery,
+  pemdaRankingQuery,
   toBasisAgencyMetric,
+  toPemdaRow,
   toBasisSummary,
   type Kpi,
 } from '../../src/p3dn/metrics';
@@ -78,6 +82,7 @@ beforeAll(async () => {
     workDir: join(work, 'wasm-work'),
     texts: texts('id'),
     log: () => undefined,
+    matchEachFile: true, // as the app does; the CLI matches once after the last file
   });
   runs.push(...(await cli));
 }, 300_000);
@@ -96,11 +101,11 @@ describe('CLI (native DuckDB) = browser engine (DuckDB-wasm), same core', () => 
     expect(wasmRun.files.map((f) => f.status)).toEqual(['loaded', 'loaded', 'loaded', 'skipped', 'skipped', 'loaded', 'loaded']); // prettier-ignore
   });
 
-  it('writes the same four files byte for byte (komitmen)', () => {
+  it('writes the same four files byte for byte (komitmen), matching once or after every file as the app', () => {
     const t = texts('id');
     const c = CASES[0]!;
-    expect(file(0, 'agencies.csv')).toBe(toCsv(AGENCY_HEADERS, agencyRows(wasmRun.agencies, c)));
-    expect(file(0, 'pemda.csv')).toBe(toCsv(PEMDA_HEADERS, pemdaRows(wasmRun.pemda, c)));
+    expect(file(0, 'agencies.csv')).toBe(toCsv(AGENCY_HEADERS, agencyRows(wasmRun.agencies, c, t)));
+    expect(file(0, 'pemda.csv')).toBe(toCsv(PEMDA_HEADERS, pemdaRows(wasmRun.pemda, c, t)));
     expect(file(0, 'import-report.csv')).toBe(importReportCsv(wasmRun));
     expect(file(0, 'rejects.csv')).toBe(rejectsCsv(wasmRun, t));
     expect(wasmRun.agencies).toHaveLength(5);
@@ -114,8 +119,9 @@ describe('CLI (native DuckDB) = browser engine (DuckDB-wasm), same core', () => 
 
       it('agencies.csv and pemda.csv are those the wasm engine gives', async () => {
         const f = await reportFigures(wasm, c);
-        expect(file(i, 'agencies.csv')).toBe(toCsv(AGENCY_HEADERS, agencyRows(f.agencies, c)));
-        expect(file(i, 'pemda.csv')).toBe(toCsv(PEMDA_HEADERS, pemdaRows(f.pemda, c)));
+        const t = texts('id');
+        expect(file(i, 'agencies.csv')).toBe(toCsv(AGENCY_HEADERS, agencyRows(f.agencies, c, t)));
+        expect(file(i, 'pemda.csv')).toBe(toCsv(PEMDA_HEADERS, pemdaRows(f.pemda, c, t)));
       });
 
       it("every agency figure equals the dashboard's agency query on the wasm engine", async () => {
@@ -130,6 +136,8 @@ describe('CLI (native DuckDB) = browser engine (DuckDB-wasm), same core', () => 
         expect(rows.map((r) => r['agency_key']).sort()).toEqual([...app.keys()].sort());
         for (const r of rows) {
           const m = app.get(r['agency_key']!)!;
+          expect(r['pemda_key']).toBe(m.pemdaKey);
+          expect(r['pemda']).toBe(m.pemda);
           expect(r['nama_satker']).toBe(m.name);
           expect(r['kd_satker_str']).toBe(m.code ?? '');
           expect(numOrNull(r['denominator'])).toBe(m.denominator);
@@ -150,6 +158,45 @@ describe('CLI (native DuckDB) = browser engine (DuckDB-wasm), same core', () => 
             else expect(Math.abs(gap! - m.gap[k])).toBeLessThanOrEqual(0.005 + 1e-6); // cents vs DOUBLE
             expect(Number(r[`komitmen_${k}`])).toBe(m.komitmen[k]);
             expect(Number(r[`realisasi_${k}`])).toBe(m.realisasi[k]);
+          }
+        }
+      });
+
+      it("each Pemda row is the dashboard's Pemda ranking row and its summary under that Pemda's filter", async () => {
+        const rq = pemdaRankingQuery(c.basis, c.denominator, c.targets, NO_FILTERS);
+        const ranking = (await wasm.query(rq.sql, rq.params)).map(toPemdaRow);
+        const rows = readCsv(join(runs[i]!.out, 'pemda.csv'));
+        const agencies = readCsv(join(runs[i]!.out, 'agencies.csv'));
+        expect(rows.map((r) => r['pemda_key'])).toEqual(ranking.map((p) => p.pemdaKey));
+        expect(rows.map((r) => r['pemda_key'])).toEqual(['klpd:D999', 'klpd:D111']);
+        for (const r of rows) {
+          const key = r['pemda_key']!;
+          const p = ranking.find((x) => x.pemdaKey === key)!;
+          const f = { ...NO_FILTERS, pemda: key };
+          const sq = basisSummaryQuery(c.basis, c.denominator, c.targets, f);
+          const s = toBasisSummary(c.basis, (await wasm.query(sq.sql, sq.params))[0]);
+          const aq = basisAgencyQuery(c.basis, c.denominator, c.targets, f);
+          const inPemda = (await wasm.query(aq.sql, aq.params)).map((x) => String(x['agency_key']));
+          expect(r['pemda']).toBe(p.name);
+          expect(Number(r['agencies'])).toBe(p.agencies);
+          expect(s.agencies).toBe(p.agencies);
+          expect(agencies.filter((a) => a['pemda_key'] === key).map((a) => a['agency_key']).sort()).toEqual(inPemda.sort()); // prettier-ignore
+          for (const k of ['pdn', 'umk'] as Kpi[]) {
+            for (const want of [p.value[k], s.value[k]]) expect(Number(r[`${k}_numerator`])).toBe(want);
+            for (const want of [p.denominator[k], s.denominatorKpi[k]])
+              expect(numOrNull(r[`${k}_denominator`])).toBe(want);
+            expect(Number(r[`${k}_numerator_without_denominator`])).toBe(s.valueWithoutDenominator[k]);
+            for (const want of [p.share[k], s.share[k]])
+              expect(numOrNull(r[`${k}_share_pct`])).toBe(want === null ? null : want * 100);
+            for (const want of [p.gap[k], s.gap[k]]) {
+              const gap = numOrNull(r[`${k}_gap`]);
+              if (want === null) expect(gap).toBe(null);
+              else expect(Math.abs(gap! - want)).toBeLessThanOrEqual(0.005 + 1e-6); // cents vs DOUBLE
+            }
+            for (const want of [p.meeting[k], s.meeting[k]])
+              expect(Number(r[`${k}_agencies_meeting`])).toBe(want);
+            for (const want of [p.withDenominator[k], s.agenciesWithDenominatorKpi[k]])
+              expect(Number(r[`${k}_agencies_with_denominator`])).toBe(want);
           }
         }
       });

@@ -1,47 +1,7 @@
 /** CSV exports opened by Excel in any locale: split with `,` (English) and `;` (Indonesian list separator). */
 import { describe, expect, it } from 'vitest';
 import { csvCell, neutralizeFormula, toCsv } from '../../src/lib/csv';
-
-/**
- * Split CSV text the way Excel does with `sep` as its list separator: a quote opens a quoted run (`""` inside is a
- * quote) that ends at the next lone quote; text after it is appended to the same cell; `sep` and CRLF outside
- * quotes end the cell and the row. Written here from that behaviour, independent of the code under test.
- */
-function splitAs(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted && c === '"' && src[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted) cell += c;
-    else if (c === sep) endCell();
-    else if (c === '\r' && src[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
-/** Would a spreadsheet run the cell (a formula sign first once blanks and controls are skipped; not a number)? */
-const runsAsFormula = (cell: string) =>
-  !/^-?\d+(\.\d+)?$/.test(cell) &&
-  /^[=+\-@＝＋－＠]/u.test(cell.replace(/^[\s\p{Cc}\p{Cf}\u00a0\u3000]*/u, ''));
+import { runsAsFormula, splitAs, splitExcel } from '../helpers/excel-split';
 
 const EVIL = "Paket A;=cmd|' /C calc'!A0";
 
@@ -63,6 +23,23 @@ describe('CSV exports safe in every locale', () => {
     // With the file's own delimiter the cell comes back exactly, the number as a number.
     expect(splitAs(text, ',')[1]).toEqual([EVIL, '1500']);
     expect(splitAs(text, ',')[2]).toEqual(['Paket B', '-2']);
+  });
+
+  it('keeps a record whole in Excel of either list separator when a later cell holds `;` or a line break', () => {
+    // A drill-down row: the package name is the fourth column; Excel honours a quote only at a field's start.
+    const rows = [
+      ['rup_penyedia', '86000001', 'Tender', EVIL, 1500.25],
+      ['tokodaring', 'TD-1', '', 'Belanja\n=1+1 baris', -2],
+      ['spse_tender', 'T-1', 'Seleksi', 'DINAS, "KUTIP"; \u00a0@SUM(A1)', 0],
+    ];
+    const text = toCsv(['sumber', 'kode', 'metode', 'nama_paket', 'nilai'], rows);
+    const id = splitExcel(text, ';');
+    // Indonesian Excel puts a comma-separated record in one cell: never split at the `;` or the line break.
+    expect(id.map((r) => r.length)).toEqual([1, 1, 1, 1]);
+    expect(id[1]![0]).toBe(`rup_penyedia,86000001,Tender,${EVIL},1500.25`);
+    const en = splitExcel(text, ',');
+    expect(en.slice(1)).toEqual(rows.map((r) => r.map(String)));
+    for (const cell of [...id, ...en].flat()) expect(runsAsFormula(cell), cell).toBe(false);
   });
 
   it('quotes text holding any locale separator, quote or line break, with either delimiter', () => {

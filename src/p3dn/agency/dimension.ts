@@ -11,7 +11,7 @@ CREATE TABLE IF NOT EXISTS agency_ids (data_table VARCHAR, file_id INTEGER, kd_k
   kd_satker VARCHAR, kd_satker_str VARCHAR, nama_satker VARCHAR, n BIGINT);
 CREATE TABLE IF NOT EXISTS agency_idmap (file_id INTEGER, kd_klpd VARCHAR, nama_klpd VARCHAR, kd_satker VARCHAR,
   kd_satker_str VARCHAR, nama_satker VARCHAR, pemda_key VARCHAR, agency_key VARCHAR, match_path VARCHAR,
-  alias_key VARCHAR);
+  alias_key VARCHAR, pemda_path VARCHAR);
 CREATE TABLE IF NOT EXISTS agency_register (agency_key VARCHAR, pemda_key VARCHAR, nama VARCHAR, kode VARCHAR,
   has_komitmen BOOLEAN, has_anggaran BOOLEAN, has_realisasi BOOLEAN);
 CREATE TABLE IF NOT EXISTS pemda_dim (pemda_key VARCHAR, nama VARCHAR, kd_klpd VARCHAR, agencies BIGINT);
@@ -36,6 +36,44 @@ export const MATCH_PATHS: readonly MatchPath[] = ['kode', 'nama', 'alias'];
 
 /** The Pemda key of rows whose Pemda cannot be told (several Pemda loaded, the file names none). */
 export const UNKNOWN_PEMDA = 'tanpa_pemda';
+
+/**
+ * How an identity's Pemda is known (`agency_idmap.pemda_path`), strongest first:
+ *   `kd_klpd`          its own kd_klpd;
+ *   `nama_klpd`        its own nama_klpd (the Pemda of that name, by its kd_klpd when a file gives both);
+ *   `perangkat_daerah` it names no Pemda, but the register agency it was matched into (by SIRUP id, code or name)
+ *                      has an identity of another file that does;
+ *   `satu_pemda`       neither it nor its agency names a Pemda: it belongs to the one Pemda the dataset names;
+ *   `tanpa_pemda`      neither, and the dataset names several Pemda (or none): the unknown-Pemda bucket.
+ */
+export type PemdaPath = 'kd_klpd' | 'nama_klpd' | 'perangkat_daerah' | 'satu_pemda' | 'tanpa_pemda';
+const PEMDA_PATHS: readonly PemdaPath[] = [
+  'kd_klpd',
+  'nama_klpd',
+  'perangkat_daerah',
+  'satu_pemda',
+  'tanpa_pemda',
+];
+const PATH_RANK = `CASE pemda_path ${PEMDA_PATHS.map((p, i) => `WHEN '${p}' THEN ${i}`).join(' ')} END`;
+
+/** Per register agency of the figures: its Pemda and the strongest way one of its identities knows it. */
+export const AGENCY_PEMDA_SQL = `SELECT m.agency_key, any_value(m.pemda_key) AS pemda_key,
+    arg_min(m.pemda_path, ${PATH_RANK}) AS pemda_path
+  FROM agency_idmap m SEMI JOIN agency_dim d USING (agency_key) GROUP BY m.agency_key`;
+
+/**
+ * Per loaded file: the Pemda its rows belong to and how that is known, with the rows (loaded: counted or excluded)
+ * and register agencies of each; by file, Pemda name, path.
+ */
+export const FILE_PEMDA_SQL = `SELECT a.file_id, m.pemda_key, p.nama AS pemda, p.kd_klpd, m.pemda_path,
+    CAST(sum(a.n) AS BIGINT) AS n_rows, count(DISTINCT m.agency_key) AS agencies
+  FROM agency_ids a JOIN source_file sf ON sf.file_id = a.file_id AND sf.data_table = a.data_table
+    JOIN agency_idmap m ON m.file_id = a.file_id AND m.kd_klpd IS NOT DISTINCT FROM a.kd_klpd
+      AND m.nama_klpd IS NOT DISTINCT FROM a.nama_klpd AND m.kd_satker IS NOT DISTINCT FROM a.kd_satker
+      AND m.kd_satker_str IS NOT DISTINCT FROM a.kd_satker_str AND m.nama_satker IS NOT DISTINCT FROM a.nama_satker
+    LEFT JOIN pemda_dim p ON p.pemda_key = m.pemda_key
+  GROUP BY a.file_id, m.pemda_key, p.nama, p.kd_klpd, m.pemda_path
+  ORDER BY a.file_id, m.pemda_key = '${UNKNOWN_PEMDA}', p.nama, m.pemda_key, ${PATH_RANK}`;
 
 /** The register agencies, for menus (filters, alias mapping), with their Pemda's name. */
 export const AGENCY_LIST_SQL = `SELECT d.agency_key, coalesce(d.nama, d.agency_key) AS nama, d.kode, d.pemda_key,

@@ -30,8 +30,3 @@ export async function writeAliases(engine: Engine, aliases: readonly AliasEntry[
   }
   await refreshAgencyMap(engine);
 }
-
-/** After any import: the register is rebuilt (files replaced are gone with their tables; new ones join). */
-export async function pruneRealisasi(engine: Engine): Promise<void> {
-  await refreshAgencyMap(engine);
-}

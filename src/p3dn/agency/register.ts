@@ -1,7 +1,9 @@
 import { ident, literal } from '../../engine/sql';
 import type { Engine } from '../../engine/types';
 import { KINDS, KIND_IDS, kindsWith } from '../kinds';
-import { dataTables, tableColumns } from '../schema/tables';
+import { num } from '../../engine/cells';
+import { agencySupersededSql } from '../schema/cross-file';
+import { dataTables, tableColumns, type LoadedFile } from '../schema/tables';
 import { ALIAS_KEY_SQL, UNKNOWN_PEMDA } from './dimension';
 import { IDENTITY_COLUMNS } from './view-join';
 
@@ -27,7 +29,7 @@ import { IDENTITY_COLUMNS } from './view-join';
  * `nama:<NAME>`), with `@<pemda>` added when another Pemda's agency has the same key. An identity is *matched*
  * when its agency also has an identity of a partner group (komitmen ↔ anggaran; realisasi → komitmen or
  * anggaran); its `match_path` is the pass that first gave it one, NULL when none did, `sendiri` when no file of a
- * partner group is loaded.
+ * partner group is loaded. Its `pemda_path` says how its Pemda is known (`PemdaPath`, dimension.ts).
  */
 
 const q = (s: string) => literal(s);
@@ -173,10 +175,10 @@ WITH g1 AS (${GROUPS('c1')}), g2 AS (${GROUPS('c2')}), g3 AS (${GROUPS('c3')}),
 loaded AS (SELECT bool_or(grp = 'komitmen') AS k, bool_or(grp = 'anggaran') AS a FROM reg_i),
 comp AS (
   SELECT c3, arg_min(rep, lpad(CAST(prio AS VARCHAR), 3, '0') || rep) AS rep,
-    coalesce(mode(pk0) FILTER (WHERE pk0 IS NOT NULL), min(pk)) AS pemda
+    coalesce(mode(pk0) FILTER (WHERE pk0 IS NOT NULL), min(pk)) AS pemda, bool_or(pk0 IS NOT NULL) AS named
   FROM reg_c GROUP BY c3
 ), keyed AS (
-  SELECT c3, pemda, CASE WHEN count(*) OVER (PARTITION BY rep) = 1 THEN rep
+  SELECT c3, pemda, named, CASE WHEN count(*) OVER (PARTITION BY rep) = 1 THEN rep
       WHEN count(*) OVER (PARTITION BY rep, pemda) = 1 THEN rep || '@' || pemda
       ELSE rep || '@' || pemda || '#' || row_number() OVER (PARTITION BY rep, pemda ORDER BY c3) END AS agency_key
   FROM comp
@@ -187,15 +189,19 @@ SELECT c.*, k.agency_key, k.pemda,
         ELSE CASE WHEN NOT (loaded.k OR loaded.a) THEN 'sendiri' END END
     WHEN ${PARTNER('g1')} THEN 'kode' WHEN ${PARTNER('g2')} THEN 'nama' WHEN ${PARTNER('g3')} THEN 'alias'
     WHEN NOT (${PARTNER('loaded')}) THEN 'sendiri' END AS match_path,
-  CASE WHEN multi.many THEN c.pk || '|' || c.alias_plain ELSE c.alias_plain END AS alias_key
+  CASE WHEN multi.many THEN c.pk || '|' || c.alias_plain ELSE c.alias_plain END AS alias_key,
+  CASE WHEN c.n_klpd IS NOT NULL THEN 'kd_klpd' WHEN c.n_pnama IS NOT NULL THEN 'nama_klpd'
+    WHEN k.pemda = '${UNKNOWN_PEMDA}' THEN '${UNKNOWN_PEMDA}' WHEN k.named THEN 'perangkat_daerah'
+    ELSE 'satu_pemda' END AS pemda_path
 FROM reg_c c JOIN keyed k USING (c3) JOIN g1 USING (c1) JOIN g2 USING (c2) JOIN g3 USING (c3), loaded, multi;
 `;
 
-const WRITE_SQL = `
+/** The new map, agencies and Pemda, and (`extra`) the budget copies counted once per register agency. */
+const writeSql = (extra: string) => `
 BEGIN TRANSACTION;
 DELETE FROM agency_idmap;
 INSERT INTO agency_idmap SELECT file_id, kd_klpd, nama_klpd, kd_satker, kd_satker_str, nama_satker, pemda,
-  agency_key, match_path, alias_key FROM reg_f;
+  agency_key, match_path, alias_key, pemda_path FROM reg_f;
 DELETE FROM agency_register;
 INSERT INTO agency_register
   SELECT agency_key, any_value(pemda),
@@ -211,14 +217,24 @@ INSERT INTO pemda_dim
     mode(n_klpd) FILTER (WHERE pk0 = pemda),
     count(DISTINCT agency_key) FILTER (WHERE grp <> 'realisasi')
   FROM reg_f GROUP BY pemda;
+${extra}
 COMMIT;
 `;
 
 /**
  * Rebuild the register after any change to the loaded files or the aliases: collect new files' identities,
- * match them (three passes), and swap the map, the agencies and the Pemda in one transaction.
+ * match them (three passes), and swap the map, the agencies and the Pemda in one transaction, with the budget rows
+ * counted once per register agency and year (../schema/cross-file.ts). The result depends only on the loaded files
+ * and the aliases: after a batch of imports, one refresh gives what a refresh after each file would have.
  */
 export async function refreshRegister(engine: Engine): Promise<void> {
+  const files: LoadedFile[] = (
+    await engine.query('SELECT file_id, kind, data_table FROM source_file ORDER BY file_id')
+  ).map((r) => ({
+    fileId: num(r['file_id']),
+    kind: r['kind'] as LoadedFile['kind'],
+    dataTable: String(r['data_table']),
+  }));
   await engine.exec(collectSql());
   await engine.exec(IDENTITIES_SQL);
   await propagate(engine, edges(`'id', 'code'`), true);
@@ -239,7 +255,7 @@ export async function refreshRegister(engine: Engine): Promise<void> {
   await engine.exec(ATTACH_SQL);
   await engine.exec(FINAL_SQL);
   try {
-    await engine.exec(WRITE_SQL);
+    await engine.exec(writeSql(agencySupersededSql(files)));
   } catch (e) {
     await engine.exec('ROLLBACK').catch(() => undefined);
     throw e;

@@ -82,8 +82,11 @@ export function dedupSql(spec: KindSpec, cls: string): string | null {
   if (!d) return null;
   const t = ident(cls);
   const k = ident(d.key);
+  const also = (d.alsoBy ?? []).map((c, i) => ({ col: ident(c), as: `d${i}` }));
+  const sel = also.map((a) => `, ${a.col} AS ${a.as}`).join('');
+  const on = also.map((a) => ` AND ${t}.${a.col} IS NOT DISTINCT FROM d.${a.as}`).join('');
   return `UPDATE ${t} SET exclusion = ${literal(d.code)}
-    FROM (SELECT ${k} AS dk, ${d.keep ?? 'min(rec)'} AS keep FROM ${t}
-      WHERE reject_code IS NULL AND exclusion IS NULL AND ${k} IS NOT NULL GROUP BY 1 HAVING count(*) > 1) d
-    WHERE ${t}.${k} = d.dk AND ${t}.rec <> d.keep AND ${t}.reject_code IS NULL AND ${t}.exclusion IS NULL`;
+    FROM (SELECT ${k} AS dk${sel}, ${d.keep ?? 'min(rec)'} AS keep FROM ${t}
+      WHERE reject_code IS NULL AND exclusion IS NULL AND ${k} IS NOT NULL GROUP BY ALL HAVING count(*) > 1) d
+    WHERE ${t}.${k} = d.dk${on} AND ${t}.rec <> d.keep AND ${t}.reject_code IS NULL AND ${t}.exclusion IS NULL`;
 }

@@ -12,7 +12,7 @@ import { LINE_REJECT_SQL } from './reconcile';
 import { readRaw } from './read';
 import { sniffCsvHead } from './sniff';
 import { fingerprint, runSwap } from './swap';
-import type { CrossFileReport, ImportCounts, ImportRequest, ImportResult, ImportStage } from './types';
+import type { ImportCounts, ImportRequest, ImportResult, ImportStage } from './types';
 
 let importSeq = 0;
 
@@ -127,7 +127,6 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       format: req.format ?? head.encoding,
     });
     loaded = true;
-    const crossFile = await crossFileReport(engine, fileId);
     return {
       fileId,
       name: req.displayName,
@@ -150,7 +149,6 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       notes: headerNotes(spec, head.headers),
       numberFormats: Object.fromEntries(formats),
       lineCheck,
-      crossFile,
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
@@ -194,17 +192,4 @@ async function countImport(engine: Engine, cls: string, rej: string, lineRej: st
     excludedByRule: Object.fromEntries(excl.map((r) => [String(r['k']), num(r['n'])])),
     rejectedByReason: Object.fromEntries(rejs.map((r) => [String(r['k']), num(r['n'])])),
   };
-}
-
-/** How many rows of this file lost to a more recent file, and how many of other files this one superseded. */
-async function crossFileReport(engine: Engine, fileId: number): Promise<CrossFileReport> {
-  const q = (by: 'winner' | 'file_id', where: 'file_id' | 'winner') =>
-    engine.query(
-      `SELECT s.${by} AS id, any_value(f.name) AS name, count(*) AS n FROM file_superseded s
-        JOIN source_file f ON f.file_id = s.${by} WHERE s.${where} = ? GROUP BY 1 ORDER BY 1`,
-      [fileId],
-    );
-  const rows = (r: Awaited<ReturnType<typeof q>>) =>
-    r.map((x) => ({ fileId: num(x['id']), name: String(x['name']), n: num(x['n']) }));
-  return { lostTo: rows(await q('winner', 'file_id')), superseded: rows(await q('file_id', 'winner')) };
 }

@@ -3,7 +3,15 @@
  * import itself — classify every record (loaded / excluded by a rule / rejected with line and reason), load it in
  * one transaction — behind one pipeline, `importFile`, that the app, the tests, the benches and the CLI all use.
  */
-export { importFailure, importFile, importReport, type FileInput, type ImportedFile } from './pipeline';
+export {
+  finishBatch,
+  finishImports,
+  importFailure,
+  importFile,
+  importReport,
+  type FileInput,
+  type ImportedFile,
+} from './pipeline';
 export { importCsv } from './import-csv';
 export { rejectedRows } from './rejects';
 export { ImportError, type ImportErrorCode } from './errors';

@@ -1,14 +1,17 @@
 /**
  * The one import pipeline: every step from the bytes of a file to its report, for the app, the tests, the
  * benches and the CLI alike. A file is registered with the engine, classified and loaded (`importCsv`, one
- * transaction), then its SHA-256 is recorded, the transaction agencies are matched again (the loaded SIRUP
- * agencies may have changed), and an APBD file's code sets and spending groups are summarised for its report.
+ * transaction), then its SHA-256 is recorded, the agency register is rebuilt (every file's agencies matched
+ * again, budget copies counted once per agency), and an APBD file's code sets and spending groups are summarised
+ * for its report. A batch of files can leave the register to one rebuild at its end (`refresh: false`, then
+ * `finishImports`): the register depends only on what is loaded, so the figures are the same.
  */
 import { sha256Blob } from '../../lib/checksum';
 import type { Engine, FileSource } from '../../engine/types';
-import { pruneRealisasi } from '../agency/realisasi-map';
+import { refreshAgencyMap } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
+import { crossFileReport, type CrossFileReport } from '../schema/cross-file';
 import { ImportError } from './errors';
 import { importCsv } from './import-csv';
 import { HEAD_BYTES, countLines } from './sniff';
@@ -33,15 +36,24 @@ export interface FileInput extends Omit<ImportRequest, 'engineFileName' | 'head'
   checksum?: Promise<string | null>;
   /** The rows are loaded and only the checksum is still awaited. */
   onChecksumWait?: () => void;
+  /**
+   * Rebuild the agency register after the file is loaded (default). `false`: the caller imports a batch and
+   * rebuilds it once at the end with `finishImports`; until then the new file's rows keep their file's agency keys.
+   */
+  refresh?: boolean;
 }
 
 let fileSeq = 0;
 
 /** A loaded file: the importer's result, and for an APBD file its code sets and spending groups. */
 export interface ImportedFile extends ImportResult {
+  /** Rows counted once across files: this file's rows another file counts instead, and the other way round. */
+  crossFile: CrossFileReport;
   apbd: ApbdBelanja | null;
   /** Steps after the swap that failed: the file is loaded all the same. */
   warnings: ImportWarning[];
+  /** Set at a batch's end: a later file of the batch, the same file (same SHA-256), replaced this one. */
+  replacedBy?: string;
 }
 
 type ImportWarning = 'checksum_gagal' | 'pencocokan_gagal' | 'ringkasan_gagal';
@@ -56,14 +68,54 @@ const running = new WeakMap<Engine, Promise<unknown>>();
  * (checksum, agency re-match, APBD summary) leaves the file loaded and is reported as a warning.
  */
 export function importFile(engine: Engine, input: FileInput): Promise<ImportedFile> {
+  return serialised(engine, () => importOne(engine, input));
+}
+
+/** Run `job` after every import (or batch end) already queued on the engine. */
+function serialised<T>(engine: Engine, job: () => Promise<T>): Promise<T> {
   const before = running.get(engine) ?? Promise.resolve();
-  const run = before.catch(() => undefined).then(() => importOne(engine, input));
+  const run = before.catch(() => undefined).then(job);
   running.set(engine, run);
   return run;
 }
 
+/**
+ * The end of a batch imported with `refresh: false`: the register rebuilt once, then each file's report of rows
+ * counted once across files read again (a later file of the batch may have superseded some of its rows). A failed
+ * rebuild is a warning on every file of the batch: they are loaded all the same.
+ */
+export function finishImports(engine: Engine, files: readonly ImportedFile[]): Promise<ImportedFile[]> {
+  return serialised(engine, async () => {
+    const failed = await afterImports(engine).then(
+      () => false,
+      () => true,
+    );
+    const out: ImportedFile[] = [];
+    for (const f of files) {
+      const crossFile = await crossFileReport(engine, f.fileId).catch(() => f.crossFile);
+      const warnings: ImportWarning[] = failed ? [...f.warnings, 'pencocokan_gagal'] : f.warnings;
+      const by = files.find((g) => g.mode === 'same_file' && g.replaced.includes(f.fileId));
+      out.push({ ...f, crossFile, warnings, ...(by ? { replacedBy: by.name } : {}) });
+    }
+    return out;
+  });
+}
+
+/**
+ * What follows a change to the loaded files (after each file, or once after a batch): the agency register (with
+ * the budget copies counted once per agency) rebuilt over everything loaded, then the cubes the views read.
+ */
+async function afterImports(engine: Engine): Promise<void> {
+  await refreshAgencyMap(engine);
+}
+
+/** The end of a batch imported with `refresh: false`, for callers without reports (the CLI): throws on failure. */
+export function finishBatch(engine: Engine): Promise<void> {
+  return serialised(engine, () => afterImports(engine));
+}
+
 async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
-  const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, ...req } = input;
+  const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, refresh, ...req } = input;
   const engineFileName = `file_${++fileSeq}.csv`;
   if (!(data instanceof Uint8Array) && 'path' in data) {
     // Read on disk by a Node engine: the caller reads its head, size and checksum (this core touches no disk).
@@ -108,12 +160,16 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
   await attempt('checksum_gagal', async () =>
     saveChecksum(engine, result.fileId, await hash.catch(() => null)),
   );
-  // Transactions of replaced files are gone with their tables; the others are matched again.
-  await attempt('pencocokan_gagal', () => pruneRealisasi(engine));
+  // Every loaded file's agencies are matched again (replaced files are gone with their tables).
+  if (refresh !== false) await attempt('pencocokan_gagal', () => afterImports(engine));
   const apbd = KINDS[result.kind].accounts
     ? await attempt('ringkasan_gagal', () => apbdFileBelanja(engine, result.fileId))
     : null;
-  return { ...result, apbd, warnings };
+  const crossFile = (await attempt('pencocokan_gagal', () => crossFileReport(engine, result.fileId))) ?? {
+    lostTo: [],
+    superseded: [],
+  };
+  return { ...result, crossFile, apbd, warnings: [...new Set(warnings)] };
 }
 
 /** Record the checksum of an imported file, dropping those of files no longer loaded. */
@@ -150,6 +206,7 @@ export function importReport(r: ImportedFile): ImportReport {
     lineCheck: r.lineCheck,
     crossFile: r.crossFile,
     ...(r.warnings.length ? { warnings: r.warnings } : {}),
+    ...(r.replacedBy ? { replacedBy: r.replacedBy } : {}),
     ...(r.apbd ? { apbd: { codeSets: r.apbd.codeSets, groups: r.apbd.groups } } : {}),
   };
 }

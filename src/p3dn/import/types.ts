@@ -2,6 +2,7 @@ import type { LineCheck } from './reconcile';
 import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
+import type { CrossFileReport } from '../schema/cross-file';
 
 export interface ImportCounts {
   /** Data records in the file (header excluded). */
@@ -36,15 +37,6 @@ export interface ImportResult {
   numberFormats: Record<string, NumberFormat>;
   /** Physical lines of the file against what the reader accounted for (blank lines, unclosed quotes). */
   lineCheck: LineCheck;
-  /** Rows counted once across files: this file's rows another file supersedes, and the other way round. */
-  crossFile: CrossFileReport;
-}
-
-export interface CrossFileReport {
-  /** Rows of this file not counted because a more recent file holds them (per that file). */
-  lostTo: { fileId: number; name: string; n: number }[];
-  /** Rows of earlier files this file now counts instead (per file). */
-  superseded: { fileId: number; name: string; n: number }[];
 }
 
 export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';
@@ -122,6 +114,8 @@ export interface ImportReport {
   crossFile?: CrossFileReport;
   /** Steps after the swap that failed (the file is loaded): `checksum_gagal`, `pencocokan_gagal`, … */
   warnings?: string[];
+  /** A later file of the same batch, the same file (same SHA-256), replaced this one: its name. */
+  replacedBy?: string;
   /** APBD files: rows per account code set and the spending groups (plain numbers, rupiah as DOUBLE). */
   apbd?: {
     codeSets: Record<'permendagri_90' | 'permendagri_13' | 'lain', number>;

@@ -1,5 +1,5 @@
 /** Budget exports (anggaran): SIRUP StrukturAnggaranPD, PaketAnggaranPenyedia, APBD/SIPD/SIMDA by kode rekening. */
-import { IDENTITY, KD_RUP, PAGU, SIRUP_AGENCY_KEY, moneyRejections } from './common';
+import { EXPORT_DATE, IDENTITY, KD_RUP, PAGU, SIRUP_AGENCY_KEY, moneyRejections } from './common';
 import type { KindId, KindSpec } from './types';
 
 export const ANGGARAN_KINDS = {
@@ -16,6 +16,7 @@ export const ANGGARAN_KINDS = {
       { name: 'belanja_non_pengadaan', type: 'money', aliases: ['belanja_non_pengadaan'] },
       { name: 'belanja_pengadaan', type: 'money', aliases: ['belanja_pengadaan'] },
       { name: 'total_belanja', type: 'money', aliases: ['total_belanja'] },
+      EXPORT_DATE,
     ],
     rejections: [
       { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
@@ -29,7 +30,10 @@ export const ANGGARAN_KINDS = {
       ]),
     ],
     exclusions: [],
-    dedup: { key: 'agency_key', code: 'duplikat' },
+    // One row per agency and fiscal year (a sheet may hold several years).
+    dedup: { key: 'agency_key', alsoBy: ['tahun'], code: 'duplikat' },
+    // Two exports giving an agency's budget structure (a renamed re-save, overlapping downloads): one counts.
+    crossFile: 'agency',
     agencyKey: SIRUP_AGENCY_KEY,
   },
   rup_paket_anggaran: {
@@ -44,6 +48,7 @@ export const ANGGARAN_KINDS = {
       { name: 'mak', type: 'text', aliases: ['mak'] },
       { name: 'kode_rekening', type: 'mak_rekening', aliases: ['mak'] },
       { name: 'sumber_dana', type: 'multi', aliases: ['sumber_dana'] },
+      EXPORT_DATE,
     ],
     rejections: [
       { code: 'kd_rup_kosong', column: 'kd_rup', sql: 'kd_rup IS NULL' },
@@ -51,6 +56,8 @@ export const ANGGARAN_KINDS = {
       { code: 'angka_tidak_valid', column: 'pagu', sql: 'pagu IS NULL AND NOT p3dn_blank(raw_pagu)' },
     ],
     exclusions: [],
+    // A package's account lines come from one file: the most recent export holding the package.
+    crossFile: { key: 'kd_rup' },
     agencyKey: SIRUP_AGENCY_KEY,
     required: ['kd_rup', 'pagu'],
   },
@@ -148,6 +155,8 @@ export const ANGGARAN_KINDS = {
       { code: 'satker_kosong', column: 'nama_satker', sql: 'agency_key IS NULL' },
     ],
     exclusions: [],
+    // An agency's budget lines of a year come from one file: two SIPD exports overlapping on an agency never add up.
+    crossFile: 'agency',
     agencyKey: `coalesce('str:' || kd_satker_str, 'nama:' || upper(nama_satker))`,
     // Legacy SIMDA: account code in integer segments, Permendagri 13/2006 codes (src/p3dn/apbd.ts classifies them).
     variants: [

@@ -79,6 +79,8 @@ export interface RowRule {
 export interface DedupRule {
   /** Canonical column (or `agency_key`) whose repeated values are counted once. */
   key: string;
+  /** Further columns of the key (a NULL matches a NULL): e.g. the year of a budget sheet that holds several years. */
+  alsoBy?: readonly string[];
   /** Aggregate giving the `rec` of the row kept among repeats (default `min(rec)`: the first line). */
   keep?: string;
   /** Rule name for the rows not kept. */
@@ -103,6 +105,13 @@ export interface KindSpec {
   exclusions: readonly RowRule[];
   /** Rows sharing a key (after rejections/exclusions) are counted once; the others are excluded by `code`. */
   dedup?: DedupRule;
+  /**
+   * How the kind's rows held by several loaded files count once (src/p3dn/schema/cross-file.ts). `{ key }`: a
+   * column naming the same thing in every file (a package's `kd_rup`): of the files holding a key, the rows of
+   * one file count. `'agency'`: a budget export: per register agency and year, the rows of one file count
+   * (decided with the register). Default, for plan and transaction kinds: the dedup key.
+   */
+  crossFile?: { key: string } | 'agency';
   /** SQL over the typed columns giving the agency identity. */
   agencyKey: string;
   /** Schema variants recognised by a marker header (normalized), shown to the user. */

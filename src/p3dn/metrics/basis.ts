@@ -99,29 +99,51 @@ export function targetsCte(t: Targets): Sql {
 
 export const D = (e: string) => `CAST(${e} AS DOUBLE)`;
 
+/**
+ * How money leaves a query's final SELECT: `double` (the app: JS numbers for tables and charts) or `exact`
+ * (DuckDB's exact DECIMAL text, e.g. `1234567.89`, for the CLI's CSV files; a gap is rounded to the cent, half
+ * away from zero). Everything before the final SELECT is the same DECIMAL arithmetic; shares are DOUBLE either way.
+ */
+export type MoneyOut = 'double' | 'exact';
+const MONEY: Record<MoneyOut, { money: (e: string) => string; gap: (e: string) => string }> = {
+  double: { money: D, gap: D },
+  exact: {
+    money: (e) => `CAST(${e} AS VARCHAR)`,
+    gap: (e) => `CAST(CAST(${e} AS DECIMAL(38, 2)) AS VARCHAR)`,
+  },
+};
+
 /** Per agency: the numerator, denominator, share, meets and gap of the chosen basis, plus all three shares. */
-export function basisAgencyQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
+export function basisAgencyQuery(
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  f: Filters,
+  money: MoneyOut = 'double',
+): Query {
   const b = baseSql(den, f);
+  const M = MONEY[money].money;
+  const G = MONEY[money].gap;
   const kpiCols = (k: Kpi) => {
     const kom = `k_${k}`;
     const real = `r_${k}`;
     const numer = basis === 'komitmen' ? kom : real;
     const dn = basis === 'capaian' ? `nullif(${kom}, 0)` : 'den';
     const t = basis === 'capaian' ? 'CAST(1 AS DECIMAL(9, 6))' : `${k}_t`;
-    return `${D(numer)} AS ${k}, ${D(dn)} AS ${k}_den,
+    return `${M(numer)} AS ${k}, ${M(dn)} AS ${k}_den,
       ${D(numer)} / ${D(dn)} AS ${k}_share,
-      CASE WHEN ${dn} IS NOT NULL THEN ${D(`greatest(${dn} * ${t} - ${numer}, 0)`)} END AS ${k}_gap,
+      CASE WHEN ${dn} IS NOT NULL THEN ${G(`greatest(${dn} * ${t} - ${numer}, 0)`)} END AS ${k}_gap,
       CASE WHEN ${dn} IS NOT NULL THEN ${numer} >= ${dn} * ${t} END AS ${k}_meets,
-      ${D(kom)} AS ${k}_komitmen, ${D(real)} AS ${k}_realisasi,
+      ${M(kom)} AS ${k}_komitmen, ${M(real)} AS ${k}_realisasi,
       ${D(kom)} / ${D('den')} AS ${k}_kom_share, ${D(real)} / ${D('den')} AS ${k}_real_share,
       ${D(real)} / ${D(`nullif(${kom}, 0)`)} AS ${k}_capaian,
-      ${D(`${k}_nilai`)} AS ${k}_from_nilai, ${D(`${k}_rup`)} AS ${k}_from_rup, ${D(`${k}_tanpa`)} AS ${k}_from_tanpa`;
+      ${M(`${k}_nilai`)} AS ${k}_from_nilai, ${M(`${k}_rup`)} AS ${k}_from_rup, ${M(`${k}_tanpa`)} AS ${k}_from_tanpa`;
   };
   return sql`WITH ${b}, ${targetsCte(targets)}
     SELECT agency_key, nama, kode, pemda_key, pemda, n_paket, n_swakelola, n_trx,
-      ${raw(D('rup_penyedia'))} AS rup_penyedia, ${raw(D('rup_swakelola'))} AS rup_swakelola,
-      ${raw(D('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(D('apbd_barang_jasa'))} AS apbd_barang_jasa,
-      ${raw(D('apbd_barang_jasa_modal'))} AS apbd_barang_jasa_modal, ${raw(D('den'))} AS den, ${raw(D('r_total'))} AS r_total,
+      ${raw(M('rup_penyedia'))} AS rup_penyedia, ${raw(M('rup_swakelola'))} AS rup_swakelola,
+      ${raw(M('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(M('apbd_barang_jasa'))} AS apbd_barang_jasa,
+      ${raw(M('apbd_barang_jasa_modal'))} AS apbd_barang_jasa_modal, ${raw(M('den'))} AS den, ${raw(M('r_total'))} AS r_total,
       ${raw(kpiCols('pdn'))},
       ${raw(kpiCols('umk'))}
     FROM base, t
@@ -201,11 +223,12 @@ export function summaryKpiSql(basis: Basis, k: Kpi): string {
       any_value(${k}_t) AS ${k}_tt`;
 }
 
-/** The final columns of one KPI from `summaryKpiSql`'s aggregates: share and gap, money as DOUBLE. */
-export function summaryOutSql(k: Kpi): string {
-  return `${D(k)} AS ${k}, ${D(`${k}_den`)} AS ${k}_den, ${D(`${k}_no_den`)} AS ${k}_no_den,
+/** The final columns of one KPI from `summaryKpiSql`'s aggregates: share and gap (money as `money` says). */
+export function summaryOutSql(k: Kpi, money: MoneyOut = 'double'): string {
+  const { money: M, gap: G } = MONEY[money];
+  return `${M(k)} AS ${k}, ${M(`${k}_den`)} AS ${k}_den, ${M(`${k}_no_den`)} AS ${k}_no_den,
       ${k}_with_den, ${k}_meeting, ${D(k)} / ${D(`nullif(${k}_den, 0)`)} AS ${k}_share,
-      CASE WHEN ${k}_den IS NOT NULL THEN ${D(`greatest(${k}_den * ${k}_tt - ${k}, 0)`)} END AS ${k}_gap`;
+      CASE WHEN ${k}_den IS NOT NULL THEN ${G(`greatest(${k}_den * ${k}_tt - ${k}, 0)`)} END AS ${k}_gap`;
 }
 
 /** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */

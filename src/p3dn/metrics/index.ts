@@ -10,6 +10,7 @@ export {
   toBasisSummary,
   type BasisAgencyMetric,
   type BasisSummary,
+  type MoneyOut,
 } from './basis';
 export * from './breakdown';
 export * from './reconciliation';

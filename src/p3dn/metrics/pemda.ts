@@ -6,16 +6,22 @@
 import { num, numOrNull, str } from '../../engine/cells';
 import { raw, sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { baseSql, perKpi, summaryKpiSql, summaryOutSql, targetsCte } from './basis';
+import { baseSql, perKpi, summaryKpiSql, summaryOutSql, targetsCte, type MoneyOut } from './basis';
 import type { Basis, Denominator, Filters, Kpi, Query, Targets } from './types';
 
-export function pemdaRankingQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
+export function pemdaRankingQuery(
+  basis: Basis,
+  den: Denominator,
+  targets: Targets,
+  f: Filters,
+  money: MoneyOut = 'double',
+): Query {
   return sql`WITH ${baseSql(den, f)}, ${targetsCte(targets)}, s AS (
       SELECT pemda_key, any_value(pemda) AS pemda, count(*) AS agencies,
         ${raw(summaryKpiSql(basis, 'pdn'))}, ${raw(summaryKpiSql(basis, 'umk'))}
       FROM base, t GROUP BY pemda_key
     )
-    SELECT pemda_key, pemda, agencies, ${raw(summaryOutSql('pdn'))}, ${raw(summaryOutSql('umk'))}
+    SELECT pemda_key, pemda, agencies, ${raw(summaryOutSql('pdn', money))}, ${raw(summaryOutSql('umk', money))}
     FROM s ORDER BY pemda NULLS LAST, pemda_key`;
 }
 

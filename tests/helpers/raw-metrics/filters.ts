@@ -1,19 +1,10 @@
 /** Reference for tests/unit/cube.test.ts: the metric SQL as it read the rows before the cubes (main at b6d2e72), SQL unchanged, the row readers left out. */
-/** The view's filters as WHERE fragments over each table's own columns (values bound, never inlined). */
-import { join, raw, sql, type Sql } from '../../../src/engine/sql';
+import type { Sql } from '../../../src/engine/sql';
+import { where } from '../../../src/p3dn/metrics/filters';
 import type { Filters } from '../../../src/p3dn/metrics/types';
 
-/** ` AND c1 = ? AND c2 = ?` for the filters that are set; `cols` names the table's columns (absent = not filtered). */
-export function where(f: Filters, cols: Partial<Record<keyof Filters, string>>): Sql {
-  const parts: Sql[] = [];
-  for (const k of Object.keys(f) as (keyof Filters)[]) {
-    const v = f[k];
-    const c = cols[k];
-    if (v === null || v === undefined || !c) continue;
-    parts.push(sql`${raw(c)} = ${v}`);
-  }
-  return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
-}
+/** `where` is the same function as the cubes' (it reads no table). */
+export { where };
 
 export const RUP_COLS = {
   pemda: 'pemda_key',

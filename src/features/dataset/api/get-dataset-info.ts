@@ -6,7 +6,19 @@ import { useDatasetStore } from '../../../stores/dataset-store';
 export interface DatasetInfo {
   pemda: string | null;
   year: number | null;
-  files: { name: string; kind: string; read: number; loaded: number; excluded: number; rejected: number }[];
+  /**
+   * Each loaded file's lines: read = loaded + superseded (counted from a more recent file holding the same rows)
+   * + excluded + rejected.
+   */
+  files: {
+    name: string;
+    kind: string;
+    read: number;
+    loaded: number;
+    superseded: number;
+    excluded: number;
+    rejected: number;
+  }[];
 }
 
 const datasetInfoOptions = (version: number) =>
@@ -23,7 +35,9 @@ const datasetInfoOptions = (version: number) =>
             END FROM pemda_dim WHERE pemda_key <> 'tanpa_pemda') AS pemda_n,
           (SELECT mode(tahun) FROM (SELECT tahun FROM rup_penyedia UNION ALL SELECT tahun FROM struktur_anggaran)) AS year`);
       const files = await engine.query(
-        'SELECT name, kind, rows_read, rows_loaded, rows_excluded, rows_rejected FROM source_file ORDER BY file_id',
+        `SELECT name, kind, rows_read, rows_loaded, rows_excluded, rows_rejected,
+          (SELECT count(*) FROM file_superseded s WHERE s.file_id = f.file_id) AS superseded
+        FROM source_file f ORDER BY file_id`,
       );
       return {
         pemda:
@@ -37,7 +51,8 @@ const datasetInfoOptions = (version: number) =>
           name: String(f['name']),
           kind: String(f['kind']),
           read: num(f['rows_read']),
-          loaded: num(f['rows_loaded']),
+          loaded: num(f['rows_loaded']) - num(f['superseded']),
+          superseded: num(f['superseded']),
           excluded: num(f['rows_excluded']),
           rejected: num(f['rows_rejected']),
         })),

@@ -4,7 +4,7 @@ import { useDatasetStore } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
 import { useDatasetInfo } from '../api/get-dataset-info';
 
-const COLS = ['read', 'loaded', 'excluded', 'rejected'] as const;
+const COLS = ['read', 'loaded', 'superseded', 'excluded', 'rejected'] as const;
 
 /** Every file that is loaded now, with what became of its lines (the import reports give the reasons). */
 export function FilesLoaded() {

@@ -17,6 +17,7 @@ import {
   countLines,
   cp1252ToUtf8,
   detectKind,
+  finishImports,
   importFailure,
   importFile,
   importReport,
@@ -24,7 +25,9 @@ import {
   rejectedRows,
   sniffCsvHead,
   type ImportStage,
+  type ImportedFile,
 } from '../../../p3dn/import';
+import type { Engine } from '../../../engine/types';
 import { loadedSource } from '../../../p3dn/schema';
 import { getEngine } from '../../../queries/engine';
 import { useDatasetStore } from '../../../stores/dataset-store';
@@ -81,9 +84,23 @@ export function loadSample(): Promise<void> {
     const engine = await getEngine();
     // The user's own files, loaded first (dropped while the engine started), are never mixed with the sample.
     if ((await engine.query('SELECT 1 FROM source_file LIMIT 1')).length > 0) return;
-    for (const f of [...SAMPLE_FILES, ...SAMPLE_REALISASI_FILES]) {
-      const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
-      await importFile(engine, { data: bytes, displayName: f.name, isSample: true, replace: 'same_kind' });
+    const loaded: ImportedFile[] = [];
+    try {
+      for (const f of [...SAMPLE_FILES, ...SAMPLE_REALISASI_FILES]) {
+        const bytes = new Uint8Array(await (await fetch(f.url)).arrayBuffer());
+        loaded.push(
+          await importFile(engine, {
+            data: bytes,
+            displayName: f.name,
+            isSample: true,
+            replace: 'same_kind',
+            refresh: false,
+          }),
+        );
+      }
+    } finally {
+      // The register is rebuilt once for the whole sample (also when a file failed: the others are loaded).
+      if (loaded.length) await finishImports(engine, loaded);
     }
     useDatasetStore.getState().dataChanged(await loadedSource(engine));
   });
@@ -187,9 +204,10 @@ export interface Progress {
   total: number;
   /**
    * `excel`: the sheet is being converted (in a worker; no finer progress exists); `transkode`: Windows-1252 to
-   * UTF-8, slice by slice; `checksum`: the SHA-256 still running after the rows are loaded.
+   * UTF-8, slice by slice; `checksum`: the SHA-256 still running after the rows are loaded; `mencocokkan`: the
+   * batch is loaded and the agencies of every file are matched (once per batch).
    */
-  stage: 'mempersiapkan' | 'excel' | 'transkode' | 'checksum' | ImportStage;
+  stage: 'mempersiapkan' | 'excel' | 'transkode' | 'checksum' | 'mencocokkan' | ImportStage;
   /** The size `bytesRead` is counted against. */
   sizeBytes: number;
   /**
@@ -205,7 +223,9 @@ export interface Progress {
  * replaces the sample; then each file replaces files of its kind loaded before this batch (`replace`) or is added
  * to them (`add`). Files of one kind in the same batch are always added to each other (exports downloaded in
  * batches); the same file again (same SHA-256) always replaces itself. A file that fails leaves everything loaded
- * as it was, with a message; a step failing after its swap is a warning on the loaded file.
+ * as it was, with a message; a step failing after its swap is a warning on the loaded file. The agency register is
+ * rebuilt once, when the batch is loaded (also when it was cancelled part way); then the loaded files' reports are
+ * shown and the figures change, together.
  */
 export function importPending(
   files: readonly PendingFile[],
@@ -222,6 +242,37 @@ async function importBatch(
   const batchKinds = new Set<string>();
   const store = useDatasetStore.getState();
   const startedAt = Date.now();
+  const loaded: ImportedFile[] = [];
+  try {
+    await importEach(engine, files, opts, { batchKinds, startedAt, loaded });
+  } finally {
+    if (loaded.length) {
+      const last = files[files.length - 1]!;
+      opts.onProgress({
+        name: last.name,
+        index: files.length - 1,
+        total: files.length,
+        stage: 'mencocokkan',
+        sizeBytes: last.size,
+        startedAt,
+        bytesRead: null,
+      });
+      for (const f of await finishImports(engine, loaded)) store.addNotice(importReport(f));
+      useDatasetStore.getState().dataChanged(await loadedSource(engine));
+    }
+    store.setBusy(null);
+    opts.onProgress(null);
+  }
+}
+
+async function importEach(
+  engine: Engine,
+  files: readonly PendingFile[],
+  opts: { mode: 'replace' | 'add'; signal: AbortSignal; onProgress: (p: Progress | null) => void },
+  batch: { batchKinds: Set<string>; startedAt: number; loaded: ImportedFile[] },
+): Promise<void> {
+  const { batchKinds, startedAt, loaded } = batch;
+  const store = useDatasetStore.getState();
   for (const [index, p] of files.entries()) {
     let stage: Progress['stage'] = 'mempersiapkan';
     const progress = (s: Progress['stage'], bytesRead: number | null = null, sizeBytes = p.size) => {
@@ -286,10 +337,10 @@ async function importBatch(
         onProgress: (s) => progress(s),
         onBytes: (b) => progress(stage, b),
         onChecksumWait: () => progress('checksum', hashed, p.file.size),
+        refresh: false,
       });
       batchKinds.add(imported.kind);
-      store.addNotice(importReport(imported));
-      useDatasetStore.getState().dataChanged(await loadedSource(engine));
+      loaded.push(imported);
     } catch (e) {
       store.addNotice(importFailure(p.name, e));
     } finally {
@@ -298,8 +349,6 @@ async function importBatch(
       hashCtl.abort();
     }
   }
-  store.setBusy(null);
-  opts.onProgress(null);
 }
 
 /** Offer the rejected rows of a loaded file as CSV (formulas neutralised by `toCsv`). */

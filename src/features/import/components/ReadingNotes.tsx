@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatInt, type Lang } from '../../../lib/format';
 import type { ImportNotice } from '../../../stores/dataset-store';
 import { useViewStore } from '../../../stores/view-store';
+import { KINDS, type KindId } from '../../../p3dn/kinds';
 
 type Result = Extract<ImportNotice, { type: 'result' }>;
 
@@ -15,8 +16,15 @@ export function ReadingNotes({ notice }: { notice: Result }) {
   const n = (v: number) => formatInt(v, lang);
   const lc = notice.lineCheck;
   const formats = Object.entries(notice.numberFormats ?? {}).filter(([, f]) => f !== 'plain');
+  // A budget export's rows count once per agency and year; a plan's or a transaction's per package / key.
+  const per = KINDS[notice.kind as KindId]?.crossFile === 'agency' ? '_agency' : '';
   return (
     <>
+      {notice.replacedBy && (
+        <div className="small" data-testid="report-replaced-by" role="status">
+          {t('importer.report.replacedBy', { name: notice.replacedBy })}
+        </div>
+      )}
       {(notice.warnings ?? []).map((w) => (
         <div className="small" key={w} data-testid="report-warning" role="status">
           ⚠ {t(`importer.warning.${w}`)}
@@ -44,12 +52,12 @@ export function ReadingNotes({ notice }: { notice: Result }) {
       )}
       {notice.crossFile?.lostTo.map((x) => (
         <div className="small" key={`l${x.fileId}`} data-testid="report-lost-to">
-          {t('importer.report.lostTo', { n: n(x.n), name: x.name })}
+          {t(`importer.report.lostTo${per}`, { n: n(x.n), name: x.name })}
         </div>
       ))}
       {notice.crossFile?.superseded.map((x) => (
         <div className="small" key={`s${x.fileId}`} data-testid="report-superseded">
-          {t('importer.report.superseded', { n: n(x.n), name: x.name })}
+          {t(`importer.report.superseded${per}`, { n: n(x.n), name: x.name })}
         </div>
       ))}
       {lc && lc.unexplained !== 0 && lc.physical !== null && (

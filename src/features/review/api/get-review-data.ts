@@ -31,7 +31,9 @@ interface SourceFileInfo {
   kind: string;
   isSample: boolean;
   read: number;
+  /** Counted from this file (rows a more recent file holds too are counted from that one: `superseded`). */
   loaded: number;
+  superseded: number;
   excluded: number;
   rejected: number;
   sha256: string | null;
@@ -56,7 +58,8 @@ const meta = (version: number) =>
             UNION ALL SELECT nama_klpd FROM rup_swakelola)) AS pemda,
           (SELECT mode(tahun) FROM (SELECT tahun FROM rup_penyedia UNION ALL SELECT tahun FROM struktur_anggaran)) AS year`);
       const files = await engine.query(`SELECT f.name, f.kind, f.is_sample, f.rows_read, f.rows_loaded,
-          f.rows_excluded, f.rows_rejected, c.sha256, a.n13, a.n90
+          f.rows_excluded, f.rows_rejected, c.sha256, a.n13, a.n90,
+          (SELECT count(*) FROM file_superseded s WHERE s.file_id = f.file_id) AS superseded
         FROM source_file f LEFT JOIN source_checksum c USING (file_id)
           LEFT JOIN (SELECT file_id,
               count(*) FILTER (WHERE p3dn_akun_set(kode_rekening) = 'permendagri_13') AS n13,
@@ -71,7 +74,8 @@ const meta = (version: number) =>
           kind: String(f['kind']),
           isSample: f['is_sample'] === true,
           read: num(f['rows_read']),
-          loaded: num(f['rows_loaded']),
+          loaded: num(f['rows_loaded']) - num(f['superseded']),
+          superseded: num(f['superseded']),
           excluded: num(f['rows_excluded']),
           rejected: num(f['rows_rejected']),
           sha256: typeof f['sha256'] === 'string' ? f['sha256'] : null,

@@ -130,6 +130,13 @@ export function Report() {
                         SHA-256: {f.sha256 ?? t('review.report.noChecksum')}
                       </td>
                     </tr>
+                    {f.superseded > 0 && (
+                      <tr className="source-hash">
+                        <td colSpan={6} data-testid="report-superseded-rows">
+                          {t('review.report.superseded', { n: formatInt(f.superseded, lang) })}
+                        </td>
+                      </tr>
+                    )}
                     {f.apbdSets && (
                       <tr className="source-hash">
                         <td colSpan={6} data-testid="report-codeset">
@@ -339,6 +346,7 @@ export function Report() {
               {(
                 [
                   'counted',
+                  'crossFile',
                   'numPdn',
                   'numUmk',
                   'den',
