@@ -33,7 +33,10 @@ function yearsOf(engine: Engine, version: number): Promise<number[]> {
   if (years?.version !== version) {
     const p = engine.query(YEARS_SQL).then((rows) => rows.map((r) => Number(r['tahun'])));
     years = { version, years: p };
-    p.catch(() => (years = null));
+    // A failed ask is forgotten (asked again next time), unless a newer version's ask has replaced it meanwhile.
+    p.catch(() => {
+      if (years?.years === p) years = null;
+    });
   }
   return years.years;
 }
