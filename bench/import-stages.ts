@@ -38,6 +38,24 @@ function timed(engine: Engine, log: [string, number][]): Engine {
   };
 }
 
+/** The importer's stage a statement belongs to (by its text). */
+function stageOf(sql: string): string {
+  if (/^CREATE OR REPLACE TABLE "p3dn_file_/.test(sql)) return 'read + classify';
+  if (/regexp_full_match\("/.test(sql) && sql.startsWith('SELECT count(*) FILTER'))
+    return 'number formats (scan)';
+  if (/SET exclusion = /.test(sql)) return 'dedup';
+  if (/cube_/.test(sql)) return 'cubes';
+  if (/reg_|agency_|pemda_|register|superseded|idmap/i.test(sql)) return 'register';
+  if (
+    /import_reject|import_exclusion|source_file|CREATE OR REPLACE VIEW|BEGIN|COMMIT|DROP TABLE IF EXISTS "p3dn/.test(
+      sql,
+    )
+  )
+    return 'swap';
+  if (/count\(|line|_brk|_lines/.test(sql)) return 'count + lines';
+  return 'other';
+}
+
 async function main() {
   const path = await generate(mb);
   const bytes = new Uint8Array(readFileSync(path));
@@ -69,7 +87,14 @@ async function main() {
     console.log(
       `${(bytes.length / 1048576).toFixed(0)} MB  plain ${(plain / 1000).toFixed(2)} s  all_varchar ${(varchar / 1000).toFixed(2)} s  import ${(imp / 1000).toFixed(2)} s  ratio ${(imp / plain).toFixed(2)}`,
     );
-    for (const [sql, ms] of log) if (ms > 50) console.log(`  ${(ms / 1000).toFixed(2)} s  ${sql}`);
+    for (const [sql, ms] of log) if (ms > 20) console.log(`  ${(ms / 1000).toFixed(2)} s  ${sql}`);
+    const shares = new Map<string, number>();
+    for (const [sql, ms] of log) shares.set(stageOf(sql), (shares.get(stageOf(sql)) ?? 0) + ms);
+    const inSql = log.reduce((a, [, ms]) => a + ms, 0);
+    shares.set('outside SQL (JS: line count, SHA-256, glue)', imp - inSql);
+    console.log('  shares:');
+    for (const [k, ms] of [...shares].sort((a, b) => b[1] - a[1]))
+      console.log(`    ${(ms / 1000).toFixed(2)} s  ${((100 * ms) / imp).toFixed(0).padStart(3)} %  ${k}`);
   }
   engine.close();
 }
