@@ -10,7 +10,8 @@
  * prints the median and min–max of the runs, the import ÷ plain ratio of each run (same run, same engine build),
  * the stages as the progress line showed them, and the import tab's peak memory: renderer RSS (VmHWM: the tab, its
  * workers and their wasm memory), the main thread's JS heap (CDP `Runtime.getHeapUsage`, polled every 100 ms) and
- * DuckDB's wasm memory (the worker's `WebAssembly.Memory`, which only grows: its size at the end is its peak).
+ * DuckDB's wasm memory (the worker's `WebAssembly.Memory`, which only grows: its size at the end is its peak);
+ * then the same once the app has kept the dataset in the browser (the OPFS snapshot written after an import).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -86,6 +87,8 @@ interface Run {
   rssMb: number;
   heapMb: number;
   wasmMb: number;
+  /** The snapshot saved after the import (OPFS): its outcome, time, and the memory after it. */
+  save: { state: string; secs: number; wasmMb: number; rssMb: number };
   load: string;
 }
 
@@ -144,13 +147,33 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
         ? await page.locator('[data-testid=import-counts]').first().textContent()
         : await page.locator('[data-testid=import-error]').first().textContent();
     const wasm = died ? NaN : await wasmMb(page);
+    const rssMb = rendererPeakMb(browserPid);
+    // Then the app keeps the dataset in this browser (OPFS snapshot: every table written out as CSV): its memory.
+    const s0 = Date.now();
+    const saved = ok
+      ? await page
+          .waitForSelector(
+            ['saved', 'tab-only', 'failed']
+              .map((s) => `[data-testid=storage-status][data-state=${s}]`)
+              .join(', '),
+            { timeout: 15 * 60_000 },
+          )
+          .then((el) => el.getAttribute('data-state'))
+          .catch(() => (died ? 'crashed' : 'timeout'))
+      : 'n/a';
+    const save = {
+      state: saved ?? '?',
+      secs: (Date.now() - s0) / 1000,
+      wasmMb: died ? NaN : await wasmMb(page),
+    };
     if (app.errors.length) console.error('  page errors:', app.errors.slice(0, 3));
     return {
+      save: { ...save, rssMb: rendererPeakMb(browserPid) },
       imp: secs,
       ok,
       what: (what ?? '').trim(),
       stages: stages.join(' '),
-      rssMb: rendererPeakMb(browserPid),
+      rssMb,
       heapMb: heap / 2 ** 20,
       wasmMb: wasm,
     };
@@ -186,7 +209,8 @@ async function main() {
         console.log(
           `${realMb.toFixed(0)} MB run ${r + 1}: plain ${f(plain)} s, import ${f(run.imp)} s, ratio ${f(run.imp / plain)}, ` +
             `peak RSS ${f(run.rssMb, 0)} MB, JS heap ${f(run.heapMb, 0)} MB, wasm ${f(run.wasmMb, 0)} MB ` +
-            `[load ${run.load}] ${run.ok ? 'ok' : 'FAILED'}: ${run.what}\n  stages: ${run.stages}`,
+            `[load ${run.load}] ${run.ok ? 'ok' : 'FAILED'}: ${run.what}\n  stages: ${run.stages}\n` +
+            `  then the snapshot save: ${run.save.state} after ${f(run.save.secs, 1)} s; peak RSS ${f(run.save.rssMb, 0)} MB, wasm ${f(run.save.wasmMb, 0)} MB`,
         );
       }
       const ok = all.filter((x) => x.ok);
@@ -208,6 +232,13 @@ async function main() {
             all.map((x) => x.wasmMb),
             0,
           )} MB; load ${all.map((x) => x.load.split(' ')[0]).join(', ')}`,
+          `   with the snapshot save after it (${all.map((x) => x.save.state).join(', ')}): peak RSS ${range(
+            all.map((x) => x.save.rssMb),
+            0,
+          )} MB; wasm ${range(
+            all.map((x) => x.save.wasmMb),
+            0,
+          )} MB`,
         ].join('\n'),
       );
     }

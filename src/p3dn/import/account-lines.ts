@@ -17,8 +17,6 @@ export async function accountLines(
     lineRej: string;
     source: string;
     rawColumns: readonly string[];
-    /** The staged columns read as text (the ones a line break can be in). */
-    textColumns: readonly string[];
     sig: { signal?: AbortSignal };
     classify: (view: string, out: string) => Promise<void>;
   },
@@ -34,7 +32,7 @@ export async function accountLines(
   const lines = t.req.lines ? await t.req.lines : null;
   const breaks = await shiftForQuotedBreaks(
     engine,
-    { cls: t.cls, source: t.source, rawColumns: t.textColumns, records, lines: Promise.resolve(lines) },
+    { cls: t.cls, source: t.source, rawColumns: t.rawColumns, records, lines: Promise.resolve(lines) },
     t.sig,
   );
   await shiftForRejectedLines(engine, t.cls, t.rej, t.sig);

@@ -108,7 +108,6 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       lineRej,
       source,
       rawColumns,
-      textColumns: rawColumns.filter((c) => !path.typed.includes(c)),
       sig,
       classify: (view, out) => engine.exec(classifySql(spec, view, rawColumns, out, mapping, formats), sig),
     });

@@ -27,7 +27,7 @@ export const HEAD_RECORDS = 2048;
 
 /** How the file was read (reported with the import; the tests check which path was taken). */
 export interface ReadPath {
-  /** Source columns the CSV reader typed (empty: every column read as text). */
+  /** Source columns the CSV reader typed in the pass kept (empty: every column read as text). */
   typed: string[];
   /** A typed read met a cell the reader refused: the file was read again as text. */
   fallback: boolean;
@@ -71,8 +71,8 @@ function candidates(c: ClassifyCtx): Map<string, string> {
 /**
  * Classify the staged file into `cls`; returns the money formats decided from all cells and the path taken.
  * Statements that read the file bind it again (DuckDB sniffs it each time): the guesses are one query over the
- * first records, and the typed read is inlined in the classifying statement (the staged view stays all text, for
- * the fallback and the line checks).
+ * first records, and the typed read is inlined in the classifying statement (the staged view stays all text: the
+ * fallback, the search for quoted line breaks and the re-read of swallowed lines read text).
  */
 export async function classifyFile(
   engine: Engine,
@@ -108,6 +108,7 @@ export async function classifyFile(
     if (num(n?.['n']) > 0) {
       // A cell the reader refused dropped its record: read the whole file as text, as if never typed.
       types = new Map();
+      path.typed = [];
       path.fallback = true;
       for (const t of [c.rej, c.scan]) await engine.exec(`DROP TABLE IF EXISTS ${ident(t)}`);
       await classify(guess);
