@@ -25,13 +25,23 @@ export class StorageFull extends Error {
   }
 }
 
-/** Write a whole file; a write the quota refuses is `StorageFull`, whichever file it is (a table, the manifest). */
-async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Uint8Array | string) {
+/**
+ * Write a whole file, or (`append`) add to its end (a table written part by part); a write the quota refuses is
+ * `StorageFull`, whichever file it is (a table, the manifest).
+ */
+async function writeFile(
+  dir: FileSystemDirectoryHandle,
+  name: string,
+  data: Uint8Array | string,
+  append = false,
+) {
   try {
     const handle = await dir.getFileHandle(name, { create: true });
-    const w = await handle.createWritable();
+    const at = append ? (await handle.getFile()).size : 0;
+    const w = await handle.createWritable({ keepExistingData: append });
     try {
-      await w.write(typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>));
+      const bytes = typeof data === 'string' ? data : (data as Uint8Array<ArrayBuffer>);
+      await w.write(append ? { type: 'write', position: at, data: bytes } : bytes);
       await w.close();
     } catch (e) {
       await w.abort().catch(() => undefined);
@@ -93,7 +103,7 @@ async function freeBytes(): Promise<number | null> {
  * writes the manifest and makes the snapshot the one in use, `discard` removes it.
  */
 export async function beginSnapshot(): Promise<{
-  write: (file: string, bytes: Uint8Array) => Promise<void>;
+  write: (file: string, bytes: Uint8Array, append?: boolean) => Promise<void>;
   commit: (manifest: string) => Promise<void>;
   discard: () => Promise<void>;
 }> {
@@ -101,13 +111,13 @@ export async function beginSnapshot(): Promise<{
   const name = `d${Date.now()}`;
   const dir = await r.getDirectoryHandle(name, { create: true });
   return {
-    async write(file, bytes) {
+    async write(file, bytes, append) {
       // The quota checked first (a margin for the manifest and the file system's own bookkeeping). Chromium's
       // estimate() may report more room than there is (usage + 10 GiB, measured in Chromium 156): the refused
       // write is then what tells.
       const free = await freeBytes();
       if (free !== null && bytes.length + 1024 * 1024 > free) throw new StorageFull();
-      await writeFile(dir, file, bytes);
+      await writeFile(dir, file, bytes, append === true);
     },
     async commit(manifest) {
       await writeFile(dir, 'manifest.json', manifest);
