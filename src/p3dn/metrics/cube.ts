@@ -22,7 +22,8 @@
  * Refreshed after every register refresh (an import, an alias change: ../agency/realisasi-map.ts): a cube is never
  * older than the rows and the register it summarises.
  */
-import { join, raw, sql, type Sql } from '../../engine/sql';
+import type { Sql } from '../../engine/sql';
+import { where, type FilterCol } from './filters';
 import type { Engine } from '../../engine/types';
 import type { Filters } from './types';
 
@@ -121,27 +122,16 @@ export const CUBE_BUILD_SQL = [PEN_SQL, SWA_SQL, STR_SQL, PA_SQL, AP_SQL, RX_SQL
  * year, agency and Pemda every source; metode and jenis RUP penyedia and transactions; sumber dana and source
  * system transactions only (as each source's own table was filtered before).
  */
-const BASE_FILTERS: Partial<Record<keyof Filters, { col: string; srcs?: string }>> = {
-  pemda: { col: 'pemda_key' },
-  tahun: { col: 'tahun' },
-  agency: { col: 'agency_key' },
+const BASE_FILTERS = {
+  pemda: 'pemda_key',
+  tahun: 'tahun',
+  agency: 'agency_key',
   metode: { col: 'metode', srcs: "'pen', 'rx'" },
   jenis: { col: 'jenis', srcs: "'pen', 'rx'" },
   sumberDana: { col: 'sumber_dana', srcs: "'rx'" },
   source: { col: 'source', srcs: "'rx'" },
-};
-export function baseWhere(f: Filters): Sql {
-  const parts: Sql[] = [];
-  for (const k of Object.keys(BASE_FILTERS) as (keyof Filters)[]) {
-    const v = f[k];
-    const c = BASE_FILTERS[k];
-    if (v === null || v === undefined || !c) continue;
-    parts.push(
-      c.srcs ? sql`(src NOT IN (${raw(c.srcs)}) OR ${raw(c.col)} = ${v})` : sql`${raw(c.col)} = ${v}`,
-    );
-  }
-  return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
-}
+} as const satisfies Partial<Record<keyof Filters, FilterCol>>;
+export const baseWhere = (f: Filters): Sql => where(f, BASE_FILTERS);
 
 /** Rebuild every cube in one transaction (a failed build leaves the previous cubes, never half of them). */
 export async function refreshCubes(engine: Engine): Promise<void> {
