@@ -88,7 +88,7 @@ interface Run {
   heapMb: number;
   wasmMb: number;
   /** The snapshot saved after the import (OPFS): its outcome, time, and the memory after it. */
-  save: { state: string; secs: number; wasmMb: number; rssMb: number };
+  save: { state: string; secs: number; wasmMb: number; rssMb: number; engine: string };
   load: string;
 }
 
@@ -166,9 +166,26 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
       secs: (Date.now() - s0) / 1000,
       wasmMb: died ? NaN : await wasmMb(page),
     };
+    // Does the engine still answer after it (a wasm trap marks it dead: the banner asks for a reload)?
+    const deadBanner = !died && (await page.locator('[data-testid=engine-dead]').count()) > 0;
+    const answers =
+      !died &&
+      (await page.evaluate(() =>
+        window.__pantauBench!.timeSql(['SELECT 1']).then(
+          () => true,
+          () => false,
+        ),
+      ));
+    const engine = died
+      ? 'tab crashed'
+      : deadBanner
+        ? 'engine dead (banner)'
+        : answers
+          ? 'engine answers'
+          : 'engine does not answer';
     if (app.errors.length) console.error('  page errors:', app.errors.slice(0, 3));
     return {
-      save: { ...save, rssMb: rendererPeakMb(browserPid) },
+      save: { ...save, rssMb: rendererPeakMb(browserPid), engine },
       imp: secs,
       ok,
       what: (what ?? '').trim(),
@@ -210,7 +227,7 @@ async function main() {
           `${realMb.toFixed(0)} MB run ${r + 1}: plain ${f(plain)} s, import ${f(run.imp)} s, ratio ${f(run.imp / plain)}, ` +
             `peak RSS ${f(run.rssMb, 0)} MB, JS heap ${f(run.heapMb, 0)} MB, wasm ${f(run.wasmMb, 0)} MB ` +
             `[load ${run.load}] ${run.ok ? 'ok' : 'FAILED'}: ${run.what}\n  stages: ${run.stages}\n` +
-            `  then the snapshot save: ${run.save.state} after ${f(run.save.secs, 1)} s; peak RSS ${f(run.save.rssMb, 0)} MB, wasm ${f(run.save.wasmMb, 0)} MB`,
+            `  then the snapshot save: ${run.save.state} after ${f(run.save.secs, 1)} s; peak RSS ${f(run.save.rssMb, 0)} MB, wasm ${f(run.save.wasmMb, 0)} MB; ${run.save.engine}`,
         );
       }
       const ok = all.filter((x) => x.ok);
