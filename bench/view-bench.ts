@@ -224,14 +224,13 @@ async function oneSize(
       if (e instanceof StageError) console.log(`  ${label} does not fit: ${e.message}`);
       throw e;
     }
+    const stages = Object.entries(fig.stageS).map(([k, v]) => `${k} ${f(v)}`);
     console.log(
-      `  import of the batch ${f(fig.importS)} s (per file ${fig.fileS.map((s) => f(s)).join(', ')} s; per stage ${Object.entries(
-        fig.stageS,
-      )
-        .map(([k, v]) => `${k} ${f(v)}`)
-        .join(
-          ', ',
-        )} s); peak renderer RSS ${f(fig.importPeakMb)} MB, peak page JS heap ${f(fig.importHeapMb)} MB  [load ${load()}]`,
+      [
+        `  import of the batch ${f(fig.importS)} s; peak renderer RSS ${f(fig.importPeakMb)} MB, peak page JS heap ${f(fig.importHeapMb)} MB  [load ${load()}]`,
+        `    per file ${fig.fileS.map((s) => f(s)).join(', ')} s; per stage ${stages.join(', ')} s`,
+        `    renderer RSS sampled per file ${fig.fileRssMb.map((v) => f(v)).join(', ')} MB, matching ${f(fig.matchRssMb)} MB`,
+      ].join('\n'),
     );
     console.log(
       `  save to the browser's storage ${f(fig.saveS)} s, ${fig.saveState}; peak renderer RSS ${f(fig.savePeakMb)} MB, peak page JS heap ${f(fig.saveHeapMb)} MB`,

@@ -16,6 +16,9 @@ export interface ImportFigures {
   importS: number;
   /** Seconds per file (its first progress to the next file's; the last one to the end of its stages). */
   fileS: number[];
+  /** The largest renderer RSS sampled (every 250 ms) while each file was imported, and at the batch's end, MB. */
+  fileRssMb: number[];
+  matchRssMb: number;
   /** Seconds per stage over the batch (the progress line's stages: read, check, checksum, match…). */
   stageS: Record<string, number>;
   /** The last report → the badge leaves "saving", s; NaN when no save was seen. */
@@ -69,8 +72,10 @@ export async function importBatch(
       const now = performance.now();
       const pr = document.querySelector('[data-testid=import-progress]');
       if (pr) {
-        const file = names.findIndex((n) => pr.textContent.includes(n));
-        const key = file + ' ' + pr.getAttribute('data-stage');
+        // The batch's last stage (matching agencies across the files) belongs to no file: -1.
+        const st = pr.getAttribute('data-stage');
+        const file = st === 'mencocokkan' ? -1 : names.findIndex((n) => pr.textContent.includes(n));
+        const key = file + ' ' + st;
         if (t.stages.at(-1)?.[0] !== key) t.stages.push([key, now]);
       }
       const n = document.querySelectorAll('[data-testid=import-result]').length;
@@ -91,17 +96,22 @@ export async function importBatch(
   const fail = (what: string): never => {
     throw new StageError(
       `${what} during the ${stage} (last progress: "${lastProgress}"; renderer RSS last ${rss.toFixed(0)} MB, ` +
+        `per file so far ${[...rssAt].map(([k, v]) => `${k + 1}: ${v.toFixed(0)}`).join(', ')} MB, ` +
         `peak ${rendererPeakMb(browserPid).toFixed(0)} MB since the stage began)`,
     );
   };
   let m: Marks;
   let doneAt = 0;
+  // Resident memory sampled at each poll, the largest per file of the batch (-1: the batch's end, matching).
+  const rssAt = new Map<number, number>();
   for (;;) {
     await sleep(250);
     if (crashed) fail('the tab crashed');
     rss = rendererRssMb(browserPid);
     try {
       m = (await page.evaluate('window.__importBench')) as Marks;
+      const at = stage === 'import' ? Number(m.stages.at(-1)?.[0].split(' ')[0] ?? -1) : -2;
+      rssAt.set(at, Math.max(rssAt.get(at) ?? 0, rss));
       const mem = (await page.evaluate(() => window.__viewBench?.memory() ?? null)) as {
         used: number;
       } | null;
@@ -135,6 +145,8 @@ export async function importBatch(
         const st = k.split(' ')[1] ?? '?';
         fig.stageS[st] = (fig.stageS[st] ?? 0) + v;
       }
+      fig.fileRssMb = paths.map((_, i) => rssAt.get(i) ?? NaN);
+      fig.matchRssMb = rssAt.get(-1) ?? NaN;
       fig.importPeakMb = rendererPeakMb(browserPid);
       fig.importHeapMb = heap;
       resetPeaks(browserPid);
