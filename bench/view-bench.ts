@@ -3,6 +3,7 @@
  * engine directly (no React, no app), in the same run. Not a test; it prints figures and asserts nothing.
  *
  *   npm run bench                      (builds first)  ·  tsx bench/view-bench.ts [rows …] [--runs 5] [--states 20]
+ *   options: --no-sample (skip the sample's session), --file-rows N (rows per generated file), --dist DIR (a build)
  *
  * For the bundled sample and then for each size (default 1,000,000): generates `rows` RUP penyedia packages and
  * `rows` Toko Daring orders (bench/out/, git-ignored), imports both through the import panel (timed), and runs
@@ -270,7 +271,9 @@ async function countLines(path: string): Promise<number> {
 }
 
 async function main() {
-  const server = await startPreview();
+  // `--dist DIR`: another build to serve (e.g. to compare two engine settings in turn); default dist/.
+  const dist = args.indexOf('--dist');
+  const server = await startPreview(dist >= 0 ? { outDir: args[dist + 1]! } : {});
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     // The browser tests' flags (tests/e2e/browser.ts), and heap sizes to the byte for performance.memory.
