@@ -13,9 +13,10 @@
  * DuckDB's wasm memory (the worker's `WebAssembly.Memory`, which only grows: its size at the end is its peak);
  * then the same once the app has kept the dataset in the browser (the OPFS snapshot written after an import).
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from './generate';
+import { rendererPeakMb } from './view-memory';
 import { SAMPLE_READY, launch, openApp } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
 
@@ -30,30 +31,6 @@ const range = (xs: number[], d = 2) => {
   const ok = xs.filter(Number.isFinite);
   return ok.length ? `${f(med(ok), d)} (${f(Math.min(...ok), d)}–${f(Math.max(...ok), d)})` : 'n/a';
 };
-
-/** Peak resident memory (VmHWM) of the browser's renderer processes alive now (see bench/view-bench.ts). */
-function rendererPeakMb(browserPid: number | undefined): number {
-  let best = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes('chromium')) continue;
-      if (browserPid !== undefined && !isDescendant(Number(pid), browserPid)) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      best = Math.max(best, Number(hwm?.[1] ?? 0) / 1024);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return best;
-}
-function isDescendant(pid: number, ancestor: number): boolean {
-  for (let p = pid, i = 0; p > 1 && i < 20; i++) {
-    if (p === ancestor) return true;
-    p = Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] ?? 0);
-  }
-  return false;
-}
 
 /** DuckDB's wasm memory in MB (the worker's WebAssembly.Memory), or NaN when the worker cannot be read. */
 async function wasmMb(page: Page): Promise<number> {
