@@ -7,7 +7,7 @@
  * Writes public/sample-snapshot/ (git-ignored; Vite copies it into dist/). The app falls back to importing the
  * CSVs when the snapshot is missing or was made with another schema.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NodeEngine } from '../src/engine/node-engine';
 import { finishImports, importFile } from '../src/p3dn/import';
@@ -58,7 +58,8 @@ async function main() {
     schema,
     // A fixed date: the sample is not "saved" at any moment a user would care about.
     now: new Date('2025-01-01T00:00:00Z'),
-    write: async (file, bytes) => writeFileSync(join(OUT, file), bytes),
+    write: async (file, bytes, append) =>
+      append ? appendFileSync(join(OUT, file), bytes) : writeFileSync(join(OUT, file), bytes),
   });
   if (manifest.source !== 'sample')
     throw new Error('the sample snapshot holds files not marked as the sample');
