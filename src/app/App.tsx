@@ -5,6 +5,7 @@ import { PanelBoundary } from '../components/PanelBoundary';
 import { StoredDataProblem } from '../features/dataset/components/StoredDataProblem';
 import { ImportPanel } from '../features/import/components/ImportPanel';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
+import { useViewPrefetch } from '../queries/prefetch';
 import { startAliasSync } from '../features/reconciliation/api/alias-sync';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useRouteStore } from '../stores/route-store';
@@ -28,6 +29,7 @@ export function App() {
   const route = useRouteStore((s) => s.route);
   const main = useFocusOnRouteChange(route);
   useShareableView();
+  useViewPrefetch();
 
   useEffect(() => {
     if (started) return;

@@ -1,5 +1,4 @@
 import { guardEngine } from '../engine/guard';
-import type { Engine } from '../engine/types';
 import { createSchema } from '../p3dn/schema';
 import { BatchingEngine } from './batch';
 
@@ -10,13 +9,19 @@ declare global {
   }
 }
 
-let enginePromise: Promise<Engine> | null = null;
+let enginePromise: Promise<BatchingEngine> | null = null;
+let ready: BatchingEngine | null = null;
+
+/** The engine once it is up (schema created), else null: for callers that must not wait a microtask. */
+export function engineIfReady(): BatchingEngine | null {
+  return ready;
+}
 
 /**
  * The app's one engine: DuckDB-wasm in a Web Worker, with the core's schema created once at start-up. The queries
  * started together (one view change) go to the worker as one statement (./batch.ts).
  */
-export function getEngine(): Promise<Engine> {
+export function getEngine(): Promise<BatchingEngine> {
   enginePromise ??= (async () => {
     const { BrowserEngine } = await import('../engine/browser-engine');
     // Watched (src/engine/guard.ts): a wasm trap marks it dead instead of letting the app run on. The guard sits
@@ -27,6 +32,7 @@ export function getEngine(): Promise<Engine> {
     await createSchema(engine);
     if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench'))
       window.__pantauEngine = { inflight: () => engine.inflight() };
+    ready = engine;
     return engine;
   })();
   return enginePromise;

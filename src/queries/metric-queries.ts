@@ -1,6 +1,6 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, type FetchQueryOptions } from '@tanstack/react-query';
 import type { Engine } from '../engine/types';
-import { getEngine } from './engine';
+import { engineIfReady, getEngine } from './engine';
 import type { Denominator, Targets } from '../p3dn/metrics';
 import {
   basisAgencyQuery,
@@ -30,7 +30,7 @@ export interface ViewParams {
  * while the next one is computed.
  */
 export function viewQueryOptions<T>(name: string, run: (engine: Engine, p: ViewParams) => Promise<T>) {
-  return (
+  const options = (
     version: number,
     aliases: number,
     basis: Basis,
@@ -42,9 +42,26 @@ export function viewQueryOptions<T>(name: string, run: (engine: Engine, p: ViewP
       queryKey: ['metrics', name, version, aliases, basis, den, targets.pdn, targets.umk, filters],
       enabled: version > 0,
       placeholderData: keepPreviousData,
-      queryFn: async (): Promise<T> => run(await getEngine(), { version, basis, den, targets, filters }),
+      queryFn: (): Promise<T> => {
+        const p = { version, basis, den, targets, filters };
+        // Once the engine is up, its query is started in this very call (no await before it): a prefetch made in
+        // the control's event (./prefetch.ts) reaches the worker before React renders the change.
+        const engine = engineIfReady();
+        return engine ? run(engine, p) : getEngine().then((e) => run(e, p));
+      },
     });
+  VIEW_QUERIES.set(name, options as ViewQueryFactory);
+  return options;
 }
+
+/** Options of one view-level figure for a set of view parameters (what the prefetch needs of each). */
+export type ViewQueryFactory = (
+  ...p: MetricParams
+) => FetchQueryOptions<unknown, Error, unknown, readonly unknown[]>;
+type MetricParams = [number, number, Basis, Denominator, Targets, Filters];
+
+/** Every view-level figure by name (`queryKey[1]`), for the prefetch of a view change. */
+export const VIEW_QUERIES = new Map<string, ViewQueryFactory>();
 
 /**
  * Shared by the dashboard and the review kit (one cache). The basis (komitmen / realisasi / capaian) decides what

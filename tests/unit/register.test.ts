@@ -9,6 +9,7 @@ import {
   NO_FILTERS,
   basisAgencyQuery,
   basisSummaryQuery,
+  RANKING_PEMDA_BOUND_SQL,
   pemdaRankingQuery,
   registerMatchQuery,
   toBasisAgencyMetric,
@@ -210,6 +211,29 @@ describe('two Pemda with same-named agencies', () => {
     expect(s.denominator).toBe(rp(sum(PB.map((a) => exp(a).den))));
   });
 
+  it('bounds the ranking: never more rows than the Pemda of the cube agencies, under any filter', async () => {
+    const bound = Number((await engine.query(RANKING_PEMDA_BOUND_SQL))[0]!['n']);
+    expect(bound).toBe(2);
+    const sets: Filters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, pemda: 'klpd:D101' },
+      { ...NO_FILTERS, agency: `kd:${PB[0]!.kd}` },
+      { ...NO_FILTERS, tahun: 1999 },
+    ];
+    const counts: number[] = [];
+    for (const f of sets)
+      for (const basis of ['komitmen', 'realisasi', 'capaian'] as const) {
+        const q = pemdaRankingQuery(basis, 'belanja_pengadaan', T, f);
+        counts.push((await engine.query(q.sql, q.params)).length);
+      }
+    expect(Math.max(...counts)).toBe(bound);
+    expect(counts.every((n) => n <= bound)).toBe(true);
+    // Filters remove rows: one Pemda or one agency leaves one ranking row, a year without rows none.
+    expect(counts.slice(0, 3)).toEqual([2, 2, 2]);
+    expect(counts.slice(3, 9)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(counts.slice(9, 12)).toEqual([0, 0, 0]);
+  });
+
   it('puts a file that names no Pemda in the named unknown-Pemda bucket, never into either Pemda', async () => {
     const headers = ['Kode SKPD', 'Nama SKPD', 'Kode Rekening', 'Nama Rekening', 'Anggaran'];
     const apbd = serialize(
@@ -232,5 +256,31 @@ describe('two Pemda with same-named agencies', () => {
     expect(un.map((r) => [r['alias_key'], r['kinds'], r['total']])).toEqual([
       ['tanpa_pemda|DINAS KESEHATAN', 'apbd_rekening', 1_000_000],
     ]);
+    // The unknown-Pemda bucket is a ranking row of its own, and the bound counts it.
+    const q = pemdaRankingQuery('komitmen', 'apbd_barang_jasa', T, NO_FILTERS);
+    expect((await engine.query(q.sql, q.params)).map((r) => r['pemda_key'])).toEqual([
+      'klpd:D101',
+      'klpd:D202',
+      'tanpa_pemda',
+    ]);
+    expect(Number((await engine.query(RANKING_PEMDA_BOUND_SQL))[0]!['n'])).toBe(3);
   });
+});
+
+describe('one Pemda', () => {
+  it('has a ranking bound of 1 (the ranking is not asked for), and the ranking would have one row', async () => {
+    const engine = await freshEngine();
+    try {
+      // Only Pemda Alpha's packages: the header and every record that does not name Pemda Beta.
+      const [header, ...records] = rupCsv.split('\n');
+      const alpha = [header, ...records.filter((l) => !l.includes(P2.nama))].join('\n');
+      expect(alpha.split('\n').length).toBeLessThan(rupCsv.split('\n').length);
+      await importText(engine, 'RUP-PaketPenyedia-Terumumkan.csv', alpha);
+      expect(Number((await engine.query(RANKING_PEMDA_BOUND_SQL))[0]!['n'])).toBe(1);
+      const q = pemdaRankingQuery('komitmen', 'rup_penyedia', T, NO_FILTERS);
+      expect((await engine.query(q.sql, q.params)).map((r) => r['pemda_key'])).toEqual(['klpd:D101']);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
 });

@@ -52,38 +52,47 @@ const C = (src: string) => `CAST(${Z('n', src)} AS BIGINT)`;
  * sumber dana and source system transactions only. An agency's name and code are the register's (agency_register:
  * its budget spelling, else its plan spelling, the most frequent), the same under every filter.
  */
-export function baseSql(den: Denominator, f: Filters): Sql {
+export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
   const from = (k: 'pdn' | 'umk', v: string) => raw(Z('amount', 'rx', `${k}_from = '${v}'`));
+  // `lean` (the totals): only the sums a total needs, no counts, no names, no Pemda — DuckDB-wasm spends most of a
+  // small query's time binding and planning its expressions, so a query without them is markedly cheaper.
+  const counts = lean
+    ? raw('')
+    : sql`${raw(C('pen'))} AS pen_n, ${raw(C('swa'))} AS swa_n, ${raw(C('rx'))} AS n_trx,
+      ${from('pdn', 'nilai')} AS pdn_nilai, ${from('pdn', 'rup')} AS pdn_rup,
+      ${from('umk', 'nilai')} AS umk_nilai, ${from('umk', 'rup')} AS umk_rup,`;
+  const named = lean
+    ? raw('')
+    : raw(`coalesce(d.nama, a.agency_key) AS nama, d.kode,
+      coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
+      a.pen_n AS n_paket, a.swa_n AS n_swakelola, a.n_trx,
+      a.pdn_nilai, a.pdn_rup, a.umk_nilai, a.umk_rup,`);
+  const joins = lean
+    ? raw('')
+    : raw(`LEFT JOIN agency_dim d USING (agency_key)
+      LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key`);
   return sql`
   a AS (
-    SELECT agency_key,
+    SELECT agency_key, ${counts}
       ${raw(S('amount', 'pen'))} AS pen_pagu, ${raw(Z('amount', 'pen', 'is_pdn'))} AS pen_pdn,
-      ${raw(Z('amount', 'pen', 'is_ukm'))} AS pen_umk, ${raw(C('pen'))} AS pen_n,
-      ${raw(S('amount', 'swa'))} AS swa_pagu, ${raw(C('swa'))} AS swa_n,
+      ${raw(Z('amount', 'pen', 'is_ukm'))} AS pen_umk,
+      ${raw(S('amount', 'swa'))} AS swa_pagu,
       ${raw(S('amount', 'str'))} AS str_bp,
       -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2, modal 5.2 / SIMDA 5.2.3).
       ${raw(S('amount', 'ap', "kelompok = 'barang_jasa'"))} AS ap_bj,
       ${raw(S('amount', 'ap', "kelompok IN ('barang_jasa', 'modal')"))} AS ap_bjm,
       ${raw(Z('amount', 'rx'))} AS r_total, ${raw(Z('pdn_part', 'rx'))} AS r_pdn, ${raw(Z('umk_part', 'rx'))} AS r_umk,
-      ${raw(C('rx'))} AS n_trx,
-      ${from('pdn', 'nilai')} AS pdn_nilai, ${from('pdn', 'rup')} AS pdn_rup, ${from('pdn', 'tanpa')} AS pdn_tanpa,
-      ${from('umk', 'nilai')} AS umk_nilai, ${from('umk', 'rup')} AS umk_rup, ${from('umk', 'tanpa')} AS umk_tanpa
+      ${from('pdn', 'tanpa')} AS pdn_tanpa, ${from('umk', 'tanpa')} AS umk_tanpa
     FROM cube_base WHERE true${baseWhere(f)} GROUP BY agency_key
   ), base AS (
-    SELECT a.agency_key,
-      coalesce(d.nama, a.agency_key) AS nama, d.kode,
-      coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
-      a.pen_n AS n_paket, a.swa_n AS n_swakelola,
+    SELECT a.agency_key, ${named}
       coalesce(a.pen_pagu, 0) AS rup_penyedia, coalesce(a.swa_pagu, 0) AS rup_swakelola,
       a.str_bp AS belanja_pengadaan, a.ap_bj AS apbd_barang_jasa, a.ap_bjm AS apbd_barang_jasa_modal,
       a.pen_pdn AS k_pdn, a.pen_umk AS k_umk,
-      a.r_total, a.r_pdn, a.r_umk, a.n_trx,
-      a.pdn_nilai, a.pdn_rup, a.pdn_tanpa, a.umk_nilai, a.umk_rup, a.umk_tanpa,
+      a.r_total, a.r_pdn, a.r_umk, a.pdn_tanpa, a.umk_tanpa,
       CASE WHEN (${raw(DEN_SQL[den])}) > 0 THEN (${raw(DEN_SQL[den])}) END AS den
-    FROM a
-      LEFT JOIN agency_dim d USING (agency_key)
-      LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key
+    FROM a ${joins}
   )`;
 }
 
@@ -233,7 +242,7 @@ export function summaryOutSql(k: Kpi, money: MoneyOut = 'double'): string {
 
 /** Totals under the chosen basis; for capaian the denominator is Σ komitmen of each KPI. */
 export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targets, f: Filters): Query {
-  const b = baseSql(den, f);
+  const b = baseSql(den, f, true);
   const kpi = (k: Kpi) => summaryKpiSql(basis, k);
   const out = summaryOutSql;
   return sql`WITH ${b}, ${targetsCte(targets)}, s AS (

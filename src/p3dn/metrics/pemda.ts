@@ -25,6 +25,14 @@ export function pemdaRankingQuery(
     FROM s ORDER BY pemda NULLS LAST, pemda_key`;
 }
 
+/**
+ * The most rows the Pemda ranking can have under any filters: its rows are the Pemda of the agencies in
+ * `cube_base` (an agency outside the register's figures: the unknown-Pemda bucket), and filters only remove
+ * cube rows. Below 2 the ranking is never shown unfiltered, so the app does not ask for it.
+ */
+export const RANKING_PEMDA_BOUND_SQL = `SELECT CAST(count(DISTINCT coalesce(d.pemda_key, 'tanpa_pemda')) AS INTEGER) AS n
+  FROM (SELECT DISTINCT agency_key FROM cube_base) b LEFT JOIN agency_dim d USING (agency_key)`;
+
 export interface PemdaRow {
   pemdaKey: string;
   /** null: the unknown-Pemda bucket, or a Pemda known only by its code (see pemdaKey). */

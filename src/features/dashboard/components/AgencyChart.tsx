@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import { memo, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useFitToViewport } from '../../../components/use-fit-to-viewport';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,8 +11,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatPercent, formatRupiahShort, formatShareVsTarget } from '../../../lib/format';
-import type { BasisAgencyMetric } from '../../../p3dn/metrics';
+import { formatPercent, formatRupiahShort, formatShareVsTarget, type Lang } from '../../../lib/format';
+import type { BasisAgencyMetric, Kpi } from '../../../p3dn/metrics';
 import { MEETS_COLOR, MISSES_COLOR } from '../../../lib/palette';
 import { useViewStore } from '../../../stores/view-store';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
@@ -118,6 +118,103 @@ function AgencyBar(props: BarShapeProps & { noDenLabel: string; onSelect: Select
   );
 }
 
+/** The agencies' bars of one KPI, sorted (highest share first, then by name). */
+function chartRows(data: readonly BasisAgencyMetric[], kpi: Kpi): Datum[] {
+  return data
+    .map((m) => ({
+      name: m.name,
+      agencyKey: m.agencyKey,
+      share: m.share[kpi],
+      pct: (m.share[kpi] ?? 0) * 100,
+      meets: m.meets[kpi],
+      numerator: m[kpi],
+      denominator: m.denominatorKpi[kpi],
+    }))
+    .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.name.localeCompare(b.name));
+}
+
+interface BarsProps {
+  rows: Datum[];
+  target: number;
+  lang: Lang;
+  kpiName: string;
+  targetLabel: string;
+  noDenLabel: string;
+  openLabel: string;
+  onSelect: Select;
+}
+
+/** The chart itself: drawn again only when one of its inputs changes (memo), not for every change of the view. */
+const Bars = memo(function Bars({
+  rows,
+  target,
+  lang,
+  kpiName,
+  targetLabel,
+  noDenLabel,
+  openLabel,
+  onSelect,
+}: BarsProps) {
+  const maxPct = Math.max(100, target * 100, ...rows.map((r) => r.pct));
+  const height = rows.length * ROW_HEIGHT + 56;
+  return (
+    <ResponsiveContainer width="100%" height={height} minWidth={640}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 84, bottom: 4, left: 4 }}>
+        <defs>
+          <pattern
+            id="miss-hatch"
+            patternUnits="userSpaceOnUse"
+            width="6"
+            height="6"
+            patternTransform="rotate(45)"
+          >
+            <rect width="6" height="6" fill={MISSES_COLOR} opacity="0.55" />
+            <line x1="0" y1="0" x2="0" y2="6" stroke={MISSES_COLOR} strokeWidth="3" />
+          </pattern>
+        </defs>
+        <CartesianGrid horizontal={false} strokeDasharray="2 4" />
+        <XAxis
+          type="number"
+          domain={[0, Math.ceil(maxPct / 10) * 10]}
+          tickFormatter={(v: number) => formatPercent(v / 100, lang, 0)}
+        />
+        <YAxis type="category" dataKey="name" width={NAME_WIDTH} interval={0} tick={<NameTick />} />
+        <Tooltip
+          isAnimationActive={false}
+          formatter={(_v, _n, item) => {
+            const d = (item as { payload?: Datum }).payload;
+            if (!d) return '';
+            return d.share === null
+              ? noDenLabel
+              : `${formatShareVsTarget(d.share, target, lang)} (${formatRupiahShort(d.numerator, lang)} / ${formatRupiahShort(d.denominator, lang)})`;
+          }}
+        />
+        <Bar
+          dataKey="pct"
+          name={kpiName}
+          isAnimationActive={false}
+          shape={(p: BarShapeProps) => (
+            <AgencyBar {...p} noDenLabel={noDenLabel} onSelect={onSelect} openLabel={openLabel} />
+          )}
+          label={{
+            position: 'right',
+            fontSize: 11,
+            formatter: (v: unknown) =>
+              typeof v === 'number' && v > 0 ? formatShareVsTarget(v / 100, target, lang) : '',
+          }}
+        />
+        <ReferenceLine
+          x={target * 100}
+          stroke="#111"
+          strokeWidth={2}
+          strokeDasharray="6 3"
+          label={{ value: targetLabel, position: 'top', fontSize: 12, fill: '#111' }}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+});
+
 /**
  * Horizontal bars of the chosen KPI per agency, sorted, with the target line and the basis written on it. A long
  * list scrolls inside the card. `actions`: tools (export menu) in the card's header.
@@ -132,23 +229,12 @@ export function AgencyChart({ actions }: { actions?: ReactNode }) {
   const kpiTarget = useViewStore((s) => s.targets[kpi]);
   const select = useViewStore((s) => s.setSelectedAgency);
   const { data, isPlaceholderData } = useAgencyMetrics();
-  if (!data) return null;
+  // Only new data (or a new KPI) makes new bars: while the next answer is computed, the chart is not drawn again.
+  const rows = useMemo(() => (data ? chartRows(data, kpi) : null), [data, kpi]);
+  if (!data || !rows) return null;
   const shown = data[0]?.basis ?? basis;
   // Capaian is measured against the commitment itself: its reference line is 100 %.
   const target = shown === 'capaian' ? 1 : kpiTarget;
-  const rows: Datum[] = data
-    .map((m: BasisAgencyMetric) => ({
-      name: m.name,
-      agencyKey: m.agencyKey,
-      share: m.share[kpi],
-      pct: (m.share[kpi] ?? 0) * 100,
-      meets: m.meets[kpi],
-      numerator: m[kpi],
-      denominator: m.denominatorKpi[kpi],
-    }))
-    .sort((a, b) => (b.share ?? -1) - (a.share ?? -1) || a.name.localeCompare(b.name));
-  const maxPct = Math.max(100, target * 100, ...rows.map((r) => r.pct));
-  const height = rows.length * ROW_HEIGHT + 56;
   const title = t(`basis.chartTitle_${shown}`, { kpi: t(`kpi.${kpi}`) });
   const targetLabel =
     shown === 'capaian' ? t('basis.reference') : t('chart.target', { target: formatPercent(target, lang) });
@@ -182,64 +268,16 @@ export function AgencyChart({ actions }: { actions?: ReactNode }) {
         <p>{t('chart.empty')}</p>
       ) : (
         <div className="chart-scroll" data-testid="chart-scroll" ref={scroll}>
-          <ResponsiveContainer width="100%" height={height} minWidth={640}>
-            <BarChart data={rows} layout="vertical" margin={{ top: 22, right: 84, bottom: 4, left: 4 }}>
-              <defs>
-                <pattern
-                  id="miss-hatch"
-                  patternUnits="userSpaceOnUse"
-                  width="6"
-                  height="6"
-                  patternTransform="rotate(45)"
-                >
-                  <rect width="6" height="6" fill={MISSES_COLOR} opacity="0.55" />
-                  <line x1="0" y1="0" x2="0" y2="6" stroke={MISSES_COLOR} strokeWidth="3" />
-                </pattern>
-              </defs>
-              <CartesianGrid horizontal={false} strokeDasharray="2 4" />
-              <XAxis
-                type="number"
-                domain={[0, Math.ceil(maxPct / 10) * 10]}
-                tickFormatter={(v: number) => formatPercent(v / 100, lang, 0)}
-              />
-              <YAxis type="category" dataKey="name" width={NAME_WIDTH} interval={0} tick={<NameTick />} />
-              <Tooltip
-                formatter={(_v, _n, item) => {
-                  const d = (item as { payload?: Datum }).payload;
-                  if (!d) return '';
-                  return d.share === null
-                    ? t('chart.noDen')
-                    : `${formatShareVsTarget(d.share, target, lang)} (${formatRupiahShort(d.numerator, lang)} / ${formatRupiahShort(d.denominator, lang)})`;
-                }}
-              />
-              <Bar
-                dataKey="pct"
-                name={t(`kpi.${kpi}`)}
-                isAnimationActive={false}
-                shape={(p: BarShapeProps) => (
-                  <AgencyBar
-                    {...p}
-                    noDenLabel={t('chart.noDen')}
-                    onSelect={select}
-                    openLabel={t('basis.openRows', { name: '' }).trim()}
-                  />
-                )}
-                label={{
-                  position: 'right',
-                  fontSize: 11,
-                  formatter: (v: unknown) =>
-                    typeof v === 'number' && v > 0 ? formatShareVsTarget(v / 100, target, lang) : '',
-                }}
-              />
-              <ReferenceLine
-                x={target * 100}
-                stroke="#111"
-                strokeWidth={2}
-                strokeDasharray="6 3"
-                label={{ value: targetLabel, position: 'top', fontSize: 12, fill: '#111' }}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <Bars
+            rows={rows}
+            target={target}
+            lang={lang}
+            kpiName={t(`kpi.${kpi}`)}
+            targetLabel={targetLabel}
+            noDenLabel={t('chart.noDen')}
+            openLabel={t('basis.openRows', { name: '' }).trim()}
+            onSelect={select}
+          />
         </div>
       )}
     </section>

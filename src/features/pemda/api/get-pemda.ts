@@ -1,13 +1,34 @@
-import { useQuery } from '@tanstack/react-query';
-import { pemdaRankingQuery, toPemdaRow } from '../../../p3dn/metrics';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { RANKING_PEMDA_BOUND_SQL, pemdaRankingQuery, toPemdaRow } from '../../../p3dn/metrics';
+import { getEngine } from '../../../queries/engine';
 import { useMetricParams, viewQueryOptions } from '../../../queries/metric-queries';
+import { useDataVersions } from '../../../stores/alias-store';
+import { useViewStore } from '../../../stores/view-store';
 
 const pemdaOptions = viewQueryOptions('pemda', async (engine, { basis, den, targets, filters }) => {
   const q = pemdaRankingQuery(basis, den, targets, filters);
   return (await engine.query(q.sql, q.params)).map(toPemdaRow);
 });
 
-/** The Pemda ranking under the view's basis, denominator, targets and filters. */
+/** How many Pemda the ranking can list at most (per dataset and aliases: it does not depend on the view). */
+const rankingBoundOptions = (version: number, aliases: number) =>
+  queryOptions({
+    queryKey: ['pemda-bound', version, aliases],
+    enabled: version > 0,
+    queryFn: async () => Number((await (await getEngine()).query(RANKING_PEMDA_BOUND_SQL))[0]?.['n'] ?? 0),
+  });
+
+/**
+ * The Pemda ranking under the view's basis, denominator, targets and filters. Not asked for while it could not
+ * be shown (a dataset of one Pemda, no Pemda filter): a view change then costs the engine one query less.
+ */
 export function usePemdaRanking() {
-  return useQuery(pemdaOptions(...useMetricParams()));
+  const { version, aliases } = useDataVersions();
+  const bound = useQuery(rankingBoundOptions(version, aliases)).data;
+  const pemdaFilter = useViewStore((s) => s.filters.pemda ?? null);
+  const options = pemdaOptions(...useMetricParams());
+  return useQuery({
+    ...options,
+    enabled: options.enabled && bound !== undefined && (bound >= 2 || pemdaFilter !== null),
+  });
 }
