@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Engine } from '../../../engine/types';
 import {
+  RANKING_PEMDA_BOUND_SQL,
   YEARS_SQL,
   basisAgencyQuery,
   pemdaRankingQuery,
@@ -9,7 +10,9 @@ import {
   type BasisAgencyMetric,
   type PemdaRow,
 } from '../../../p3dn/metrics';
+import { getEngine } from '../../../queries/engine';
 import { useMetricParams, viewQueryOptions } from '../../../queries/metric-queries';
+import { useDatasetStore } from '../../../stores/dataset-store';
 
 export interface YoyData {
   years: [number, number];
@@ -44,8 +47,14 @@ function yearsOf(engine: Engine, version: number): Promise<number[]> {
 const yoyOptions = viewQueryOptions(
   'yoy',
   async (engine, { version, basis, den, targets, filters }): Promise<YoyData | null> => {
-    const pair = yearsCompared(await yearsOf(engine, version), filters.tahun);
+    const [loaded, bound] = await Promise.all([
+      yearsOf(engine, version),
+      engine.query(RANKING_PEMDA_BOUND_SQL).then((r) => Number(r[0]?.['n'] ?? 0)),
+    ]);
+    const pair = yearsCompared(loaded, filters.tahun);
     if (!pair) return null;
+    // The Pemda table is shown with several Pemda only (see get-pemda.ts for the bound).
+    const ranked = bound >= 2 || filters.pemda !== null;
     // The four queries are started together: the engine gets them in one round trip (queries/batch.ts).
     const per = (tahun: number) => {
       const f = { ...filters, tahun };
@@ -53,7 +62,7 @@ const yoyOptions = viewQueryOptions(
       const p = pemdaRankingQuery(basis, den, targets, f);
       return Promise.all([
         engine.query(a.sql, a.params).then((rows) => rows.map((r) => toBasisAgencyMetric(basis, r))),
-        engine.query(p.sql, p.params).then((rows) => rows.map(toPemdaRow)),
+        ranked ? engine.query(p.sql, p.params).then((rows) => rows.map(toPemdaRow)) : Promise.resolve([]),
       ]);
     };
     const [[a0, p0], [a1, p1]] = await Promise.all([per(pair[0]), per(pair[1])]);
@@ -61,7 +70,23 @@ const yoyOptions = viewQueryOptions(
   },
 );
 
-/** Each agency's and each Pemda's share in two fiscal years (null: fewer than two years loaded). */
-export function useYearOverYear() {
-  return useQuery(yoyOptions(...useMetricParams()));
+/** The years loaded (the same ask as the comparison's): the panel keeps its place while there are two or more. */
+export function useLoadedYears() {
+  const version = useDatasetStore((s) => s.version);
+  return useQuery(
+    queryOptions({
+      queryKey: ['years', version],
+      enabled: version > 0,
+      queryFn: async () => yearsOf(await getEngine(), version),
+    }),
+  ).data;
+}
+
+/**
+ * Each agency's and each Pemda's share in two fiscal years (null: fewer than two years loaded). `onScreen`: the
+ * panel is (nearly) visible; until then nothing is asked of the engine (four figure queries per view change).
+ */
+export function useYearOverYear(onScreen: boolean) {
+  const options = yoyOptions(...useMetricParams());
+  return useQuery({ ...options, enabled: options.enabled && onScreen });
 }

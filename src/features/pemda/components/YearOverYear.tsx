@@ -1,9 +1,12 @@
+import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInView } from '../../../components/use-in-view';
 import { pemdaLabel } from '../../../components/pemda-label';
 import { formatPercent } from '../../../lib/format';
 import { yearOverYear, type Kpi, type YoyItem, type YoyRow } from '../../../p3dn/metrics';
+import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { useViewStore } from '../../../stores/view-store';
-import { useYearOverYear } from '../api/get-yoy';
+import { useLoadedYears, useYearOverYear, type YoyData } from '../api/get-yoy';
 
 /** A change in share as signed percentage points (`+3,2 poin`). */
 function points(change: number | null, lang: 'id' | 'en'): string {
@@ -17,11 +20,25 @@ function points(change: number | null, lang: 'id' | 'en'): string {
  * year filter's and the one before, else the last two) and the change in share points, largest moves first.
  */
 export function YearOverYear() {
+  const anchor = useRef<HTMLDivElement>(null);
+  // Watched once the figures above are drawn: before, the panel's place is high on a page still being laid out.
+  const drawn = useAgencyMetrics().data !== undefined;
+  const { data, isPlaceholderData } = useYearOverYear(useInView(anchor, drawn));
+  // Always in the page: the place the panel appears once scrolled to; with two years or more loaded it keeps the
+  // panel's room meanwhile, so the page can be scrolled to it.
+  const years = useLoadedYears();
+  const reserve = !data && (years?.length ?? 0) >= 2;
+  return (
+    <div ref={anchor} className={reserve ? 'yoy-anchor yoy-reserve' : 'yoy-anchor'} data-testid="yoy-anchor">
+      {data && <YoyPanel data={data} busy={isPlaceholderData} />}
+    </div>
+  );
+}
+
+const YoyPanel = memo(function YoyPanel({ data, busy }: { data: YoyData; busy: boolean }) {
   const { t } = useTranslation();
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
-  const { data } = useYearOverYear();
-  if (!data) return null;
   const [y0, y1] = data.years;
   const byMove = <T extends YoyItem>(rows: YoyRow<T>[]) =>
     rows.sort((a, b) => Math.abs(b.change ?? -1) - Math.abs(a.change ?? -1));
@@ -76,7 +93,7 @@ export function YearOverYear() {
     </div>
   );
   return (
-    <section className="panel" aria-labelledby="yoy-title" data-testid="year-over-year">
+    <section className="panel" aria-labelledby="yoy-title" data-testid="year-over-year" aria-busy={busy}>
       <h2 id="yoy-title">{t('yoy.title', { y0, y1 })}</h2>
       <p className="muted small">{t('yoy.intro')}</p>
       {multiPemda &&
@@ -91,6 +108,6 @@ export function YearOverYear() {
       })}
     </section>
   );
-}
+});
 
 const share = (r: YoyItem | null, kpi: Kpi) => r?.share[kpi] ?? null;
