@@ -127,7 +127,9 @@ describe('aliases at start', () => {
       // The alias removed: after a reload the stored register (made without it) is right as it is.
       await showView(page, 'data');
       await page.locator('[data-testid=alias-table]').getByRole('button', { name: 'Hapus' }).click();
-      await expect.poll(() => page.locator('[data-testid=unmatched-table] tbody tr').count()).toBe(1);
+      await expect
+        .poll(() => page.locator('[data-testid=unmatched-table] tbody tr').count(), { timeout: 30_000 })
+        .toBe(1);
       await page.reload();
       await page.waitForSelector('[data-testid=dataset-badge][data-source=own]', { timeout: 60_000 });
       expect(await unmatched(page)).toEqual(new Map([[ALIAS.aliasKey, rp(E.unmatched)]]));
