@@ -24,7 +24,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { ENGINE_INIT_SQL } from './init-sql';
+import { ENGINE_INIT_SQL, ENGINE_LOCK_SQL } from './init-sql';
 import {
   EngineCancelled,
   type Cell,
@@ -47,6 +47,8 @@ export interface NativeEngineOptions {
   threads?: number;
   /** How often DuckDB's progress estimate is read while a statement with `onProgress` runs (default 250 ms). */
   progressMs?: number;
+  /** `false`: no spill directory (a statement past the memory limit fails). Default: spill to `<dir>/spill`. */
+  spill?: boolean;
 }
 
 /** Peaks of DuckDB's own memory (its buffer manager: `duckdb_memory()`) and of its temporary (spill) storage. */
@@ -99,7 +101,7 @@ export class NativeEngine implements Engine {
     const config: Record<string, string> = {
       autoload_known_extensions: 'false',
       autoinstall_known_extensions: 'false',
-      temp_directory: spill,
+      temp_directory: opts.spill === false ? '' : spill,
     };
     if (opts.memoryLimit) config['memory_limit'] = opts.memoryLimit;
     if (opts.threads) config['threads'] = String(opts.threads);
@@ -111,6 +113,8 @@ export class NativeEngine implements Engine {
     await conn.run(
       'SET enable_progress_bar = true; SET enable_progress_bar_print = false; SET progress_bar_time = 0',
     );
+    // Last: no later statement, whatever its text, changes the configuration (as the wasm engines do).
+    await conn.run(ENGINE_LOCK_SQL);
     return new NativeEngine(instance, conn, dir, filesDir, ownsDir, opts.progressMs ?? 250);
   }
 

@@ -106,13 +106,23 @@ describe('NativeEngine', () => {
     expect(String(s?.['mem'])).toMatch(/^(488\.2 MiB|512\.0 MB|500\.0 MiB)$/);
   });
 
+  it('locks its configuration after start-up: no statement lifts the limit or turns extension loading on', async () => {
+    for (const s of [
+      "SET memory_limit = '64GB'",
+      'SET autoload_known_extensions = true',
+      "SET temp_directory = ''",
+    ])
+      await expect(native.exec(s), s).rejects.toThrow(/lock/i);
+    const [m] = await native.query("SELECT current_setting('memory_limit') AS mem");
+    expect(String(m?.['mem'])).toMatch(/^(488\.2 MiB|512\.0 MB|500\.0 MiB)$/);
+  });
+
   it('finishes a sort larger than its memory limit by spilling; without the temp directory it fails', async () => {
     const q =
       'SELECT count(*) AS n FROM (SELECT x, md5(x::VARCHAR) AS h FROM range(1500000) t(x) ORDER BY h)';
-    const noSpill = await NativeEngine.create({ memoryLimit: '48MB', threads: 2 });
+    const noSpill = await NativeEngine.create({ memoryLimit: '48MB', threads: 2, spill: false });
     const spill = await NativeEngine.create({ memoryLimit: '48MB', threads: 2 });
     try {
-      await noSpill.exec("SET temp_directory = ''");
       await expect(noSpill.query(q)).rejects.toThrow(/Out of Memory/);
       expect(await spill.query(q)).toEqual([{ n: 1_500_000 }]);
     } finally {

@@ -50,7 +50,7 @@ const C = (src: string) => `CAST(${Z('n', src)} AS BIGINT)`;
  * between sources, so a view change plans and runs a small query. Each filter narrows the sources that carry its
  * column (cube.ts, BASE_FILTERS): year, agency and Pemda every source; metode and jenis RUP penyedia and transactions;
  * sumber dana and source system transactions only. An agency's name and code are the register's (agency_register:
- * its budget spelling, else its plan spelling, the most frequent), the same under every filter.
+ * its budget spelling, else its plan spelling, the most frequent), the same under every filter (cube_agency).
  */
 export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
@@ -65,13 +65,10 @@ export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
   const named = lean
     ? raw('')
     : raw(`coalesce(d.nama, a.agency_key) AS nama, d.kode,
-      coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, pd.nama AS pemda,
+      coalesce(d.pemda_key, 'tanpa_pemda') AS pemda_key, d.pemda,
       a.pen_n AS n_paket, a.swa_n AS n_swakelola, a.n_trx,
       a.pdn_nilai, a.pdn_rup, a.umk_nilai, a.umk_rup,`);
-  const joins = lean
-    ? raw('')
-    : raw(`LEFT JOIN agency_dim d USING (agency_key)
-      LEFT JOIN pemda_dim pd ON pd.pemda_key = d.pemda_key`);
+  const joins = lean ? raw('') : raw('LEFT JOIN cube_agency d USING (agency_key)');
   return sql`
   a AS (
     SELECT agency_key, ${counts}

@@ -13,6 +13,7 @@
  *   cube_rx    realisasi_x        agency (NULL = unmatched), match path, Pemda, year, metode, jenis, sumber dana,
  *                                 source system, month, where the PDN / UMK part came from (nilai / rup / tanpa)
  *   cube_base  all of the above for the agency figures, one `src` per source (basis.ts)
+ *   cube_agency the register's agencies of the figures with their name, code and Pemda (one join, not two)
  *   cube_facets the filter menus' values (and, as facet `years`, every year of every row: year over year)
  * Every cube keeps the register's match path, and the alias key and spelling of unmatched rows: the
  * reconciliation view lists them.
@@ -22,7 +23,8 @@
  * Refreshed after every register refresh (an import, an alias change: ../agency/realisasi-map.ts): a cube is never
  * older than the rows and the register it summarises.
  */
-import { join, raw, sql, type Sql } from '../../engine/sql';
+import type { Sql } from '../../engine/sql';
+import { where, type FilterCol } from './filters';
 import type { Engine } from '../../engine/types';
 import type { Filters } from './types';
 
@@ -113,35 +115,43 @@ UNION ALL BY NAME SELECT 'rx' AS src, agency AS agency_key, pemda_key, tahun, me
     sum(umk_part) AS umk_part
   FROM cube_rx WHERE agency IS NOT NULL GROUP BY ALL;`;
 
+/**
+ * The agencies of the figures (agency_dim) with their Pemda's name, one row each: what the agency figures join,
+ * once, for names and Pemda (two joins per query cost ≈ a fifth of the agencies query's planning).
+ */
+const AGENCY_SQL = `
+CREATE OR REPLACE TABLE cube_agency AS
+SELECT d.agency_key, d.nama, d.kode, d.pemda_key, p.nama AS pemda
+FROM agency_dim d LEFT JOIN pemda_dim p USING (pemda_key);`;
+
 /** The build statements, in order (exported for the benchmark, which times each one). */
-export const CUBE_BUILD_SQL = [PEN_SQL, SWA_SQL, STR_SQL, PA_SQL, AP_SQL, RX_SQL, BASE_SQL, FACETS_BUILD_SQL];
+export const CUBE_BUILD_SQL = [
+  PEN_SQL,
+  SWA_SQL,
+  STR_SQL,
+  PA_SQL,
+  AP_SQL,
+  RX_SQL,
+  BASE_SQL,
+  AGENCY_SQL,
+  FACETS_BUILD_SQL,
+];
 
 /**
  * The filters over `cube_base`: each narrows the sources that carry its column and lets the others through —
  * year, agency and Pemda every source; metode and jenis RUP penyedia and transactions; sumber dana and source
  * system transactions only (as each source's own table was filtered before).
  */
-const BASE_FILTERS: Partial<Record<keyof Filters, { col: string; srcs?: string }>> = {
-  pemda: { col: 'pemda_key' },
-  tahun: { col: 'tahun' },
-  agency: { col: 'agency_key' },
+const BASE_FILTERS = {
+  pemda: 'pemda_key',
+  tahun: 'tahun',
+  agency: 'agency_key',
   metode: { col: 'metode', srcs: "'pen', 'rx'" },
   jenis: { col: 'jenis', srcs: "'pen', 'rx'" },
   sumberDana: { col: 'sumber_dana', srcs: "'rx'" },
   source: { col: 'source', srcs: "'rx'" },
-};
-export function baseWhere(f: Filters): Sql {
-  const parts: Sql[] = [];
-  for (const k of Object.keys(BASE_FILTERS) as (keyof Filters)[]) {
-    const v = f[k];
-    const c = BASE_FILTERS[k];
-    if (v === null || v === undefined || !c) continue;
-    parts.push(
-      c.srcs ? sql`(src NOT IN (${raw(c.srcs)}) OR ${raw(c.col)} = ${v})` : sql`${raw(c.col)} = ${v}`,
-    );
-  }
-  return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
-}
+} as const satisfies Partial<Record<keyof Filters, FilterCol>>;
+export const baseWhere = (f: Filters): Sql => where(f, BASE_FILTERS);
 
 /** Rebuild every cube in one transaction (a failed build leaves the previous cubes, never half of them). */
 export async function refreshCubes(engine: Engine): Promise<void> {
