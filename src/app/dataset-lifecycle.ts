@@ -1,4 +1,5 @@
 import {
+  aliasesHeld,
   fetchSampleSnapshot,
   findStored,
   isSaving,
@@ -6,6 +7,7 @@ import {
   provenSchema,
   restoreStored,
   saveCurrent,
+  type Restored,
 } from '../features/dataset/api/persistence';
 import { inImportQueue, loadSample } from '../features/import/api/import-files';
 import { onEngineDead } from '../engine/guard';
@@ -19,7 +21,7 @@ import { useStorageStore } from '../stores/storage-store';
  * sample (its prebuilt snapshot, or its CSV files imported when the snapshot cannot be used); after each import the
  * data on screen is stored; leaving while an import or a save runs asks first; a fatal engine error is recorded.
  */
-export async function startData(): Promise<{ registerCurrent: boolean }> {
+export async function startData(): Promise<Restored> {
   onEngineDead(() => useStorageStore.getState().set({ engineDead: true }));
   // While the engine starts (its wasm compiled in the worker): the stored dataset looked up, else the sample's
   // snapshot fetched, so that its bytes are here when the engine is up.
@@ -51,16 +53,18 @@ export async function startData(): Promise<{ registerCurrent: boolean }> {
     }
     return { schema: fingerprint, loaded: null };
   });
-  if (!loaded) {
-    // No usable snapshot: the sample's CSV files, imported (a job of the same queue).
+  let held = loaded;
+  if (!held) {
+    // No usable snapshot: the sample's CSV files, imported (a job of the same queue). Just imported, the register
+    // is this core's, made with the engine's aliases (none).
     await loadSample();
     useStorageStore.getState().set({ sampleFrom: 'import' });
+    held = await aliasesHeld(await getEngine(), true);
   }
   performance.mark('pantau:data-ready');
   saveAfterImports(schema);
   askBeforeLeaving();
-  // Just imported, the register is this core's, made with the engine's (empty) aliases.
-  return { registerCurrent: loaded?.registerCurrent ?? true };
+  return held;
 }
 
 let watching = false;

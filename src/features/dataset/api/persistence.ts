@@ -7,7 +7,9 @@ import {
   restoreSnapshot,
   saveSnapshot,
 } from '../../../p3dn/persist/snapshot';
+import { holdsAliases, type AliasEntry } from '../../../p3dn/agency';
 import { exclusive } from '../../../queries/engine';
+import { useAliasStore } from '../../../stores/alias-store';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useStorageStore } from '../../../stores/storage-store';
 import { StorageFull, beginSnapshot, clearStored, openStored, opfsAvailable } from '../lib/opfs-store';
@@ -26,14 +28,23 @@ const namesFrom = (text: string | null, files: string[]): string[] => {
   }
 };
 
-/** A snapshot loaded; `registerCurrent`: its register and cubes were made by this app's core (`Manifest.derivation`). */
+/**
+ * A snapshot loaded. `aliasesHeld`: the user's aliases (the store's list, as it was checked) when the snapshot's
+ * register and cubes were made by this app's core (`Manifest.derivation`) with exactly these aliases: nothing needs
+ * matching again (src/features/reconciliation/api/alias-sync.ts). Null: the aliases are written and matched.
+ */
 export interface Restored {
-  registerCurrent: boolean;
+  aliasesHeld: readonly AliasEntry[] | null;
 }
 
-const restored = (manifest: { derivation?: string }): Restored => ({
-  registerCurrent: manifest.derivation === __PANTAU_CORE__,
-});
+/** Asked before the data is announced (`dataChanged`), so that the figures are asked once, with their aliases. */
+export async function aliasesHeld(engine: Engine, registerCurrent: boolean): Promise<Restored> {
+  const { aliases } = useAliasStore.getState();
+  return { aliasesHeld: registerCurrent && (await holdsAliases(engine, aliases)) ? aliases : null };
+}
+
+const restored = (engine: Engine, manifest: { derivation?: string }): Promise<Restored> =>
+  aliasesHeld(engine, manifest.derivation === __PANTAU_CORE__);
 
 /**
  * At start, into the fresh engine: the stored dataset, if there is one and it is usable. Returns null when nothing
@@ -53,8 +64,9 @@ export async function restoreStored(
     const source = await restoreSnapshot(engine, manifest, stored.read);
     storage.set({ state: 'saved', savedAt: manifest.savedAt });
     // "Loaded at" is when the user loaded these files (saved right after), not this start.
+    const out = await restored(engine, manifest);
     useDatasetStore.getState().dataChanged(source, Date.parse(manifest.savedAt));
-    return restored(manifest);
+    return out;
   } catch (e) {
     const code = e instanceof SnapshotError ? e.code : 'corrupt';
     storage.set({ problem: { code, files: namesFrom(stored.manifest, stored.files) } });
@@ -138,8 +150,9 @@ export async function loadSampleSnapshot(
     const manifest = parseManifest(fetched.manifest, schema);
     if (manifest.source !== 'sample') throw new SnapshotError('corrupt', 'not the sample');
     const source = await restoreSnapshot(engine, manifest, fetched.read);
+    const out = await restored(engine, manifest);
     useDatasetStore.getState().dataChanged(source);
-    return restored(manifest);
+    return out;
   } catch (e) {
     console.warn('sample snapshot not used; importing the sample files', e);
     return null;

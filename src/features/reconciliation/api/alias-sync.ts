@@ -1,26 +1,26 @@
 import { exclusive, getEngine } from '../../../queries/engine';
-import { holdsAliases, writeAliases } from '../../../p3dn/agency';
+import { writeAliases, type AliasEntry } from '../../../p3dn/agency';
 import { useAliasStore } from '../../../stores/alias-store';
 
 let started = false;
 let chain: Promise<void> = Promise.resolve();
 
 /**
- * Write the persisted aliases into the engine now, and again whenever the user changes them. `registerCurrent`: the
- * data on the engine came with a register and cubes made by this app's core with the aliases the engine holds (a
- * snapshot that says so, or the sample just imported); when those are the user's aliases, nothing is matched again.
+ * Write the persisted aliases into the engine now, and again whenever the user changes them. `aliasesHeld`: the
+ * alias list the start found the engine's register and cubes made with (a snapshot of this app's core, or the sample
+ * just imported: src/features/dataset/api/persistence.ts); while it is still the user's list, nothing is written or
+ * matched again at start.
  */
-export function startAliasSync(opts: { registerCurrent?: boolean } = {}): Promise<void> {
+export function startAliasSync(opts: { aliasesHeld?: readonly AliasEntry[] | null } = {}): Promise<void> {
   let first = !started;
   const apply = () => {
-    const trusted = first && opts.registerCurrent === true;
+    const held = first ? opts.aliasesHeld : null;
     first = false;
     chain = chain
       .then(() =>
         exclusive(async () => {
-          const engine = await getEngine();
           const { aliases } = useAliasStore.getState();
-          if (!(trusted && (await holdsAliases(engine, aliases)))) await writeAliases(engine, aliases);
+          if (held !== aliases) await writeAliases(await getEngine(), aliases);
           useAliasStore.getState().applied();
         }),
       )
