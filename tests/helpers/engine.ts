@@ -1,5 +1,6 @@
 import { readSheet } from 'read-excel-file/node';
 import { NodeEngine } from '../../src/engine/node-engine';
+import type { Engine, SqlParam } from '../../src/engine/types';
 import {
   HEAD_BYTES,
   cp1252ToUtf8,
@@ -69,4 +70,18 @@ export async function loadRealisasiText(
 ): Promise<RealisasiLoad> {
   const r = await importText(engine, name, content, source ? { kind: source } : {});
   return { ...r.counts, fileId: r.fileId, source: r.kind };
+}
+
+/** The engine, counting the calls that reach it. */
+export function counting(inner: Engine) {
+  const calls: string[] = [];
+  const e: Engine = {
+    query: (s: string, p?: readonly SqlParam[]) => (calls.push(s), inner.query(s, p)),
+    exec: (s, o) => (calls.push(s), inner.exec(s, o)),
+    registerFile: (n, s) => inner.registerFile(n, s),
+    dropFile: (n) => inner.dropFile(n),
+    registerEmptyFile: (n) => inner.registerEmptyFile(n),
+    copyFileToBuffer: (n) => inner.copyFileToBuffer(n),
+  };
+  return { e, calls };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../src/engine/sql';
-import type { Engine, Row, SqlParam } from '../../src/engine/types';
+import type { Engine, Row } from '../../src/engine/types';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { AGENCY_LIST_SQL } from '../../src/p3dn/agency';
 import {
@@ -19,24 +19,10 @@ import {
   unmatchedRegisterQuery,
 } from '../../src/p3dn/metrics';
 import { BatchingEngine, batchable } from '../../src/queries/batch';
-import { freshEngine, importText } from '../helpers/engine';
+import { counting, freshEngine, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 
 let engine: NodeEngine;
-
-/** The engine, counting the calls that reach it. */
-function counting(inner: Engine) {
-  const calls: string[] = [];
-  const e: Engine = {
-    query: (s: string, p?: readonly SqlParam[]) => (calls.push(s), inner.query(s, p)),
-    exec: (s, o) => (calls.push(s), inner.exec(s, o)),
-    registerFile: (n, s) => inner.registerFile(n, s),
-    dropFile: (n) => inner.dropFile(n),
-    registerEmptyFile: (n) => inner.registerEmptyFile(n),
-    copyFileToBuffer: (n) => inner.copyFileToBuffer(n),
-  };
-  return { e, calls };
-}
 
 beforeAll(async () => {
   engine = await freshEngine();

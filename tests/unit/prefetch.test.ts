@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Engine, SqlParam } from '../../src/engine/types';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { finishImports, importFile } from '../../src/p3dn/import';
 import {
@@ -19,7 +18,7 @@ import {
 } from '../../src/p3dn/metrics';
 import { BatchingEngine } from '../../src/queries/batch';
 import { SAMPLE_ORDER } from '../../scripts/build-sample-snapshot';
-import { freshEngine } from '../helpers/engine';
+import { counting, freshEngine } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 
 const state = vi.hoisted(() => ({ engine: null as unknown }));
@@ -35,7 +34,7 @@ const { useDatasetStore } = await import('../../src/stores/dataset-store');
 const { useAliasStore } = await import('../../src/stores/alias-store');
 
 let node: NodeEngine;
-const calls: string[] = [];
+let calls: string[] = [];
 
 beforeAll(async () => {
   node = await freshEngine();
@@ -51,15 +50,9 @@ beforeAll(async () => {
       }),
     );
   await finishImports(node, loaded);
-  const counted: Engine = {
-    query: (s: string, p?: readonly SqlParam[]) => (calls.push(s), node.query(s, p)),
-    exec: (s, o) => (calls.push(s), node.exec(s, o)),
-    registerFile: (n, s) => node.registerFile(n, s),
-    dropFile: (n) => node.dropFile(n),
-    registerEmptyFile: (n) => node.registerEmptyFile(n),
-    copyFileToBuffer: (n) => node.copyFileToBuffer(n),
-  };
-  state.engine = new BatchingEngine(counted);
+  const counted = counting(node);
+  calls = counted.calls;
+  state.engine = new BatchingEngine(counted.e);
   useDatasetStore.setState({ version: 1 });
 }, 300_000);
 afterAll(async () => node?.close());
