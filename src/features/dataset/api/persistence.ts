@@ -40,7 +40,9 @@ export interface Restored {
 /** Asked before the data is announced (`dataChanged`), so that the figures are asked once, with their aliases. */
 export async function aliasesHeld(engine: Engine, registerCurrent: boolean): Promise<Restored> {
   const { aliases } = useAliasStore.getState();
-  return { aliasesHeld: registerCurrent && (await holdsAliases(engine, aliases)) ? aliases : null };
+  // A failed look is no reason to refuse the restored data: the aliases are then written and matched as always.
+  const held = registerCurrent && (await holdsAliases(engine, aliases).catch(() => false));
+  return { aliasesHeld: held ? aliases : null };
 }
 
 const restored = (engine: Engine, manifest: { derivation?: string }): Promise<Restored> =>
