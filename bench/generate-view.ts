@@ -1,9 +1,12 @@
 /**
  * Generated exports for the view-change benchmark (bench/view-bench.ts), written to bench/out/ (git-ignored):
  * `n` SIRUP RUP-PaketPenyedia packages and `n` Toko Daring orders of one fictional Pemda with 60 agencies, two
- * fiscal years, six methods and four kinds of procurement, so that every filter of the view has values to pick.
+ * fiscal years, six methods and four kinds of procurement, so that every filter of the view has values to pick;
+ * past `FILE_ROWS` rows each kind is split over several files (a user's batch of exports), each under the app's
+ * per-file limit. `countPackages` reads the written files back for the figure the dashboard must show.
  */
-import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { csvCell } from '../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../scripts/sample/layouts';
@@ -62,10 +65,53 @@ async function writeCsv(
   return path;
 }
 
-/** `n` RUP penyedia packages (3 % deleted) and `n` Toko Daring orders (5 % not completed); returns both paths. */
-export async function generateViewData(n: number): Promise<{ rup: string; toko: string }> {
-  const rand = rng(n);
-  const rup = await writeCsv(resolve(out, `RUP-PaketPenyedia-${n}.csv`), PENYEDIA_HEADERS, n, (i) => {
+/** Rows per generated file past one file: ≈ 250 MB, far under the app's 2 GiB per-file limit. */
+export const FILE_ROWS = 1_000_000;
+
+export interface ViewData {
+  /** The RUP penyedia files, in order; the packages are numbered across them (kd_rup never repeats). */
+  rup: string[];
+  /** The Toko Daring files, in order; order ids never repeat across them. */
+  toko: string[];
+}
+
+/**
+ * `n` RUP penyedia packages (3 % deleted) and `n` Toko Daring orders (5 % not completed). Up to `fileRows`: one file
+ * of each (the files generated before the split, reused). Past it: parts of `fileRows` rows (the last one shorter),
+ * part k holding rows k·fileRows… with a seed of its own, so the parts are shared by every size (5M is the first
+ * five parts of 10M) and a part is generated once. Returns the paths.
+ */
+export async function generateViewData(n: number, fileRows = FILE_ROWS): Promise<ViewData> {
+  if (n <= fileRows) {
+    const rand = rng(n);
+    return {
+      rup: [await writeCsv(resolve(out, `RUP-PaketPenyedia-${n}.csv`), PENYEDIA_HEADERS, n, ROW_RUP(rand))],
+      toko: [
+        await writeCsv(resolve(out, `Bela-TokoDaringRealisasi-${n}.csv`), TOKO_HEADERS, n, ROW_TOKO(rand)),
+      ],
+    };
+  }
+  const files: ViewData = { rup: [], toko: [] };
+  for (let k = 0; k * fileRows < n; k++) {
+    const first = k * fileRows;
+    const count = Math.min(fileRows, n - first);
+    const name = (base: string) =>
+      resolve(out, `${base}-part${fileRows}-${k + 1}${count < fileRows ? `-${count}rows` : ''}.csv`);
+    const rupRow = ROW_RUP(rng(7919 * (k + 1) + fileRows));
+    const tokoRow = ROW_TOKO(rng(104_729 * (k + 1) + fileRows));
+    files.rup.push(
+      await writeCsv(name('RUP-PaketPenyedia'), PENYEDIA_HEADERS, count, (j) => rupRow(first + j)),
+    );
+    files.toko.push(
+      await writeCsv(name('Bela-TokoDaringRealisasi'), TOKO_HEADERS, count, (j) => tokoRow(first + j)),
+    );
+  }
+  return files;
+}
+
+const ROW_RUP =
+  (rand: () => number) =>
+  (i: number): Record<string, string> => {
     const a = AGENCIES[i % AGENCIES.length]!;
     const m = METODE[Math.floor(rand() * METODE.length)]!;
     const j = JENIS[Math.floor(rand() * JENIS.length)]!;
@@ -92,8 +138,11 @@ export async function generateViewData(n: number): Promise<{ rup: string; toko: 
       status_umumkan_rup: 'Terumumkan',
       tgl_buat_paket: '2025-01-04 22:31:51',
     };
-  });
-  const toko = await writeCsv(resolve(out, `Bela-TokoDaringRealisasi-${n}.csv`), TOKO_HEADERS, n, (i) => {
+  };
+
+const ROW_TOKO =
+  (rand: () => number) =>
+  (i: number): Record<string, string> => {
     const a = AGENCIES[(i * 7) % AGENCIES.length]!;
     const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
     const day = String(1 + Math.floor(rand() * 28)).padStart(2, '0');
@@ -120,6 +169,70 @@ export async function generateViewData(n: number): Promise<{ rup: string; toko: 
       sumber_data: 'Bela Pengadaan',
       status_konfirmasi_ppmse: rand() < 0.95 ? 'selesai' : 'gagal',
     };
-  });
-  return { rup, toko };
+  };
+
+/** The CSV fields of one line (the generated files quote with `"` and double it inside; no line breaks in fields). */
+function fields(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * Read back from the files themselves (not from the generator): the data lines of each file, and the packages the
+ * dashboard counts — RUP penyedia lines that are announced, active and not deleted, each kd_rup once.
+ */
+export async function countPackages(paths: readonly string[]): Promise<{ lines: number[]; counted: number }> {
+  const lines: number[] = [];
+  let counted = 0;
+  // kd_rup seen among the counted lines: a bit per code below 2^28, a set above (a repeated code counts once).
+  const bits = new Uint8Array(2 ** 25);
+  const big = new Set<string>();
+  const firstTime = (kd: string) => {
+    const k = Number(kd);
+    if (!/^\d+$/.test(kd) || k >= 2 ** 28) return big.has(kd) ? false : (big.add(kd), true);
+    const seen = bits[k >> 3]! & (1 << (k & 7));
+    bits[k >> 3]! |= 1 << (k & 7);
+    return !seen;
+  };
+  for (const path of paths) {
+    const rl = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+    let head: string[] | null = null;
+    let n = 0;
+    let at = { del: -1, aktif: -1, umumkan: -1, kd: -1 };
+    for await (const line of rl) {
+      if (head === null) {
+        head = fields(line);
+        at = {
+          del: head.indexOf('status_delete_rup'),
+          aktif: head.indexOf('status_aktif_rup'),
+          umumkan: head.indexOf('status_umumkan_rup'),
+          kd: head.indexOf('kd_rup'),
+        };
+        if (Object.values(at).some((v) => v < 0)) throw new Error(`${path}: not a RUP penyedia export`);
+        continue;
+      }
+      if (line === '') continue;
+      n++;
+      const f = fields(line);
+      const counts = f[at.del] === 'false' && f[at.aktif] === 'true' && f[at.umumkan] === 'Terumumkan';
+      if (counts && firstTime(f[at.kd] ?? '')) counted++;
+    }
+    lines.push(n);
+  }
+  return { lines, counted };
 }

@@ -3,6 +3,7 @@
  * engine directly (no React, no app), in the same run. Not a test; it prints figures and asserts nothing.
  *
  *   npm run bench                      (builds first)  ·  tsx bench/view-bench.ts [rows …] [--runs 5] [--states 20]
+ *   options: --no-sample (skip the sample's session), --file-rows N (rows per generated file), --dist DIR (a build)
  *
  * For the bundled sample and then for each size (default 1,000,000): generates `rows` RUP penyedia packages and
  * `rows` Toko Daring orders (bench/out/, git-ignored), imports both through the import panel (timed), and runs
@@ -12,12 +13,15 @@
  * table are drawn (bench/view-page.ts); long tasks are counted during each change. Printed: per run p50 / p95,
  * then the median over runs with min–max; the bare-engine baseline of the same SQL; peak memory.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { literal } from '../src/engine/sql';
 import { CHROMIUM_ARGS, SAMPLE_READY } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
-import { generateViewData } from './generate-view';
+import { FILE_ROWS, countPackages, generateViewData } from './generate-view';
+import { checkLoaded, importBatch, StageError } from './view-import';
+import { WorkerProbe, duckdbMemory, rendererPeakMb, rendererRssMb, resetPeaks } from './view-memory';
 import { LONGTASK_INIT, VIEW_BENCH_SRC } from './view-page';
 import { CUBE_BUILD_SQL } from '../src/p3dn/metrics/cube';
 import { NO_FILTERS } from '../src/p3dn/metrics';
@@ -30,6 +34,8 @@ const opt = (name: string, d: number) => {
 };
 const RUNS = opt('runs', 5);
 const STATES = opt('states', 20);
+/** Rows per generated file past one file (bench/generate-view.ts). */
+const FILE_ROWS_ARG = opt('file-rows', FILE_ROWS);
 const sizes = args.filter((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')).map(Number);
 if (sizes.length === 0 && !args.includes('--sample-only')) sizes.push(1_000_000);
 
@@ -42,56 +48,11 @@ const med = (xs: number[]) => q(xs, 50);
 const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
 const range = (xs: number[]) => `${f(med(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
 
-/** Peak resident memory (VmHWM) of the browser's renderer processes: the tab, its workers and their wasm memory. */
-function rendererPeakMb(browserPid: number | undefined): number {
-  let best = 0;
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer') || !cmd.includes('chromium')) continue;
-      if (browserPid !== undefined && !isDescendant(Number(pid), browserPid)) continue;
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      best = Math.max(best, Number(hwm?.[1] ?? 0) / 1024);
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return best;
-}
-function isDescendant(pid: number, ancestor: number): boolean {
-  for (let p = pid, i = 0; p > 1 && i < 20; i++) {
-    if (p === ancestor) return true;
-    p = Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ')[1] ?? 0);
-  }
-  return false;
-}
-
 interface Change {
   ms: number;
   ready: number;
   longTasks: number;
   longestTask: number;
-}
-
-async function importFile(page: Page, path: string): Promise<number> {
-  // The import panel is on the Data view; the figures are timed on the summary view (ringkasan).
-  await page.click('[data-testid=nav-data]');
-  await page.setInputFiles('[data-testid=file-input]', path);
-  await page.waitForSelector('[data-testid=import-confirm]');
-  const before = await page.locator('[data-testid=import-result]').count();
-  const t0 = Date.now();
-  await page.click('[data-testid=import-confirm]');
-  await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-testid=import-result], [data-testid=import-error]').length > n,
-    before,
-    { timeout: 60 * 60_000, polling: 200 },
-  );
-  const secs = (Date.now() - t0) / 1000;
-  if ((await page.locator('[data-testid=import-error]').count()) > 0)
-    throw new Error(
-      `import failed: ${await page.locator('[data-testid=import-error]').first().textContent()}`,
-    );
-  return secs;
 }
 
 /** The SQL with its `?` placeholders replaced by literals (the bench's own values; the app binds them). */
@@ -109,6 +70,7 @@ async function bareMs(page: Page, statements: string[]): Promise<number> {
 }
 
 async function session(page: Page, label: string, seen: Set<string>, browserPid: number | undefined) {
+  resetPeaks(browserPid);
   const options = {
     tahun: await page.evaluate(() => window.__viewBench!.options('filter-tahun')),
     agency: await page.evaluate(() => window.__viewBench!.options('filter-agency')),
@@ -194,13 +156,124 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
       `  KPI flip (no query) ${range(kpi)} ms; long tasks during changes: ${longTasks} (longest ${f(longest)} ms)`,
       `  bare engine, same cube SQL (agencies + summary), 5 states: ${range(baseCube)} ms; app for those states ${range(appSame)} ms`,
       `  bare engine, the same two queries on the rows (before the cubes), 3 states: ${range(baseRows)} ms`,
-      `  peak JS heap (main thread) ${f(heap / 2 ** 20)} MB; peak renderer RSS (tab + workers + wasm) ${f(rendererPeakMb(browserPid))} MB  [load ${load()}]`,
+      `  during the changes: peak JS heap (main thread) ${f(heap / 2 ** 20)} MB; peak renderer RSS (tab + workers + wasm) ${f(rendererPeakMb(browserPid))} MB  [load ${load()}]`,
     ].join('\n'),
   );
 }
 
+/** A fresh context (empty storage) with the app on the sample and the bench's page hooks installed. */
+async function openBench(browser: Browser, baseURL: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  await context.addInitScript(LONGTASK_INIT);
+  const page = await context.newPage();
+  page.setDefaultTimeout(60 * 60_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const t0 = Date.now();
+  await page.goto(`${baseURL}?bench`);
+  await page.waitForSelector(SAMPLE_READY, { timeout: 180_000 });
+  console.log(`sample loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s  [load ${load()}]`);
+  await page.evaluate(VIEW_BENCH_SRC);
+  // A small file for the bench hook's timeSql (it registers the chosen file; the statements here ignore it).
+  await page.setInputFiles('[data-testid=bench-input]', {
+    name: 'x.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('a\n1\n'),
+  });
+  return { page, errors };
+}
+
+/** The memory now: the DuckDB worker's JS heap, DuckDB's own account of what it holds, the renderer's RSS. */
+async function memoryNow(
+  page: Page,
+  probe: WorkerProbe | null,
+  browserPid: number | undefined,
+): Promise<string> {
+  const w = await probe?.heapMb().catch(() => null);
+  const d = await duckdbMemory(page);
+  return [
+    `DuckDB worker JS heap ${w ? f(w) : 'n/a'} MB`,
+    `duckdb_memory() ${f(d.totalMb)} MB (${d.tags})`,
+    `renderer RSS now ${f(rendererRssMb(browserPid))} MB`,
+  ].join('; ');
+}
+
+async function oneSize(
+  browser: Browser,
+  baseURL: string,
+  n: number,
+  seen: Set<string>,
+  browserPid: number | undefined,
+) {
+  const tg = Date.now();
+  const files = await generateViewData(n, FILE_ROWS_ARG);
+  const paths = [...files.rup, ...files.toko];
+  const expected = await countPackages(files.rup);
+  const tokoLines = await Promise.all(files.toko.map((p) => countLines(p)));
+  const label = `${n.toLocaleString('en')} + ${n.toLocaleString('en')} rows`;
+  console.log(
+    `\n${label}: ${files.rup.length} RUP + ${files.toko.length} Toko Daring files (generated or reused, and counted, in ${((Date.now() - tg) / 1000).toFixed(0)} s); ${expected.counted.toLocaleString('en')} packages counted`,
+  );
+  const { page, errors } = await openBench(browser, baseURL);
+  const probe = await WorkerProbe.attach(browser, page);
+  try {
+    console.log(`  before the import: ${await memoryNow(page, probe, browserPid)}`);
+    let fig;
+    try {
+      fig = await importBatch(page, paths, browserPid);
+    } catch (e) {
+      if (e instanceof StageError) console.log(`  ${label} does not fit: ${e.message}`);
+      throw e;
+    }
+    const stages = Object.entries(fig.stageS).map(([k, v]) => `${k} ${f(v)}`);
+    console.log(
+      [
+        `  import of the batch ${f(fig.importS)} s; peak renderer RSS ${f(fig.importPeakMb)} MB, peak page JS heap ${f(fig.importHeapMb)} MB  [load ${load()}]`,
+        `    per file ${fig.fileS.map((s) => f(s)).join(', ')} s; per stage ${stages.join(', ')} s`,
+        `    renderer RSS sampled per file ${fig.fileRssMb.map((v) => f(v)).join(', ')} MB, matching ${f(fig.matchRssMb)} MB`,
+      ].join('\n'),
+    );
+    console.log(
+      `  save to the browser's storage ${f(fig.saveS)} s, ${fig.saveState}; peak renderer RSS ${f(fig.savePeakMb)} MB, peak page JS heap ${f(fig.saveHeapMb)} MB`,
+    );
+    console.log(`  after the save: ${await memoryNow(page, probe, browserPid)}`);
+    // The cubes' share of an import: each build statement again, timed on the loaded rows.
+    const build = await page.evaluate((st) => window.__pantauBench!.timeSql(st), CUBE_BUILD_SQL);
+    const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'base', 'facets'];
+    console.log(
+      `  cube build ${build.reduce((a, b) => a + b, 0).toFixed(2)} s: ${build.map((t, i) => `${names[i]} ${t.toFixed(2)}`).join(', ')}`,
+    );
+    await checkLoaded(
+      page,
+      paths.map((p) => basename(p)),
+      [...expected.lines, ...tokoLines],
+      expected.counted,
+    );
+    // Back to the summary view (the measure toolbar with the filters is not on the Data view).
+    await page.click('[data-testid=nav-ringkasan]');
+    await page.waitForFunction(() => document.querySelectorAll('#filter-agency option').length > 50);
+    await session(page, label, seen, browserPid);
+    console.log(`  after the changes: ${await memoryNow(page, probe, browserPid)}`);
+    if (errors.length) console.error('page errors:', errors.slice(0, 3));
+  } finally {
+    await probe?.detach();
+    await page.context().close();
+  }
+}
+
+/** The data lines of a CSV file without line breaks inside fields (the generated Toko Daring files). */
+async function countLines(path: string): Promise<number> {
+  const { createReadStream } = await import('node:fs');
+  let n = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>)
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) n++;
+  return n - 1;
+}
+
 async function main() {
-  const server = await startPreview();
+  // `--dist DIR`: another build to serve (e.g. to compare two engine settings in turn); default dist/.
+  const dist = args.indexOf('--dist');
+  const server = await startPreview(dist >= 0 ? { outDir: args[dist + 1]! } : {});
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     // The browser tests' flags (tests/e2e/browser.ts), and heap sizes to the byte for performance.memory.
@@ -209,46 +282,15 @@ async function main() {
   // playwright-core keeps the browser process behind its own API; its pid names the renderers it owns.
   const browserPid = (browser as unknown as { _process?: { pid?: number } })._process?.pid;
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    await context.addInitScript(LONGTASK_INIT);
-    const page = await context.newPage();
-    page.setDefaultTimeout(60 * 60_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const t0 = Date.now();
-    await page.goto(`${server.baseURL}?bench`);
-    await page.waitForSelector(SAMPLE_READY, { timeout: 180_000 });
-    console.log(`sample loaded in ${((Date.now() - t0) / 1000).toFixed(1)} s  [load ${load()}]`);
-    await page.evaluate(VIEW_BENCH_SRC);
-    // A small file for the bench hook's timeSql (it registers the chosen file; the statements here ignore it).
-    await page.setInputFiles('[data-testid=bench-input]', {
-      name: 'x.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from('a\n1\n'),
-    });
     const seen = new Set<string>();
-    await session(page, 'sample', seen, browserPid);
-    for (const n of sizes) {
-      const tg = Date.now();
-      const paths = await generateViewData(n);
-      console.log(
-        `generated ${n.toLocaleString('en')} + ${n.toLocaleString('en')} rows in ${((Date.now() - tg) / 1000).toFixed(0)} s (or reused)`,
-      );
-      const rupS = await importFile(page, paths.rup);
-      const tokoS = await importFile(page, paths.toko);
-      console.log(`  import: RUP ${rupS.toFixed(1)} s, Toko Daring ${tokoS.toFixed(1)} s  [load ${load()}]`);
-      // The cubes' share of an import: each build statement again, timed on the loaded rows.
-      const build = await page.evaluate((st) => window.__pantauBench!.timeSql(st), CUBE_BUILD_SQL);
-      const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'base', 'facets'];
-      console.log(
-        `  cube build ${build.reduce((a, b) => a + b, 0).toFixed(2)} s: ${build.map((t, i) => `${names[i]} ${t.toFixed(2)}`).join(', ')}`,
-      );
-      // Back to the summary view (the measure toolbar with the filters is not on the Data view).
-      await page.click('[data-testid=nav-ringkasan]');
-      await page.waitForFunction(() => document.querySelectorAll('#filter-agency option').length > 50);
-      await session(page, `${n.toLocaleString('en')} rows`, seen, browserPid);
+    if (!args.includes('--no-sample')) {
+      const { page, errors } = await openBench(browser, server.baseURL);
+      await session(page, 'sample', seen, browserPid);
+      if (errors.length) console.error('page errors:', errors.slice(0, 3));
+      await page.context().close();
     }
-    if (errors.length) console.error('page errors:', errors.slice(0, 3));
+    // Each size in a fresh context: empty storage, and a new engine (a wasm memory only grows).
+    for (const n of sizes) await oneSize(browser, server.baseURL, n, seen, browserPid);
   } finally {
     await browser.close();
     server.stop();

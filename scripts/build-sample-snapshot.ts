@@ -7,7 +7,7 @@
  * Writes public/sample-snapshot/ (git-ignored; Vite copies it into dist/). The app falls back to importing the
  * CSVs when the snapshot is missing or was made with another schema.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { coreHash } from '../build/core-hash';
 import { NodeEngine } from '../src/engine/node-engine';
@@ -60,7 +60,8 @@ async function main() {
       schema,
       // A fixed date: the sample is not "saved" at any moment a user would care about.
       now: new Date('2025-01-01T00:00:00Z'),
-      write: async (file, bytes) => writeFileSync(join(OUT, file), bytes),
+      write: async (file, bytes, append) =>
+        append ? appendFileSync(join(OUT, file), bytes) : writeFileSync(join(OUT, file), bytes),
     })),
     // The register and cubes made by this core from these rows with no aliases, just now: the app need not match
     // the agencies again at start.

@@ -11,7 +11,16 @@ export const ENGINE_INIT_SQL = [
  * DuckDB can refuse. Below it, a query that needs too much fails with DuckDB's own "Out of Memory Error" and the
  * engine stays usable.
  */
-export const WASM_INIT_SQL = [...ENGINE_INIT_SQL, "SET memory_limit = '2.5GiB'"];
+export const WASM_INIT_SQL = [
+  ...ENGINE_INIT_SQL,
+  "SET memory_limit = '2.5GiB'",
+  // The data lives in a compressed in-memory database, used as the default one: DuckDB's default in-memory
+  // database keeps its tables uncompressed. Measured (bench/view-bench.ts, BENCHMARKS.md): 1M generated RUP
+  // packages take 508 MB uncompressed and 18 MB compressed (generated data repeats more than real exports), and
+  // without it the tab runs out of memory at 7M rows.
+  "ATTACH ':memory:' AS pantau (COMPRESS)",
+  'USE pantau',
+];
 
 /**
  * Run last, after every start-up setting (engine-specific ones included): no later statement, whatever its text,

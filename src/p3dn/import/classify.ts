@@ -3,6 +3,14 @@ import type { KindSpec } from '../kinds';
 import { KEEPS_RAW, columnExpr, resolveMapping, type ColumnSource } from './columns';
 import type { NumberFormat } from './number-format';
 
+/** How the staged source was read: source columns the CSV reader typed itself, extra output columns (last). */
+export interface ClassifyRead {
+  typed?: ReadonlySet<string>;
+  extra?: readonly { name: string; expr: string }[];
+  /** What to read instead of `rawTable` (a subquery: the typed reader over the file, same columns). */
+  from?: string;
+}
+
 /**
  * Build the statement that classifies every record of a staged raw table: typed canonical columns, the line the
  * record starts on, the first rejection reason (if any), then the first exclusion rule (if any). Repeated keys
@@ -15,14 +23,20 @@ export function classifySql(
   out: string,
   mapping: ReadonlyMap<string, ColumnSource> = resolveMapping(spec, rawColumns),
   formats: ReadonlyMap<string, NumberFormat> = new Map(),
+  read: ClassifyRead = {},
 ): string {
+  const typed = read.typed ?? new Set<string>();
   const sel = spec.columns.map((c) => {
     const src = mapping.get(c.name) ?? null;
     const raw = KEEPS_RAW.has(c.type)
       ? `, ${typeof src !== 'string' ? 'CAST(NULL AS VARCHAR)' : ident(src)} AS ${ident(`raw_${c.name}`)}`
       : '';
-    return `${columnExpr(c, src, formats.get(c.name))} AS ${ident(c.name)}${raw}`;
+    const isTyped = typeof src === 'string' && typed.has(src);
+    return `${columnExpr(c, src, formats.get(c.name), isTyped)} AS ${ident(c.name)}${raw}`;
   });
+  const extra = read.extra ?? [];
+  sel.push(...extra.map((x) => `${x.expr} AS ${ident(x.name)}`));
+  const extraOut = extra.map((x) => `, ${ident(x.name)}`).join('');
   // A money cell that does not read in its column's format says why (more decimals, another format).
   const code = (r: { code: string; column?: string }) => {
     const f = r.code === 'angka_tidak_valid' && r.column ? formats.get(r.column) : undefined;
@@ -56,7 +70,7 @@ export function classifySql(
   // A table of the main schema, not a temp one: once loaded it holds the file's rows (see `canonicalViewSql`).
   return `CREATE OR REPLACE TABLE ${ident(out)} AS
     WITH typed AS (
-      SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${ident(rawTable)}
+      SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${read.from ?? ident(rawTable)}
     ), keyed AS (
       SELECT *, ${spec.agencyKey} AS agency_key, rec + 1 AS line FROM typed
     ), excluded AS (
@@ -70,7 +84,7 @@ export function classifySql(
         CASE WHEN excl0 IS NULL THEN ${rejectValue} END AS reject_value
       FROM excluded
     )
-    SELECT * EXCLUDE (excl0${raws.join('')}), excl0 AS exclusion FROM rejected`;
+    SELECT * EXCLUDE (excl0${raws.join('')}${extraOut}), excl0 AS exclusion${extraOut} FROM rejected`;
 }
 
 /**

@@ -13,9 +13,27 @@ import type { NumberFormat } from './number-format';
  */
 export type ColumnSource = string | { readonly columns: readonly string[]; readonly pads: readonly number[] };
 
-/** The SQL expression that turns one source text column into its canonical typed value. */
-export function columnExpr(col: ColumnSpec, src: ColumnSource | null, format?: NumberFormat): string {
-  const expr = typedExpr(col, src, format);
+/**
+ * Canonical column types DuckDB's CSV reader may type itself (`read_csv(types = …)`), and the type it reads.
+ * Only these: for every cell the reader accepts as such, its value is the one the macro gives the text
+ * (tests/unit/import-typed.test.ts checks the spellings); a cell it refuses is a CAST reject, and then the whole
+ * file is read as text again (./typed-read.ts). Money stays text: the reader rounds `12.345` to a DECIMAL(18, 2)
+ * where the importer rejects it.
+ */
+export const READER_TYPES: Partial<Record<ColumnSpec['type'], string>> = { int: 'INTEGER', bool: 'BOOLEAN' };
+
+/**
+ * The SQL expression that turns one source column into its canonical typed value; `typed`: the source column
+ * was read by the CSV reader as `READER_TYPES[col.type]` (already the canonical value).
+ */
+export function columnExpr(
+  col: ColumnSpec,
+  src: ColumnSource | null,
+  format?: NumberFormat,
+  typed = false,
+): string {
+  const expr =
+    typed && typeof src === 'string' && READER_TYPES[col.type] ? ident(src) : typedExpr(col, src, format);
   return col.fallback === undefined ? expr : `coalesce(${expr}, ${literal(col.fallback)})`;
 }
 

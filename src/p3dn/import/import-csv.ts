@@ -4,7 +4,6 @@ import { EngineCancelled, type Engine } from '../../engine/types';
 import { GENERIC_KIND, KINDS, type KindSpec } from '../kinds';
 import { classifySql, dedupSql } from './classify';
 import { resolveMapping } from './columns';
-import { decideNumberFormats } from './number-format';
 import { detectKind, missingColumns, normalizeHeader, requiredName } from './detect';
 import { ImportError } from './errors';
 import { accountLines } from './account-lines';
@@ -12,6 +11,7 @@ import { LINE_REJECT_SQL } from './reconcile';
 import { readRaw } from './read';
 import { sniffCsvHead } from './sniff';
 import { fingerprint, runSwap } from './swap';
+import { classifyFile } from './typed-read';
 import type { ImportCounts, ImportRequest, ImportResult, ImportStage } from './types';
 
 let importSeq = 0;
@@ -65,7 +65,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   };
   try {
     step('membaca');
-    await readRaw(engine, req.engineFileName, head, raw, rej, scan);
+    const { explicit } = await readRaw(engine, req.engineFileName, head, raw, rej, scan);
     step('memeriksa');
     const rawColumns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(raw)})`))
       .map((r) => String(r['column_name']))
@@ -83,9 +83,19 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     const mapping = resolveMapping(spec, rawColumns, head.headers, req.mapping);
     const sig = req.signal ? { signal: req.signal } : {};
     const onBytes = req.onBytes;
-    const formats = await decideNumberFormats(engine, spec, source, mapping, sig);
-    await engine.exec(classifySql(spec, source, rawColumns, cls, mapping, formats), {
-      ...sig,
+    const { formats, path } = await classifyFile(engine, {
+      spec,
+      file: req.engineFileName,
+      head,
+      raw,
+      rej,
+      scan,
+      source,
+      explicit,
+      rawColumns,
+      mapping,
+      cls,
+      sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
     });
     const lineRej = `${cls}_lines`;
@@ -149,6 +159,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       notes: headerNotes(spec, head.headers),
       numberFormats: Object.fromEntries(formats),
       lineCheck,
+      readPath: path,
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;

@@ -10,8 +10,19 @@ export function csvOptions(head: CsvHead, rej: string, scan: string): string {
       rejects_table = ${literal(rej)}, rejects_scan = ${literal(scan)}`;
 }
 
-/** Column names for a read without DuckDB's sniffer: the header texts, blank or repeated ones made unique. */
-export function explicitColumns(headers: readonly string[]): string {
+/** Source columns the CSV reader types itself (column -> DuckDB type; every other column is read as text). */
+export type ReaderTypes = ReadonlyMap<string, string>;
+
+const typesOption = (types: ReaderTypes) =>
+  types.size === 0
+    ? ''
+    : `, types = {${[...types].map(([c, t]) => `${literal(c)}: ${literal(t)}`).join(', ')}}`;
+
+/**
+ * Column names for a read without DuckDB's sniffer: the header texts, blank or repeated ones made unique; each
+ * read as text unless `types` names it.
+ */
+export function explicitColumns(headers: readonly string[], types: ReaderTypes = new Map()): string {
   const seen = new Set<string>();
   const names = headers.map((h, i) => {
     let n = h.trim() === '' ? `column${i}` : h.trim();
@@ -19,13 +30,33 @@ export function explicitColumns(headers: readonly string[]): string {
     seen.add(n.toLowerCase());
     return n;
   });
-  return `{${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(', ')}}`;
+  return `{${names.map((n) => `${literal(n)}: ${literal(types.get(n) ?? 'VARCHAR')}`).join(', ')}}`;
 }
 
 /**
- * Stage `file` as the view `raw`. DuckDB sniffs the dialect from a sample of the file; a quote opened and never
- * closed inside that sample makes the sniffer give up. The delimiter, quote and header are already known (our own
- * sniff of the head), so the file is then read again without DuckDB's sniffer, its columns named from the header.
+ * The reader over `file` (every column text, or the `types` given for some: ./typed-read.ts), with its line
+ * numbers (`ordinality`): with DuckDB's sniffer, or `explicit`ly without it, its columns named from the header.
+ */
+export function rawSelect(
+  file: string,
+  head: CsvHead,
+  rej: string,
+  scan: string,
+  types: ReaderTypes,
+  explicit: boolean,
+): string {
+  const opts = csvOptions(head, rej, scan);
+  return explicit
+    ? `SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
+        columns = ${explicitColumns(head.headers, types)}, ${opts}) WITH ORDINALITY`
+    : `SELECT * FROM read_csv(${literal(file)}, header = true, ${opts}${typesOption(types)}) WITH ORDINALITY`;
+}
+
+/**
+ * Stage `file` as the view `raw`, every column text. DuckDB sniffs the dialect from a sample of the file; a quote
+ * opened and never closed inside that sample makes the sniffer give up. The delimiter, quote and header are
+ * already known (our own sniff of the head), so the file is then read again without DuckDB's sniffer, its columns
+ * named from the header (`explicit`, returned: a typed read of the file must read it the same way).
  */
 export async function readRaw(
   engine: Engine,
@@ -34,16 +65,18 @@ export async function readRaw(
   raw: string,
   rej: string,
   scan: string,
-): Promise<void> {
-  const opts = csvOptions(head, rej, scan);
+): Promise<{ explicit: boolean }> {
   // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
+  const view = (explicit: boolean) =>
+    engine.exec(
+      `CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS ${rawSelect(file, head, rej, scan, new Map(), explicit)}`,
+    );
   try {
-    await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS
-      SELECT * FROM read_csv(${literal(file)}, header = true, ${opts}) WITH ORDINALITY`);
+    await view(false);
+    return { explicit: false };
   } catch (e) {
     if (!/sniff/i.test(e instanceof Error ? e.message : String(e))) throw e;
-    await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS
-      SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
-        columns = ${explicitColumns(head.headers)}, ${opts}) WITH ORDINALITY`);
+    await view(true);
+    return { explicit: true };
   }
 }

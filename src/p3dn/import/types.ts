@@ -1,4 +1,5 @@
 import type { LineCheck } from './reconcile';
+import type { ReadPath } from './typed-read';
 import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
@@ -37,6 +38,8 @@ export interface ImportResult {
   numberFormats: Record<string, NumberFormat>;
   /** Physical lines of the file against what the reader accounted for (blank lines, unclosed quotes). */
   lineCheck: LineCheck;
+  /** How the file was read: the columns the CSV reader typed, a fallback to text, a second classifying pass. */
+  readPath: ReadPath;
 }
 
 export type ImportStage = 'membaca' | 'memeriksa' | 'menghitung' | 'menyimpan';

@@ -132,35 +132,56 @@ async function loadedFiles(engine: Engine): Promise<(LoadedFile & SnapshotFile)[
 /** The CSV options a snapshot is written with; read back with the same and the declared column types. */
 const CSV_OPTIONS = `delim = ',', quote = '"', escape = '"', header = true`;
 
+/** Rows of a table written out per COPY: a file's table of millions of rows is written part by part. */
+const PART_ROWS = 500_000;
+
 /**
- * Write every table of the main schema as CSV through `write` (one table at a time: only one table's text is in
- * memory at once) and return the manifest; the caller stores the manifest last, so a snapshot whose writing was
- * interrupted has none and is never read.
+ * Write every table of the main schema as CSV through `write` and return the manifest; the caller stores the
+ * manifest last, so a snapshot whose writing was interrupted has none and is never read. One table at a time, and
+ * a large table in parts of `partRows` rows (ranges of its `rowid`, in order; the header with the first part, the
+ * others appended to the same file by `write(file, bytes, true)`): only one part's text is in the engine's memory
+ * at once, so a table of a 2 GB export can be stored beside itself (written whole, its CSV text outgrew DuckDB-wasm's
+ * 4 GiB memory after a 1 GB import).
  */
 export async function saveSnapshot(
   engine: Engine,
   opts: {
     schema: string;
-    write: (file: string, bytes: Uint8Array) => Promise<void>;
+    write: (file: string, bytes: Uint8Array, append?: boolean) => Promise<void>;
     now?: Date;
+    partRows?: number;
   },
 ): Promise<Manifest> {
+  const partRows = Math.max(1, Math.trunc(opts.partRows ?? PART_ROWS));
   const tables: SnapshotTable[] = [];
   for (const [i, t] of (await mainTables(engine)).entries()) {
     const odd = t.columns.find((c) => !SCALAR_TYPE.test(c.type));
     if (odd) throw new SnapshotError('unsupported', `${t.name}.${odd.name}: ${odd.type}`);
     const file = `t${i}.csv`;
-    const path = await engine.registerEmptyFile(`snapshot_${file}`);
-    try {
-      await engine.exec(`COPY ${ident(t.name)} TO ${literal(path)} (FORMAT csv, HEADER true, DELIMITER ',',
-        QUOTE '"', ESCAPE '"', NULL '')`);
-      const bytes = await engine.copyFileToBuffer(path);
-      const [n] = await engine.query(`SELECT count(*) AS n FROM ${ident(t.name)}`);
-      tables.push({ name: t.name, file, rows: num(n?.['n']), bytes: bytes.length, columns: t.columns });
-      await opts.write(file, bytes);
-    } finally {
-      await engine.dropFile(path).catch(() => undefined);
+    const [n] = await engine.query(
+      `SELECT count(*) AS n, min(rowid) AS lo, max(rowid) AS hi FROM ${ident(t.name)}`,
+    );
+    const rows = num(n?.['n']);
+    const lo = rows > partRows ? num(n?.['lo']) : 0;
+    const parts = rows > partRows ? Math.ceil((num(n?.['hi']) - lo + 1) / partRows) : 1;
+    let bytes = 0;
+    for (let k = 0; k < parts; k++) {
+      const from =
+        parts === 1
+          ? ident(t.name)
+          : `(SELECT * FROM ${ident(t.name)} WHERE rowid BETWEEN ${lo + k * partRows} AND ${lo + (k + 1) * partRows - 1})`;
+      const path = await engine.registerEmptyFile(`snapshot_${file}`);
+      try {
+        await engine.exec(`COPY ${from} TO ${literal(path)} (FORMAT csv, HEADER ${k === 0}, DELIMITER ',',
+          QUOTE '"', ESCAPE '"', NULL '')`);
+        const part = await engine.copyFileToBuffer(path);
+        bytes += part.length;
+        await opts.write(file, part, k > 0);
+      } finally {
+        await engine.dropFile(path).catch(() => undefined);
+      }
     }
+    tables.push({ name: t.name, file, rows, bytes, columns: t.columns });
   }
   const files = (await loadedFiles(engine)).map(({ name, kind, rowsLoaded }) => ({ name, kind, rowsLoaded }));
   return {

@@ -25,7 +25,11 @@ export class StorageFull extends Error {
   }
 }
 
-/** Write a whole file; a write the quota refuses is `StorageFull`, whichever file it is (a table, the manifest). */
+/** A write the quota refuses is `StorageFull`, whichever file it is (a table, the manifest). */
+const quota = (e: unknown) =>
+  e instanceof DOMException && e.name === 'QuotaExceededError' ? new StorageFull() : e;
+
+/** Write a whole file. */
 async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Uint8Array | string) {
   try {
     const handle = await dir.getFileHandle(name, { create: true });
@@ -38,8 +42,7 @@ async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Uin
       throw e;
     }
   } catch (e) {
-    if (e instanceof DOMException && e.name === 'QuotaExceededError') throw new StorageFull();
-    throw e;
+    throw quota(e);
   }
 }
 
@@ -89,32 +92,58 @@ async function freeBytes(): Promise<number | null> {
 }
 
 /**
- * Start a new snapshot: files go into a fresh directory (each checked against the free storage first), `commit`
- * writes the manifest and makes the snapshot the one in use, `discard` removes it.
+ * Start a new snapshot: files go into a fresh directory (each part checked against the free storage first), `commit`
+ * writes the manifest and makes the snapshot the one in use, `discard` removes it. A table file stays open while
+ * its parts are written (`append`: one stream, no copy of what is already written) and is closed when the next file
+ * starts or at `commit`.
  */
 export async function beginSnapshot(): Promise<{
-  write: (file: string, bytes: Uint8Array) => Promise<void>;
+  write: (file: string, bytes: Uint8Array, append?: boolean) => Promise<void>;
   commit: (manifest: string) => Promise<void>;
   discard: () => Promise<void>;
 }> {
   const r = await root();
   const name = `d${Date.now()}`;
   const dir = await r.getDirectoryHandle(name, { create: true });
+  let open: { file: string; w: FileSystemWritableFileStream } | null = null;
+  const close = async () => {
+    const o = open;
+    open = null;
+    if (o) await o.w.close().catch((e: unknown) => Promise.reject(quota(e)));
+  };
   return {
-    async write(file, bytes) {
+    async write(file, bytes, append) {
       // The quota checked first (a margin for the manifest and the file system's own bookkeeping). Chromium's
       // estimate() may report more room than there is (usage + 10 GiB, measured in Chromium 156): the refused
       // write is then what tells.
       const free = await freeBytes();
       if (free !== null && bytes.length + 1024 * 1024 > free) throw new StorageFull();
-      await writeFile(dir, file, bytes);
+      if (!append || open?.file !== file) {
+        await close();
+        const handle = await dir
+          .getFileHandle(file, { create: true })
+          .catch((e: unknown) => Promise.reject(quota(e)));
+        open = { file, w: await handle.createWritable().catch((e: unknown) => Promise.reject(quota(e))) };
+      }
+      const o = open;
+      try {
+        await o.w.write(bytes as Uint8Array<ArrayBuffer>);
+      } catch (e) {
+        open = null;
+        await o.w.abort().catch(() => undefined);
+        throw quota(e);
+      }
     },
     async commit(manifest) {
+      await close();
       await writeFile(dir, 'manifest.json', manifest);
       await writeFile(r, CURRENT, JSON.stringify({ dir: name }));
       await removeAll(r, name);
     },
     async discard() {
+      const o = open;
+      open = null;
+      await o?.w.abort().catch(() => undefined);
       await r.removeEntry(name, { recursive: true }).catch(() => undefined);
     },
   };
