@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { coreHash } from './build/core-hash';
 import { cspPlugin } from './build/csp';
 
 // No COOP/COEP headers: the threaded DuckDB bundle (coi) hangs on registerFileHandle.
@@ -52,6 +53,8 @@ export default defineConfig({
       },
     }),
   ],
+  // The core's source fingerprint: a snapshot made by the same core needs no re-matching at start (build/core-hash.ts).
+  define: { __PANTAU_CORE__: JSON.stringify(coreHash()) },
   base: './',
   build: { target: 'es2022', chunkSizeWarningLimit: 2000, assetsInlineLimit: 0 },
   worker: { format: 'es' },

@@ -9,6 +9,7 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { coreHash } from '../build/core-hash';
 import { NodeEngine } from '../src/engine/node-engine';
 import { finishImports, importFile } from '../src/p3dn/import';
 import { MANIFEST_NAME, saveSnapshot, schemaFingerprint } from '../src/p3dn/persist/snapshot';
@@ -54,13 +55,18 @@ async function main() {
   await finishImports(engine, loaded);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
-  const manifest = await saveSnapshot(engine, {
-    schema,
-    // A fixed date: the sample is not "saved" at any moment a user would care about.
-    now: new Date('2025-01-01T00:00:00Z'),
-    write: async (file, bytes, append) =>
-      append ? appendFileSync(join(OUT, file), bytes) : writeFileSync(join(OUT, file), bytes),
-  });
+  const manifest = {
+    ...(await saveSnapshot(engine, {
+      schema,
+      // A fixed date: the sample is not "saved" at any moment a user would care about.
+      now: new Date('2025-01-01T00:00:00Z'),
+      write: async (file, bytes, append) =>
+        append ? appendFileSync(join(OUT, file), bytes) : writeFileSync(join(OUT, file), bytes),
+    })),
+    // The register and cubes made by this core from these rows with no aliases, just now: the app need not match
+    // the agencies again at start.
+    derivation: coreHash(),
+  };
   if (manifest.source !== 'sample')
     throw new Error('the sample snapshot holds files not marked as the sample');
   writeFileSync(join(OUT, MANIFEST_NAME), JSON.stringify(manifest, null, 1));

@@ -28,6 +28,7 @@ export function getEngine(): Promise<BatchingEngine> {
     // under the batching: when a combined statement traps, the batch's one-by-one retry is refused by the guard
     // instead of running on the broken engine.
     const engine = new BatchingEngine(guardEngine(await BrowserEngine.create()));
+    performance.mark('pantau:engine-up'); // the bare engine, before the app's schema (bench/first-chart.ts)
     await createSchema(engine);
     if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench'))
       window.__pantauEngine = { inflight: () => engine.inflight() };
@@ -35,4 +36,17 @@ export function getEngine(): Promise<BatchingEngine> {
     return engine;
   })();
   return enginePromise;
+}
+
+let dataWork: Promise<unknown> = Promise.resolve();
+
+/**
+ * Work on the engine's data that must not interleave with other such work: an alias change (the aliases written,
+ * the agencies matched again, the cubes rebuilt) and a save (every table copied out). A save in between would store
+ * the new aliases with the old register, or the new register with the old cubes.
+ */
+export function exclusive<T>(job: () => Promise<T>): Promise<T> {
+  const run = dataWork.catch(() => undefined).then(job);
+  dataWork = run;
+  return run;
 }

@@ -1,7 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { coreHash } from '../../build/core-hash';
 import { CSP } from '../../build/csp';
+import { schemaFingerprint } from '../../src/p3dn/persist/snapshot';
+import { freshEngine } from '../helpers/engine';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 const baseURL = inject('baseURL');
@@ -28,5 +31,26 @@ describe('the production build', () => {
       'utf8',
     );
     expect(source).toContain('__pantauBench');
+  });
+
+  it('the sample snapshot says what the app trusts at start: made by this core, with this schema', async () => {
+    const manifest = JSON.parse(readFileSync(join(dist, 'sample-snapshot/manifest.json'), 'utf8')) as {
+      derivation?: string;
+      schema?: string;
+    };
+    // The app then neither reads the catalogue for the fingerprint nor matches the agencies again
+    // (src/app/dataset-lifecycle.ts): both claims checked here against the running code and engine.
+    expect(manifest.derivation).toBe(coreHash());
+    const engine = await freshEngine();
+    try {
+      expect(manifest.schema).toBe(await schemaFingerprint(engine));
+    } finally {
+      engine.close();
+    }
+    // The app was built with the same core fingerprint (vite.config.ts `define`).
+    const scripts = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+    expect(scripts.some((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes(coreHash()))).toBe(
+      true,
+    );
   });
 });

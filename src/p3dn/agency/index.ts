@@ -14,4 +14,4 @@ export {
   type PemdaPath,
 } from './dimension';
 export { refreshRegister } from './register';
-export { refreshAgencyMap, writeAliases, type AliasEntry } from './realisasi-map';
+export { holdsAliases, refreshAgencyMap, writeAliases, type AliasEntry } from './realisasi-map';

@@ -30,3 +30,16 @@ export async function writeAliases(engine: Engine, aliases: readonly AliasEntry[
   }
   await refreshAgencyMap(engine);
 }
+
+/**
+ * Whether the engine holds exactly these aliases (for a key given twice, the last, as `writeAliases` leaves it):
+ * then a register made with the engine's aliases is the register of these.
+ */
+export async function holdsAliases(engine: Engine, aliases: readonly AliasEntry[]): Promise<boolean> {
+  const want = new Map(aliases.map((a) => [a.aliasKey, a.agencyKey]));
+  const rows = await engine.query('SELECT alias_key, agency_key FROM agency_alias');
+  return (
+    rows.length === want.size &&
+    rows.every((r) => want.get(String(r['alias_key'])) === String(r['agency_key']))
+  );
+}

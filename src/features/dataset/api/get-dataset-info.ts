@@ -27,18 +27,21 @@ const datasetInfoOptions = (version: number) =>
     enabled: version > 0,
     queryFn: async (): Promise<DatasetInfo> => {
       const engine = await getEngine();
-      const [head] = await engine.query(`SELECT
+      // Asked together: one trip to the worker (queries/batch.ts).
+      const [[head], files] = await Promise.all([
+        engine.query(`SELECT
           (SELECT mode(nama_klpd) FROM (SELECT nama_klpd FROM rup_penyedia UNION ALL SELECT nama_klpd FROM struktur_anggaran
             UNION ALL SELECT nama_klpd FROM rup_swakelola)) AS pemda1,
           -- Several Pemda (the register's): all of them named, not the most frequent one.
           (SELECT CASE WHEN count(*) > 1 THEN string_agg(coalesce(nama, kd_klpd, pemda_key), ' · ' ORDER BY nama)
             END FROM pemda_dim WHERE pemda_key <> 'tanpa_pemda') AS pemda_n,
-          (SELECT mode(tahun) FROM (SELECT tahun FROM rup_penyedia UNION ALL SELECT tahun FROM struktur_anggaran)) AS year`);
-      const files = await engine.query(
-        `SELECT name, kind, rows_read, rows_loaded, rows_excluded, rows_rejected,
+          (SELECT mode(tahun) FROM (SELECT tahun FROM rup_penyedia UNION ALL SELECT tahun FROM struktur_anggaran)) AS year`),
+        engine.query(
+          `SELECT name, kind, rows_read, rows_loaded, rows_excluded, rows_rejected,
           (SELECT count(*) FROM file_superseded s WHERE s.file_id = f.file_id) AS superseded
         FROM source_file f ORDER BY file_id`,
-      );
+        ),
+      ]);
       return {
         pemda:
           typeof head?.['pemda_n'] === 'string'

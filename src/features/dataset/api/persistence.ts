@@ -7,6 +7,9 @@ import {
   restoreSnapshot,
   saveSnapshot,
 } from '../../../p3dn/persist/snapshot';
+import { holdsAliases, type AliasEntry } from '../../../p3dn/agency';
+import { exclusive } from '../../../queries/engine';
+import { useAliasStore } from '../../../stores/alias-store';
 import { useDatasetStore } from '../../../stores/dataset-store';
 import { useStorageStore } from '../../../stores/storage-store';
 import { StorageFull, beginSnapshot, clearStored, openStored, opfsAvailable } from '../lib/opfs-store';
@@ -26,13 +29,36 @@ const namesFrom = (text: string | null, files: string[]): string[] => {
 };
 
 /**
- * At start, into the fresh engine: the stored dataset, if there is one and it is usable. Returns true when it was
- * loaded; false when nothing is stored, or when the store is from another version or corrupt (then
- * `storage.problem` says so with the stored file names, the store is left as it is, and the caller loads the sample).
+ * A snapshot loaded. `aliasesHeld`: the user's aliases (the store's list, as it was checked) when the snapshot's
+ * register and cubes were made by this app's core (`Manifest.derivation`) with exactly these aliases: nothing needs
+ * matching again (src/features/reconciliation/api/alias-sync.ts). Null: the aliases are written and matched.
  */
-export async function restoreStored(engine: Engine, schema: string): Promise<boolean> {
-  const stored = await openStored().catch(() => null);
-  if (!stored) return false;
+export interface Restored {
+  aliasesHeld: readonly AliasEntry[] | null;
+}
+
+/** Asked before the data is announced (`dataChanged`), so that the figures are asked once, with their aliases. */
+export async function aliasesHeld(engine: Engine, registerCurrent: boolean): Promise<Restored> {
+  const { aliases } = useAliasStore.getState();
+  // A failed look is no reason to refuse the restored data: the aliases are then written and matched as always.
+  const held = registerCurrent && (await holdsAliases(engine, aliases).catch(() => false));
+  return { aliasesHeld: held ? aliases : null };
+}
+
+const restored = (engine: Engine, manifest: { derivation?: string }): Promise<Restored> =>
+  aliasesHeld(engine, manifest.derivation === __PANTAU_CORE__);
+
+/**
+ * At start, into the fresh engine: the stored dataset, if there is one and it is usable. Returns null when nothing
+ * is stored, or when the store is from another version or corrupt (then `storage.problem` says so with the stored
+ * file names, the store is left as it is, and the caller loads the sample).
+ */
+export async function restoreStored(
+  engine: Engine,
+  schema: string,
+  stored: Stored | null,
+): Promise<Restored | null> {
+  if (!stored) return null;
   const storage = useStorageStore.getState();
   try {
     if (stored.manifest === null) throw new SnapshotError('corrupt', 'no manifest');
@@ -40,34 +66,98 @@ export async function restoreStored(engine: Engine, schema: string): Promise<boo
     const source = await restoreSnapshot(engine, manifest, stored.read);
     storage.set({ state: 'saved', savedAt: manifest.savedAt });
     // "Loaded at" is when the user loaded these files (saved right after), not this start.
+    const out = await restored(engine, manifest);
     useDatasetStore.getState().dataChanged(source, Date.parse(manifest.savedAt));
-    return true;
+    return out;
   } catch (e) {
     const code = e instanceof SnapshotError ? e.code : 'corrupt';
     storage.set({ problem: { code, files: namesFrom(stored.manifest, stored.files) } });
     console.warn('stored dataset not loaded', e);
-    return false;
+    return null;
   }
 }
 
-/** The sample's snapshot, built with the app (scripts/build-sample-snapshot.ts); false when unusable. */
-export async function loadSampleSnapshot(engine: Engine, schema: string): Promise<boolean> {
+type Stored = NonNullable<Awaited<ReturnType<typeof openStored>>>;
+
+/** The dataset stored in this browser, if any (looked up at start while the engine starts; no engine needed). */
+export const findStored = (): Promise<Stored | null> => openStored().catch(() => null);
+
+/** The sample's snapshot as fetched: its manifest's text and each table file's bytes (on their way). */
+export interface SampleSnapshotFiles {
+  manifest: string;
+  read: (file: string) => Promise<Uint8Array>;
+}
+
+const TABLE_FILE = /^t\d+\.csv$/;
+
+/**
+ * Fetch the sample's snapshot (built with the app, scripts/build-sample-snapshot.ts): the manifest, then every table
+ * file at once. Needs no engine: started while the engine starts, so that the bytes are here when it is up. Null
+ * when there is no snapshot (the app imports the sample's CSV files). The manifest is checked when it is used.
+ */
+export async function fetchSampleSnapshot(): Promise<SampleSnapshotFiles | null> {
   const base = new URL('sample-snapshot/', document.baseURI);
   try {
     const res = await fetch(new URL(MANIFEST_NAME, base));
-    if (!res.ok) return false;
-    const manifest = parseManifest(await res.text(), schema);
+    if (!res.ok) return null;
+    const manifest = await res.text();
+    const raw = JSON.parse(manifest) as { tables?: unknown };
+    const names = Array.isArray(raw.tables)
+      ? raw.tables.flatMap((t: { file?: unknown }) =>
+          typeof t?.file === 'string' && TABLE_FILE.test(t.file) ? [t.file] : [],
+        )
+      : [];
+    const bytes = new Map(
+      names.map((file) => {
+        const p = fetch(new URL(file, base)).then(async (r) => {
+          if (!r.ok) throw new SnapshotError('corrupt', `${file}: HTTP ${r.status}`);
+          return new Uint8Array(await r.arrayBuffer());
+        });
+        p.catch(() => undefined); // a failure is seen when the file is read
+        return [file, p] as const;
+      }),
+    );
+    const read = (file: string) =>
+      bytes.get(file) ?? Promise.reject(new SnapshotError('corrupt', `${file}: not listed`));
+    return { manifest, read };
+  } catch (e) {
+    console.warn('sample snapshot not fetched; importing the sample files', e);
+    return null;
+  }
+}
+
+/**
+ * The schema fingerprint the sample's snapshot was made with, when it was made by this very core (its `derivation`,
+ * build/core-hash.ts, which covers the schema's code and the DuckDB version): then it is the running schema's, as the
+ * build proved, and the catalogue need not be read at start. Null otherwise (the fingerprint is taken).
+ */
+export function provenSchema(fetched: SampleSnapshotFiles | null): string | null {
+  if (!fetched) return null;
+  try {
+    const m = JSON.parse(fetched.manifest) as { derivation?: unknown; schema?: unknown };
+    return m.derivation === __PANTAU_CORE__ && typeof m.schema === 'string' ? m.schema : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The sample's snapshot, as fetched, into the fresh engine; null when unusable. */
+export async function loadSampleSnapshot(
+  engine: Engine,
+  schema: string,
+  fetched: SampleSnapshotFiles | null,
+): Promise<Restored | null> {
+  if (!fetched) return null;
+  try {
+    const manifest = parseManifest(fetched.manifest, schema);
     if (manifest.source !== 'sample') throw new SnapshotError('corrupt', 'not the sample');
-    const source = await restoreSnapshot(engine, manifest, async (file) => {
-      const r = await fetch(new URL(file, base));
-      if (!r.ok) throw new SnapshotError('corrupt', `${file}: HTTP ${r.status}`);
-      return new Uint8Array(await r.arrayBuffer());
-    });
+    const source = await restoreSnapshot(engine, manifest, fetched.read);
+    const out = await restored(engine, manifest);
     useDatasetStore.getState().dataChanged(source);
-    return true;
+    return out;
   } catch (e) {
     console.warn('sample snapshot not used; importing the sample files', e);
-    return false;
+    return null;
   }
 }
 
@@ -78,10 +168,23 @@ export function isSaving(): boolean {
   return useStorageStore.getState().state === 'saving';
 }
 
+/** The loaded data's version while no import runs; a save that began and ended on the same one saw no import. */
+const quietVersion = (): number | null => {
+  const d = useDatasetStore.getState();
+  return d.busy === null ? d.version : null;
+};
+
 async function saveOnce(engine: Engine, schema: string): Promise<void> {
   const snap = await beginSnapshot();
   try {
-    const manifest = await saveSnapshot(engine, { schema, write: snap.write });
+    // Not interleaved with an alias change (`exclusive`); an import meanwhile is seen by the data version.
+    const manifest = await exclusive(async () => {
+      const before = quietVersion();
+      const m = await saveSnapshot(engine, { schema, write: snap.write });
+      const quiet = before !== null && quietVersion() === before;
+      // The register and cubes copied match the rows and aliases copied: no re-matching after the restore.
+      return quiet ? { ...m, derivation: __PANTAU_CORE__ } : m;
+    });
     await snap.commit(JSON.stringify(manifest));
     useStorageStore.getState().set({ state: 'saved', savedAt: manifest.savedAt, problem: null });
   } catch (e) {

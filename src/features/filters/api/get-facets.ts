@@ -21,10 +21,13 @@ const facetsOptions = (version: number, aliases: number) =>
     enabled: version > 0,
     queryFn: async (): Promise<Facets> => {
       const engine = await getEngine();
-      const rows = await engine.query(FACETS_SQL);
+      // Asked together: one trip to the worker (queries/batch.ts), not three one after the other.
+      const [rows, agencies, pemda] = await Promise.all([
+        engine.query(FACETS_SQL),
+        engine.query(AGENCY_LIST_SQL),
+        engine.query(PEMDA_LIST_SQL),
+      ]);
       const of = (f: string) => rows.filter((r) => r['facet'] === f).map((r) => String(r['v']));
-      const agencies = await engine.query(AGENCY_LIST_SQL);
-      const pemda = await engine.query(PEMDA_LIST_SQL);
       return {
         tahun: of('tahun').map(Number),
         metode: of('metode'),
