@@ -1,3 +1,4 @@
+import { afterAll } from 'vitest';
 import { readSheet } from 'read-excel-file/node';
 import { NodeEngine } from '../../src/engine/node-engine';
 import type { Engine, SqlParam } from '../../src/engine/types';
@@ -84,4 +85,18 @@ export function counting(inner: Engine) {
     copyFileToBuffer: (n) => inner.copyFileToBuffer(n),
   };
   return { e, calls };
+}
+
+/**
+ * A maker of fresh engines for one suite, each closed when the suite ends: call it at the suite's top level (or
+ * in its `describe`), then `await fresh()` wherever a test wants an engine of its own.
+ */
+export function freshEngines(): () => Promise<NodeEngine> {
+  const engines: NodeEngine[] = [];
+  afterAll(() => engines.forEach((e) => e.close()));
+  return async () => {
+    const e = await freshEngine();
+    engines.push(e);
+    return e;
+  };
 }

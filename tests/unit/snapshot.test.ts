@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { DEFAULT_TARGETS } from '../../src/p3dn/metrics';
 import {
@@ -33,7 +33,7 @@ import { writeAliases } from '../../src/p3dn/agency';
 import { loadedSource } from '../../src/p3dn/schema';
 import { guardEngine } from '../../src/engine/guard';
 import { BatchingEngine } from '../../src/queries/batch';
-import { freshEngine, importText } from '../helpers/engine';
+import { freshEngines, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 
 /** An in-memory snapshot store: file name → bytes (`append`: added to the file's end). */
@@ -62,13 +62,7 @@ async function content(engine: NodeEngine, table: string): Promise<string[]> {
 }
 
 describe('snapshot round trip on the real engine', () => {
-  const engines: NodeEngine[] = [];
-  const fresh = async () => {
-    const e = await freshEngine();
-    engines.push(e);
-    return e;
-  };
-  afterAll(() => engines.forEach((e) => e.close()));
+  const fresh = freshEngines();
 
   it('keeps exact DECIMALs, NULL apart from empty text, quotes, separators, line breaks, dates', async () => {
     const a = await fresh();

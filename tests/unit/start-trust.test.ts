@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { holdsAliases, refreshAgencyMap, writeAliases } from '../../src/p3dn/agency';
 import { finishImports, type ImportedFile } from '../../src/p3dn/import';
@@ -9,7 +9,7 @@ import {
   saveSnapshot,
   schemaFingerprint,
 } from '../../src/p3dn/persist/snapshot';
-import { freshEngine, importText } from '../helpers/engine';
+import { freshEngines, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
 
 /**
@@ -18,13 +18,7 @@ import { SAMPLE } from '../helpers/sample';
  * matching again with the same aliases would make; `holdsAliases` says whether the engine holds the user's.
  */
 
-const engines: NodeEngine[] = [];
-const fresh = async () => {
-  const e = await freshEngine();
-  engines.push(e);
-  return e;
-};
-afterAll(() => engines.forEach((e) => e.close()));
+const fresh = freshEngines();
 
 /** Every row of a table as text (DECIMALs as their digits), sorted: equal iff the contents are. */
 async function content(engine: NodeEngine, table: string): Promise<string[]> {
