@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { RANKING_PEMDA_BOUND_SQL, pemdaRankingQuery, toPemdaRow } from '../../../p3dn/metrics';
+import type { Engine } from '../../../engine/types';
 import { getEngine } from '../../../queries/engine';
 import { useMetricParams, viewQueryOptions } from '../../../queries/metric-queries';
 import { useDataVersions } from '../../../stores/alias-store';
@@ -10,12 +11,21 @@ const pemdaOptions = viewQueryOptions('pemda', async (engine, { basis, den, targ
   return (await engine.query(q.sql, q.params)).map(toPemdaRow);
 });
 
-/** How many Pemda the ranking can list at most (per dataset and aliases: it does not depend on the view). */
+/** How many Pemda the ranking can list at most, under any filters (RANKING_PEMDA_BOUND_SQL). */
+export async function rankingBound(engine: Engine): Promise<number> {
+  return Number((await engine.query(RANKING_PEMDA_BOUND_SQL))[0]?.['n'] ?? 0);
+}
+
+/** Whether a ranking can be shown: several Pemda could be listed, or the view is narrowed to one Pemda. */
+export const rankingShown = (bound: number, pemdaFilter: string | null): boolean =>
+  bound >= 2 || pemdaFilter !== null;
+
+/** The bound per dataset and aliases (it does not depend on the view). */
 const rankingBoundOptions = (version: number, aliases: number) =>
   queryOptions({
     queryKey: ['pemda-bound', version, aliases],
     enabled: version > 0,
-    queryFn: async () => Number((await (await getEngine()).query(RANKING_PEMDA_BOUND_SQL))[0]?.['n'] ?? 0),
+    queryFn: async () => rankingBound(await getEngine()),
   });
 
 /**
@@ -29,6 +39,6 @@ export function usePemdaRanking() {
   const options = pemdaOptions(...useMetricParams());
   return useQuery({
     ...options,
-    enabled: options.enabled && bound !== undefined && (bound >= 2 || pemdaFilter !== null),
+    enabled: options.enabled && bound !== undefined && rankingShown(bound, pemdaFilter),
   });
 }

@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Engine } from '../../../engine/types';
 import {
-  RANKING_PEMDA_BOUND_SQL,
   YEARS_SQL,
   basisAgencyQuery,
   pemdaRankingQuery,
@@ -13,6 +12,7 @@ import {
 import { getEngine } from '../../../queries/engine';
 import { useMetricParams, viewQueryOptions } from '../../../queries/metric-queries';
 import { useDatasetStore } from '../../../stores/dataset-store';
+import { rankingBound, rankingShown } from './get-pemda';
 
 export interface YoyData {
   years: [number, number];
@@ -47,14 +47,11 @@ function yearsOf(engine: Engine, version: number): Promise<number[]> {
 const yoyOptions = viewQueryOptions(
   'yoy',
   async (engine, { version, basis, den, targets, filters }): Promise<YoyData | null> => {
-    const [loaded, bound] = await Promise.all([
-      yearsOf(engine, version),
-      engine.query(RANKING_PEMDA_BOUND_SQL).then((r) => Number(r[0]?.['n'] ?? 0)),
-    ]);
+    const [loaded, bound] = await Promise.all([yearsOf(engine, version), rankingBound(engine)]);
     const pair = yearsCompared(loaded, filters.tahun);
     if (!pair) return null;
-    // The Pemda table is shown with several Pemda only (see get-pemda.ts for the bound).
-    const ranked = bound >= 2 || filters.pemda !== null;
+    // The Pemda table is shown only where the ranking is (get-pemda.ts).
+    const ranked = rankingShown(bound, filters.pemda ?? null);
     // The four queries are started together: the engine gets them in one round trip (queries/batch.ts).
     const per = (tahun: number) => {
       const f = { ...filters, tahun };
