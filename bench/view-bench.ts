@@ -51,6 +51,8 @@ const range = (xs: number[]) => `${f(med(xs))} (${f(Math.min(...xs))}–${f(Math
 interface Change {
   ms: number;
   ready: number;
+  applied: number;
+  answered: number;
   longTasks: number;
   longestTask: number;
 }
@@ -96,6 +98,14 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
     filters: { ...NO_FILTERS, pemda: null },
   };
   let heap = 0;
+  // Where a change's time goes (medians over every change): the control's event (React's render of it), the
+  // wait for the engine's answers, the render of the answers, the next frame.
+  const split = {
+    applied: [] as number[],
+    answered: [] as number[],
+    ready: [] as number[],
+    ms: [] as number[],
+  };
   for (let run = 0; run < RUNS; run++) {
     const times: number[] = [];
     for (let i = 0; i < STATES; i++) {
@@ -103,6 +113,10 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
       state = step.next;
       const r = (await page.evaluate((s) => window.__viewBench!.change(s), step.step)) as Change;
       times.push(r.ms);
+      split.applied.push(r.applied);
+      split.answered.push(r.answered - r.applied);
+      split.ready.push(r.ready - r.answered);
+      split.ms.push(r.ms - r.ready);
       longTasks += r.longTasks;
       longest = Math.max(longest, r.longestTask);
       if (i % 5 === 4) {
@@ -153,6 +167,7 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
   console.log(
     [
       `${label}: view change over ${RUNS} runs × ${STATES} new states — p50 ${range(p50s)} ms, p95 ${range(p95s)} ms`,
+      `  one change, medians: the event ${f(med(split.applied))} ms, then the wait for the engine ${f(med(split.answered))}, the answers drawn ${f(med(split.ready))}, the next frame ${f(med(split.ms))} (p95 of the event ${f(q(split.applied, 95))}, of the drawing ${f(q(split.ready, 95))})`,
       `  KPI flip (no query) ${range(kpi)} ms; long tasks during changes: ${longTasks} (longest ${f(longest)} ms)`,
       `  bare engine, same cube SQL (agencies + summary), 5 states: ${range(baseCube)} ms; app for those states ${range(appSame)} ms`,
       `  bare engine, the same two queries on the rows (before the cubes), 3 states: ${range(baseRows)} ms`,

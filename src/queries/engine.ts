@@ -1,5 +1,6 @@
 import { guardEngine } from '../engine/guard';
 import { createSchema } from '../p3dn/schema';
+import { BENCH_PAGE } from '../lib/bench-flag';
 import { BatchingEngine } from './batch';
 
 declare global {
@@ -30,8 +31,7 @@ export function getEngine(): Promise<BatchingEngine> {
     const engine = new BatchingEngine(guardEngine(await BrowserEngine.create()));
     performance.mark('pantau:engine-up'); // the bare engine, before the app's schema (bench/first-chart.ts)
     await createSchema(engine);
-    if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench'))
-      window.__pantauEngine = { inflight: () => engine.inflight() };
+    if (BENCH_PAGE) window.__pantauEngine = { inflight: () => engine.inflight() };
     ready = engine;
     return engine;
   })();

@@ -1,5 +1,6 @@
 import { getEngine } from '../../../queries/engine';
 import { literal } from '../../../engine/sql';
+import { BENCH_PAGE } from '../../../lib/bench-flag';
 
 declare global {
   interface Window {
@@ -19,7 +20,7 @@ declare global {
  */
 export function installBenchHook(): void {
   if (!import.meta.env.DEV && import.meta.env.MODE !== 'bench') return;
-  if (typeof location === 'undefined' || !new URLSearchParams(location.search).has('bench')) return;
+  if (!BENCH_PAGE) return;
   if (window.__pantauBench) return;
   const input = document.createElement('input');
   input.type = 'file';
