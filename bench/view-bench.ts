@@ -108,6 +108,7 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
   };
   for (let run = 0; run < RUNS; run++) {
     const times: number[] = [];
+    const waits: number[] = [];
     for (let i = 0; i < STATES; i++) {
       const step: Step = nextStep(state, seen, options, run * 1000 + i);
       state = step.next;
@@ -115,6 +116,7 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
       times.push(r.ms);
       split.applied.push(r.applied);
       split.answered.push(r.answered - r.applied);
+      waits.push(r.answered - r.applied);
       split.ready.push(r.ready - r.answered);
       split.ms.push(r.ms - r.ready);
       longTasks += r.longTasks;
@@ -156,7 +158,7 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
     p50s.push(q(times, 50));
     p95s.push(q(times, 95));
     console.log(
-      `  ${label} run ${run + 1}: p50 ${f(q(times, 50))} ms, p95 ${f(q(times, 95))} ms, max ${f(Math.max(...times))} ms  [load ${load()}]`,
+      `  ${label} run ${run + 1}: p50 ${f(q(times, 50))} ms, p95 ${f(q(times, 95))} ms, max ${f(Math.max(...times))} ms; engine wait p50 ${f(q(waits, 50))} ms  [load ${load()}]`,
     );
   }
   // Where one change's engine time goes: each of the page's queries for the last state, alone, on the bare engine.

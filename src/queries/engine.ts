@@ -20,7 +20,7 @@ export function engineIfReady(): BatchingEngine | null {
 
 /**
  * The app's one engine: DuckDB-wasm in a Web Worker, with the core's schema created once at start-up. The queries
- * started together (one view change) go to the worker as one statement (./batch.ts).
+ * started together (one view change) go to the worker together (./batch.ts).
  */
 export function getEngine(): Promise<BatchingEngine> {
   enginePromise ??= (async () => {
