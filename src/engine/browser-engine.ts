@@ -91,6 +91,12 @@ export class BrowserEngine implements Engine {
     return this.run(() => Promise.allSettled(items.map((i) => this.runQuery(i))));
   }
 
+  prepare(sqls: readonly string[]): Promise<void> {
+    return this.run(async () => {
+      await Promise.allSettled(sqls.map((s) => this.statements.refresh(s)));
+    });
+  }
+
   private async runQuery({ sql, params }: QueryItem): Promise<Row[]> {
     if (params.length === 0) return arrowToRows(await this.conn.query(sql));
     try {

@@ -58,7 +58,9 @@ export function guardEngine(engine: Engine): Engine {
         throw e;
       }
     };
+  const prepare = engine.prepare?.bind(engine);
   return {
+    ...(prepare ? { prepare: guard(prepare) } : {}),
     query: guard(engine.query.bind(engine)),
     // A query of the batch that trapped stops the engine as a lone query would.
     queryMany: guard(async (items) => {

@@ -60,6 +60,16 @@ export class NodeEngine implements Engine {
     }
   }
 
+  async prepare(sqls: readonly string[]): Promise<void> {
+    for (const s of sqls) {
+      try {
+        this.statements.refresh(s);
+      } catch {
+        this.statements.drop(s);
+      }
+    }
+  }
+
   /** One after the other (this engine is synchronous). */
   queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]> {
     return oneByOne(items, (sql, params) => this.query(sql, params));

@@ -7,7 +7,7 @@ export interface QueryItem {
 }
 
 /** How many prepared statements an engine keeps (a view's queries × bases × denominators, with room to spare). */
-export const STATEMENT_CACHE_SIZE = 96;
+const STATEMENT_CACHE_SIZE = 96;
 
 /**
  * Prepared statements kept by their SQL text, least recently used dropped first. Preparing a dashboard query
@@ -44,6 +44,12 @@ export class StatementCache<S extends { close(): unknown }> {
       );
     }
     return made;
+  }
+
+  /** Prepare `sql` again now (the tables under it changed since): its next run does not bind it again. */
+  refresh(sql: string): S | Promise<S> {
+    this.drop(sql);
+    return this.get(sql);
   }
 
   /** Forget the statement of `sql` (it failed: it is prepared again next time). */

@@ -25,6 +25,11 @@ export interface Engine {
    */
   queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]>;
   /**
+   * Prepare these SELECTs now, while the page is idle, so that the queries with these texts only run (engines
+   * that keep prepared statements: src/engine/statements.ts). Never fails: a text that does not prepare is left.
+   */
+  prepare?(sqls: readonly string[]): Promise<void>;
+  /**
    * Run one or more statements for their effect. With `signal`, an abort interrupts the statement: the browser
    * engine cancels it while it runs (DuckDB rolls the statement back); the Node engine is synchronous and can only
    * refuse to start a statement once the signal is aborted (it checks before and after, never during). Either way

@@ -14,6 +14,7 @@ export class BatchingEngine implements Engine {
   private scheduled = false;
   private active = 0;
   private readonly schedule: (fn: () => void) => void;
+  private readonly settled = new Set<() => void>();
 
   constructor(
     private readonly inner: Engine,
@@ -46,6 +47,12 @@ export class BatchingEngine implements Engine {
     return this.track(this.inner.queryMany(items));
   }
 
+  /** Not counted in `inflight`: idle-time work that no figure waits for (./prewarm.ts). */
+  prepare(sqls: readonly string[]): Promise<void> {
+    this.flush();
+    return this.inner.prepare?.(sqls) ?? Promise.resolve();
+  }
+
   exec(sql: string, opts?: ExecOptions): Promise<void> {
     this.flush();
     return this.track(this.inner.exec(sql, opts));
@@ -71,9 +78,18 @@ export class BatchingEngine implements Engine {
     return this.track(this.inner.copyFileToBuffer(name));
   }
 
+  /** Call `fn` each time every call sent has been answered (the benchmark waits for it); returns the stop. */
+  onSettled(fn: () => void): () => void {
+    this.settled.add(fn);
+    return () => this.settled.delete(fn);
+  }
+
   private track<T>(p: Promise<T>): Promise<T> {
     this.active++;
-    return p.finally(() => this.active--);
+    return p.finally(() => {
+      this.active--;
+      if (this.inflight() === 0) for (const fn of this.settled) fn();
+    });
   }
 
   /** Send what is pending now instead of at the next task (a prefetch made before React renders a change). */

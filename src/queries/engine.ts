@@ -6,7 +6,7 @@ import { BatchingEngine } from './batch';
 declare global {
   interface Window {
     /** Only with `?bench` (bench/view-bench.ts): engine calls not yet answered. */
-    __pantauEngine?: { inflight: () => number };
+    __pantauEngine?: { inflight: () => number; onSettled: (fn: () => void) => () => void };
   }
 }
 
@@ -31,7 +31,8 @@ export function getEngine(): Promise<BatchingEngine> {
     const engine = new BatchingEngine(guardEngine(await BrowserEngine.create()));
     performance.mark('pantau:engine-up'); // the bare engine, before the app's schema (bench/first-chart.ts)
     await createSchema(engine);
-    if (BENCH_PAGE) window.__pantauEngine = { inflight: () => engine.inflight() };
+    if (BENCH_PAGE)
+      window.__pantauEngine = { inflight: () => engine.inflight(), onSettled: (fn) => engine.onSettled(fn) };
     ready = engine;
     return engine;
   })();

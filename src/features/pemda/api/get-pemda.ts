@@ -12,7 +12,7 @@ const pemdaOptions = viewQueryOptions('pemda', async (engine, { basis, den, targ
 });
 
 /** How many Pemda the ranking can list at most, under any filters (RANKING_PEMDA_BOUND_SQL). */
-export async function rankingBound(engine: Engine): Promise<number> {
+async function rankingBound(engine: Engine): Promise<number> {
   return Number((await engine.query(RANKING_PEMDA_BOUND_SQL))[0]?.['n'] ?? 0);
 }
 
