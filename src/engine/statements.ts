@@ -6,8 +6,11 @@ export interface QueryItem {
   params: readonly SqlParam[];
 }
 
-/** How many prepared statements an engine keeps (a view's queries × bases × denominators, with room to spare). */
-const STATEMENT_CACHE_SIZE = 96;
+/**
+ * How many prepared statements an engine keeps: the dashboard's 60 (queries/prewarm.ts) and the other views' with
+ * room to spare.
+ */
+const STATEMENT_CACHE_SIZE = 160;
 
 /**
  * Prepared statements kept by their SQL text, least recently used dropped first. Preparing a dashboard query

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { BENCH_PAGE } from '../lib/bench-flag';
-import { BASES, DENOMINATORS, basisAgencyQuery, basisSummaryQuery } from '../p3dn/metrics';
+import { BASES, DENOMINATORS, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../p3dn/metrics';
 import { useAliasStore } from '../stores/alias-store';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';
@@ -8,16 +8,22 @@ import type { BatchingEngine } from './batch';
 import { engineIfReady } from './engine';
 
 /**
- * The SQL texts of the dashboard's two figures (agencies, totals) for every basis and denominator. The filters and
- * targets are bound values, so these few texts are every statement a view change of the dashboard runs.
+ * The SQL texts of the dashboard's two figures (agencies, totals) for every basis and denominator, over each cube
+ * they read (the small one while no metode / jenis / sumber dana / source filter is set, the full one else). The
+ * filters and targets are bound values, so these few texts are every statement a view change of the dashboard
+ * runs.
  */
 export function dashboardTexts(): string[] {
-  const { targets, filters } = useViewStore.getState();
-  return BASES.flatMap((b) =>
-    DENOMINATORS.flatMap((d) => [
-      basisAgencyQuery(b, d, targets, filters).sql,
-      basisSummaryQuery(b, d, targets, filters).sql,
-    ]),
+  const { targets } = useViewStore.getState();
+  // The values are placeholders: only which filters are set shapes the text.
+  const cubes = [NO_FILTERS, { ...NO_FILTERS, metode: '' }];
+  return cubes.flatMap((filters) =>
+    BASES.flatMap((b) =>
+      DENOMINATORS.flatMap((d) => [
+        basisAgencyQuery(b, d, targets, filters).sql,
+        basisSummaryQuery(b, d, targets, filters).sql,
+      ]),
+    ),
   );
 }
 

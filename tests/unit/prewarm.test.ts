@@ -1,8 +1,8 @@
 /**
  * The dashboard's statements prepared in idle time (src/queries/prewarm.ts), on the real engine: after a dataset
- * version, every text of the dashboard's two figures (each basis × denominator) is prepared once, and a view
- * change then prepares nothing, whatever filters are set (filters and targets are bound values); a new dataset
- * version prepares them afresh.
+ * version, every text of the dashboard's two figures (each basis × denominator, over the small cube and the full
+ * one) is prepared once, and a view change then prepares nothing, whatever filters are set (filters and targets
+ * are bound values); a new dataset version prepares them afresh.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,18 +42,19 @@ const warmed = async () => {
 };
 
 describe('the prewarm of the dashboard statements', () => {
-  it('prepares each basis × denominator text once; a view change then prepares nothing', async () => {
+  it('prepares each basis × denominator × cube text once; a view change then prepares nothing', async () => {
     const engine = new BatchingEngine(node);
-    // Independently: 3 bases × 5 denominators × (agencies, totals), and they are all different texts.
+    // Independently: 3 bases × 5 denominators × (agencies, totals) × (the small cube, the full one), and they are
+    // all different texts.
     expect(BASES.length * DENOMINATORS.length).toBe(15);
-    expect(new Set(dashboardTexts()).size).toBe(30);
+    expect(new Set(dashboardTexts()).size).toBe(60);
     useDatasetStore.setState({ version: 1 });
     performance.clearMarks('pantau:prewarmed');
     const stop = startPrewarm(() => engine);
     try {
       await warmed();
       expect(new Set(prepared)).toEqual(new Set(dashboardTexts()));
-      expect(prepared).toHaveLength(30);
+      expect(prepared).toHaveLength(60);
       prepared.length = 0;
       // A view with filters set and other targets: the same texts, values bound.
       const [y] = await node.query('SELECT CAST(max(tahun) AS INTEGER) AS y FROM rup_penyedia');
@@ -68,7 +69,7 @@ describe('the prewarm of the dashboard statements', () => {
       // New data: prepared afresh.
       useDatasetStore.setState({ version: 2 });
       await warmed();
-      expect(prepared).toHaveLength(30);
+      expect(prepared).toHaveLength(60);
     } finally {
       stop();
     }
