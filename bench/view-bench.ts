@@ -22,7 +22,7 @@ import { startPreview } from '../tests/helpers/preview-server';
 import { FILE_ROWS, countPackages, generateViewData } from './generate-view';
 import { checkLoaded, importBatch, StageError } from './view-import';
 import { WorkerProbe, duckdbMemory, rendererPeakMb, rendererRssMb, resetPeaks } from './view-memory';
-import { LONGTASK_INIT, VIEW_BENCH_SRC } from './view-page';
+import { LONGTASK_INIT, VIEW_BENCH_SRC, type Change } from './view-page';
 import { CUBE_BUILD_SQL } from '../src/p3dn/metrics/cube';
 import { NO_FILTERS } from '../src/p3dn/metrics';
 import { bareQueries, nextStep, pageQueries, rawQueries, type State, type Step } from './view-states';
@@ -47,15 +47,6 @@ const q = (xs: number[], p: number) => {
 const med = (xs: number[]) => q(xs, 50);
 const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : 'n/a');
 const range = (xs: number[]) => `${f(med(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})`;
-
-interface Change {
-  ms: number;
-  ready: number;
-  applied: number;
-  answered: number;
-  longTasks: number;
-  longestTask: number;
-}
 
 /** The SQL with its `?` placeholders replaced by literals (the bench's own values; the app binds them). */
 function inline(sql: string, params: readonly (string | number | boolean | null)[]): string {

@@ -93,18 +93,21 @@ export const VIEW_BENCH_SRC = `(() => {
   };
 })()`;
 
+/** One measured change: ms from the event to the painted frame; its parts (see `change`); long tasks. */
+export interface Change {
+  ms: number;
+  ready: number;
+  applied: number;
+  answered: number;
+  longTasks: number;
+  longestTask: number;
+}
+
 declare global {
   interface Window {
     __viewBench?: {
       options: (id: string) => string[];
-      change: (step: unknown) => Promise<{
-        ms: number;
-        ready: number;
-        applied: number;
-        answered: number;
-        longTasks: number;
-        longestTask: number;
-      }>;
+      change: (step: unknown) => Promise<Change>;
       memory: () => { used: number; total: number } | null;
     };
   }
