@@ -11,7 +11,8 @@ vi.mock('../../src/engine/node-engine', async () => {
 });
 
 await import('./komitmen.test');
-await import('./realisasi.test');
+await import('./realisasi-import.test');
+await import('./realisasi-agencies.test');
 await import('./import-sirup.test');
 await import('./import-realisasi.test');
 await import('./import-multi.test');
