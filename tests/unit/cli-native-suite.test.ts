@@ -18,6 +18,7 @@ await import('./import-realisasi.test');
 await import('./import-multi.test');
 await import('./import-simda.test');
 await import('./import-generic.test');
+await import('./import-generic-detect.test');
 await import('./macros.test');
 await import('./metode.test');
 await import('./drill-search.test');
