@@ -14,6 +14,8 @@ await import('./komitmen.test');
 await import('./realisasi-import.test');
 await import('./realisasi-agencies.test');
 await import('./import-sirup.test');
+await import('./import-sirup-kinds.test');
+await import('./import-line-numbers.test');
 await import('./import-realisasi.test');
 await import('./import-multi.test');
 await import('./import-simda.test');
