@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
-import { serialize } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
 import { centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 import { resolve } from 'node:path';
 import {

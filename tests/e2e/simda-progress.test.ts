@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SIMDA_HEADERS, SIRUP_WEB_LABEL_HEADERS } from '../../scripts/sample/layouts';
-import { serialize, simdaRows } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
+import { simdaRows } from '../helpers/simda-exports';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 

@@ -7,7 +7,7 @@
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { mulberry32 as rng } from '../../scripts/sample/prng';
-import { serialize } from './exports';
+import { serialize } from './csv-bytes';
 import { centsText, centsTextId, penyediaRow, type Agency } from './fixtures';
 
 interface DropFile {

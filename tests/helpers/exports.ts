@@ -4,7 +4,6 @@
  * Headers come from the one declaration of each export's layout (scripts/sample/layouts.ts); most fixtures keep a
  * subset of the real columns, in the export's order.
  */
-import { csvCell, csvRecord } from '../../scripts/sample/csv';
 import {
   EKATALOG_V6_HEADERS,
   omit,
@@ -16,9 +15,10 @@ import {
   TOKO_DARING_HEADERS,
 } from '../../scripts/sample/layouts';
 import { mulberry32 } from '../../scripts/sample/prng';
-import { centsText, centsTextId } from './fixtures';
+import { money, type MoneyStyle } from './csv-bytes';
 
-type Fate =
+/** What the domain rules do with a row: load it, exclude it by a named rule, or reject it with a reason. */
+export type Fate =
   { t: 'loaded' } | { t: 'excluded'; rule: string } | { t: 'rejected'; reason: string; column: string };
 
 export interface FixtureRow {
@@ -26,57 +26,6 @@ export interface FixtureRow {
   fate: Fate;
   cents: bigint;
   pdn: bigint | null;
-}
-
-export interface Serialized {
-  bytes: Uint8Array;
-  /** Physical line each record starts on (header = line 1). */
-  lines: number[];
-}
-
-/** Rows to CSV bytes, tracking the physical line of every record (quoted line breaks included). */
-export function serialize(
-  headers: readonly string[],
-  rows: readonly Record<string, string>[],
-  opts: { delim?: string; bom?: boolean; crlf?: boolean; latin1?: boolean } = {},
-): Serialized {
-  const delim = opts.delim ?? ',';
-  const eol = opts.crlf ? '\r\n' : '\n';
-  const out: string[] = [headers.map((h) => csvCell(h, delim)).join(delim)];
-  const lines: number[] = [];
-  let line = 2;
-  for (const r of rows) {
-    const text = csvRecord(headers, r, delim);
-    lines.push(line);
-    line += 1 + (text.match(/\n/g)?.length ?? 0);
-    out.push(text);
-  }
-  const text = (opts.bom ? '\uFEFF' : '') + out.join(eol) + eol;
-  const bytes = opts.latin1 ? encodeCp1252(text) : new TextEncoder().encode(text);
-  return { bytes, lines };
-}
-
-const CP1252: Record<string, number> = {
-  '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97,
-}; // prettier-ignore
-
-/** Text as Windows-1252 bytes, as Excel on an Indonesian PC saves "CSV". */
-function encodeCp1252(text: string): Uint8Array {
-  return Uint8Array.from(
-    [...text].map((ch) => {
-      const c = ch.codePointAt(0)!;
-      const b = CP1252[ch] ?? (c < 0x80 || (c >= 0xa0 && c < 0x100) ? c : undefined);
-      if (b === undefined) throw new Error(`not in Windows-1252: ${ch}`);
-      return b;
-    }),
-  );
-}
-
-export type MoneyStyle = 'api' | 'id' | 'rp';
-export function money(c: bigint, style: MoneyStyle): string {
-  if (style === 'api') return centsText(c);
-  if (style === 'id') return centsTextId(c);
-  return c % 100n === 0n ? `Rp${centsTextId(c).slice(0, -3)},-` : `Rp ${centsTextId(c)}`;
 }
 
 const AGENCIES = [
@@ -350,109 +299,4 @@ export function expectedReport(rows: readonly FixtureRow[]) {
     pdnSum,
     pdnUnknown,
   };
-}
-
-// ---- Legacy SIMDA budget/realisation (APBD by kode rekening, Permendagri 13/2006 codes in integer segments) ----
-
-/** SIMDA units: segments and names; the third has a Windows-1252 character (en dash, 0x96). */
-export const SIMDA_UNITS = [
-  { seg: ['1', '1', '1', '1'], code: '1.01.01.01', unit: 'Dinas Pendidikan', sub: 'Dinas Pendidikan' },
-  {
-    seg: ['1', '2', '1', '3'],
-    code: '1.02.01.03',
-    unit: 'Dinas Kesehatan',
-    sub: 'UPTD Puskesmas Sungai Raya',
-  },
-  {
-    seg: ['1', '3', '1', '1'],
-    code: '1.03.01.01',
-    unit: 'Dinas PU',
-    sub: 'Dinas Pekerjaan Umum – Bina Marga',
-  },
-];
-
-/** Accounts of the older code set: Kd_Rek_1..5 and the group the domain reference gives them. */
-const SIMDA_ACCOUNTS = [
-  { rek: ['5', '1', '1', '1', '1'], name: 'Gaji pokok PNS', group: 'pegawai' },
-  { rek: ['5', '2', '1', '2', '1'], name: 'Honorarium panitia', group: 'pegawai' },
-  { rek: ['5', '2', '2', '1', '1'], name: 'Belanja alat tulis kantor', group: 'barang_jasa' },
-  { rek: ['5', '2', '2', '15', '7'], name: 'Belanja jasa kebersihan', group: 'barang_jasa' },
-  { rek: ['5', '2', '3', '26', '2'], name: 'Belanja modal komputer', group: 'modal' },
-  { rek: ['5', '2', '3', '49', '11'], name: 'Belanja modal jalan', group: 'modal' },
-  { rek: ['5', '1', '4', '6', '1'], name: 'Belanja hibah', group: 'belanja_lain' },
-  { rek: ['4', '1', '1', '1', '1'], name: 'Pajak hotel', group: null },
-] as const;
-
-export interface SimdaRow {
-  cells: Record<string, string>;
-  fate: Fate;
-  /** The composed account code and agency code the rules give this row (null when rejected). */
-  kode: string | null;
-  unit: string | null;
-  group: string | null;
-  anggaran: bigint;
-  realisasi: bigint;
-}
-
-const seg2 = (s: string) => s.padStart(2, '0');
-
-/**
- * `n` SIMDA rows (Indonesian numbers `1.234.567,89`), a few with float-damaged segments (`15.0`), plus rejected
- * ones: an empty Kd_Rek_1, an Anggaran that is not a number, no unit at all.
- */
-export function simdaRows(n: number, seed = 13): SimdaRow[] {
-  const rand = mulberry32(seed);
-  const out: SimdaRow[] = [];
-  for (let i = 0; i < n; i++) {
-    const u = SIMDA_UNITS[i % SIMDA_UNITS.length]!;
-    const a = SIMDA_ACCOUNTS[Math.floor(rand() * SIMDA_ACCOUNTS.length)]!;
-    const anggaran = BigInt(Math.floor(rand() * 5_000_000_000)) * 100n + BigInt(Math.floor(rand() * 100));
-    const realisasi = (anggaran * BigInt(Math.floor(rand() * 100))) / 100n;
-    const rek: string[] = [...a.rek];
-    if (i % 97 === 5) rek[3] = `${rek[3]}.0`; // an id mangled as a float by a spreadsheet
-    const cells: Record<string, string> = {
-      Tahun: '2019',
-      Kd_Urusan: u.seg[0]!,
-      Kd_Bidang: u.seg[1]!,
-      Kd_Unit: u.seg[2]!,
-      Kd_Sub: u.seg[3]!,
-      Nm_Unit: u.unit,
-      Nm_Sub_Unit: u.sub,
-      Kd_Prog: String(1 + (i % 20)),
-      Kd_Keg: String(1 + (i % 7)),
-      Ket_Kegiatan: `Kegiatan ${i % 7}`,
-      Kd_Rek_1: rek[0]!,
-      Kd_Rek_2: rek[1]!,
-      Kd_Rek_3: rek[2]!,
-      Kd_Rek_4: rek[3]!,
-      Kd_Rek_5: rek[4]!,
-      Nm_Rek_5: a.name,
-      Anggaran: centsTextId(anggaran),
-      Realisasi: centsTextId(realisasi),
-    };
-    const kode = `${a.rek[0]}.${a.rek[1]}.${a.rek[2]}.${seg2(a.rek[3])}.${seg2(a.rek[4])}`;
-    let fate: Fate = { t: 'loaded' };
-    if (i % 211 === 17) {
-      cells['Kd_Rek_1'] = '';
-      fate = { t: 'rejected', reason: 'rekening_kosong', column: 'kode_rekening' };
-    } else if (i % 307 === 29) {
-      cells['Anggaran'] = 'dua juta';
-      fate = { t: 'rejected', reason: 'angka_tidak_valid', column: 'anggaran' };
-    } else if (i % 401 === 33) {
-      for (const h of ['Kd_Urusan', 'Kd_Bidang', 'Kd_Unit', 'Kd_Sub', 'Nm_Unit', 'Nm_Sub_Unit'])
-        cells[h] = '';
-      fate = { t: 'rejected', reason: 'satker_kosong', column: 'nama_satker' };
-    }
-    const ok = fate.t === 'loaded';
-    out.push({
-      cells,
-      fate,
-      kode: ok ? kode : null,
-      unit: ok ? u.code : null,
-      group: ok ? a.group : null,
-      anggaran,
-      realisasi,
-    });
-  }
-  return out;
 }

@@ -9,7 +9,7 @@ import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText } from './engine';
-import { serialize } from './exports';
+import { serialize } from './csv-bytes';
 import { centsTextId, penyediaRow, type Agency, type Paket } from './fixtures';
 
 export const A: Agency = { kd: '300001', str: '1.01.0.00.0.00.01.0000', nama: 'DINAS PENDIDIKAN' };

@@ -5,7 +5,7 @@
  */
 import { toCsv } from '../../scripts/sample/csv';
 import { mulberry32 as rng } from '../../scripts/sample/prng';
-import { serialize } from './exports';
+import { serialize } from './csv-bytes';
 import { centsText, centsTextId } from './fixtures';
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase());

@@ -19,7 +19,7 @@ import { freshEngine, importText } from '../helpers/engine';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, SIMDA_HEADERS } from '../../scripts/sample/layouts';
 import { mulberry32 as rng } from '../../scripts/sample/prng';
-import { serialize } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
 import { centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 
 const rp = (c: bigint) => Number(c) / 100;

@@ -5,7 +5,8 @@ import { KIND_IDS } from '../../src/p3dn/kinds';
 import { detectKind } from '../../src/p3dn/import';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { REALISASI_FIXTURES, serialize } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
+import { REALISASI_FIXTURES } from '../helpers/exports';
 
 describe('detectKind', () => {
   it('recognises every kind from its real header row, with full confidence', () => {

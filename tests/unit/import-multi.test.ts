@@ -3,7 +3,8 @@ import type { NodeEngine } from '../../src/engine/node-engine';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { REALISASI_FIXTURES, realisasiRows, serialize } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
+import { REALISASI_FIXTURES, realisasiRows } from '../helpers/exports';
 import { penyediaRow } from '../helpers/fixtures';
 
 let engine: NodeEngine;

@@ -2,15 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { EKATALOG_V5_HEADERS, omit } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import {
-  REALISASI_FIXTURES,
-  expectedReport,
-  money,
-  realisasiRows,
-  serialize,
-  type FixtureRow,
-  type MoneyStyle,
-} from '../helpers/exports';
+import { money, serialize, type MoneyStyle } from '../helpers/csv-bytes';
+import { REALISASI_FIXTURES, expectedReport, realisasiRows, type FixtureRow } from '../helpers/exports';
 import { centsText } from '../helpers/fixtures';
 
 let engine: NodeEngine;

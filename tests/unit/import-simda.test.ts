@@ -6,7 +6,8 @@ import { KINDS } from '../../src/p3dn/kinds';
 import { composedColumns, detectKind, missingColumns } from '../../src/p3dn/import';
 import { SIMDA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { SIMDA_UNITS, serialize, simdaRows, type SimdaRow } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
+import { SIMDA_UNITS, simdaRows, type SimdaRow } from '../helpers/simda-exports';
 import { centsText, centsTextId } from '../helpers/fixtures';
 
 // 2,600 rows (more than DuckDB's 2,048-row sniffing sample), semicolons, `1.234.567,89`, Windows-1252.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { omit, pick, STRUKTUR_HEADERS, SWAKELOLA_HEADERS } from '../../scripts/sample/layouts';
 import { freshEngine, importText } from '../helpers/engine';
-import { serialize } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
 import { centsText, centsTextId } from '../helpers/fixtures';
 
 /*

@@ -8,7 +8,7 @@ import {
 } from '../../scripts/sample/layouts';
 import { mulberry32 } from '../../scripts/sample/prng';
 import { freshEngine, importText } from '../helpers/engine';
-import { money, serialize } from '../helpers/exports';
+import { money, serialize } from '../helpers/csv-bytes';
 import { centsText } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
 

@@ -21,7 +21,7 @@ import {
   type Filters,
 } from '../../src/p3dn/metrics';
 import { freshEngine, importText } from '../helpers/engine';
-import { serialize } from '../helpers/exports';
+import { serialize } from '../helpers/csv-bytes';
 import {
   NAMES,
   RENAMED,
