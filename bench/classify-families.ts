@@ -4,7 +4,7 @@
  * caught as the import runs and timed as is, then with one family of expressions at a time replaced by the bare
  * column (or the cheapest value of the same type), beside the bare `read_csv` into a table. Rounds alternate the
  * variants so that the machine's load falls on all of them alike.
- * Usage: `tsx bench/classify-families.ts 100 [rounds]`.
+ * Usage: `tsx bench/classify-families.ts 100 [rounds] [--quick]`.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -16,6 +16,8 @@ import { generate } from './generate';
 
 const mb = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 3);
+/** `--quick`: the statement as is and all bare only (before/after comparisons with more rounds). */
+const quick = process.argv.includes('--quick');
 
 const COL = String.raw`("[^"]+")`;
 
@@ -100,12 +102,13 @@ async function main() {
   const run = async (sql: string) => {
     const out = /CREATE OR REPLACE TABLE ("[^"]+")/.exec(sql)?.[1] ?? '';
     const to = (s: string) => s.replace(out, '"p3dn_cf_tmp"');
-    const variants: [string, string][] = [
+    const all: [string, string][] = [
       ['as is', sql],
       ...FAMILIES.map(([k, f]): [string, string] => [`without ${k}`, f(sql)]),
       ['all bare (read + write floor)', allBare(sql)],
       ['as is', sql],
     ];
+    const variants = all.filter(([k]) => !quick || k === 'as is' || k.startsWith('all bare'));
     for (const [k, v] of variants)
       if (k !== 'as is' && v === sql) console.log(`  (variant ${k} changed nothing)`);
     for (let r = 0; r < rounds; r++) {
