@@ -3,7 +3,17 @@
  * src/p3dn/macros/parse.ts), kept only as the reference the equivalence tests compare the current macros with.
  * `referenceMacros()` gives them renamed `ref_p3dn_*`, beside the current ones in the same engine.
  */
-import { BOOL_WORDS, yesNoSql } from '../../src/p3dn/macros/vocab';
+import { literal } from '../../src/engine/sql';
+import { BOOL_WORDS, spellings, type YesNo } from '../../src/p3dn/macros/vocab';
+
+/** A yes/no cell -> true/false/NULL as src/p3dn/macros/vocab.ts `yesNoSql` gave it at deb5a39 (lists only). */
+export function referenceYesNoSql(s: string, words: YesNo): string {
+  const list = (w: readonly string[]) => `[${w.map(literal).join(', ')}]`;
+  return `CASE WHEN list_contains(${spellings(words.yes)}, ${s}) THEN true
+        WHEN list_contains(${spellings(words.no)}, ${s}) THEN false
+        WHEN list_contains(${list(words.yes)}, upper(trim(${s}))) THEN true
+        WHEN list_contains(${list(words.no)}, upper(trim(${s}))) THEN false END`;
+}
 
 const REFERENCE_MACROS_SQL = String.raw`
 -- Speed: every staged cell goes through these macros, and DuckDB-wasm's string functions (trim, lower, regexp)
@@ -103,7 +113,7 @@ CREATE OR REPLACE MACRO p3dn_money_bad(s) AS
   NOT p3dn_blank(s) AND p3dn_money(s) IS NULL;
 
 CREATE OR REPLACE MACRO p3dn_bool(s) AS
-  ${yesNoSql('s', BOOL_WORDS)};
+  ${referenceYesNoSql('s', BOOL_WORDS)};
 
 CREATE OR REPLACE MACRO p3dn_code(s) AS
   CASE WHEN p3dn_blank(s) THEN NULL

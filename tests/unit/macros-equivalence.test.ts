@@ -9,7 +9,15 @@ import type { NodeEngine } from '../../src/engine/node-engine';
 import { literal } from '../../src/engine/sql';
 import { adversarialCells } from '../helpers/adversarial-cells';
 import { freshEngine } from '../helpers/engine';
-import { referenceMacros } from '../helpers/macros-reference';
+import { referenceMacros, referenceYesNoSql } from '../helpers/macros-reference';
+import {
+  BOOL_WORDS,
+  GENERIC_FLAGS,
+  PDN_STATUS_WORDS,
+  UKM_STATUS_WORDS,
+  yesNoSql,
+  type YesNo,
+} from '../../src/p3dn/macros/vocab';
 
 let engine: NodeEngine;
 const cells = adversarialCells();
@@ -68,6 +76,25 @@ describe('every cell reads as it did before the fast paths', () => {
       expect(diff).toEqual([]);
       expect(distinct).toBeGreaterThan(1);
     }
+  });
+
+  const FLAGS: [string, YesNo][] = [
+    ['bool', BOOL_WORDS],
+    ['status_pdn', PDN_STATUS_WORDS],
+    ['status_ukm', UKM_STATUS_WORDS],
+    ['generic pdn', GENERIC_FLAGS.pdn],
+    ['generic ukm', GENERIC_FLAGS.ukm],
+  ];
+  it.each(FLAGS)('the yes/no words of %s (the usual yes and no compared first)', async (_, words) => {
+    const diff = await engine.query(
+      `SELECT i, s FROM cells WHERE (${yesNoSql('s', words)}) IS DISTINCT FROM (${referenceYesNoSql('s', words)})`,
+    );
+    expect(diff).toEqual([]);
+    const [r] =
+      await engine.query(`SELECT count(*) FILTER (WHERE v) AS yes, count(*) FILTER (WHERE NOT v) AS no
+      FROM (SELECT ${yesNoSql('s', words)} AS v FROM cells)`);
+    expect(Number(r?.['yes'])).toBeGreaterThan(5);
+    expect(Number(r?.['no'])).toBeGreaterThan(5);
   });
 
   it('p3dn_date: the ISO fast path and the careful path read the same dates', async () => {
