@@ -29,6 +29,7 @@ function timed(engine: Engine, log: [string, number][]): Engine {
   };
   return {
     query: (sql: string, params?: readonly SqlParam[]) => t(sql, () => engine.query(sql, params)),
+    queryMany: (items) => t(`${items.length} queries`, () => engine.queryMany(items)),
     // The swap transaction is timed statement by statement.
     exec: async (sql: string, opts?: ExecOptions) => {
       if (!sql.startsWith('BEGIN')) return t(sql, () => engine.exec(sql, opts));

@@ -6,6 +6,7 @@ import { StoredDataProblem } from '../features/dataset/components/StoredDataProb
 import { ImportPanel } from '../features/import/components/ImportPanel';
 import { useShareableView } from '../features/review/hooks/use-shareable-view';
 import { useViewPrefetch } from '../queries/prefetch';
+import { usePrewarm } from '../queries/prewarm';
 import { startAliasSync } from '../features/reconciliation/api/alias-sync';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useRouteStore } from '../stores/route-store';
@@ -30,6 +31,7 @@ export function App() {
   const main = useFocusOnRouteChange(route);
   useShareableView();
   useViewPrefetch();
+  usePrewarm();
 
   useEffect(() => {
     if (started) return;

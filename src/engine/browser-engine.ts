@@ -5,6 +5,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
+import { StatementCache, type QueryItem, type QueryOutcome } from './statements';
 import {
   EngineCancelled,
   type Engine,
@@ -36,6 +37,10 @@ export class BrowserEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
   /** Receives DuckDB's progress updates for the statement running now (one at a time: calls are queued). */
   private progressListener: ((fraction: number) => void) | null = null;
+  /** Queries with bound values are prepared once per SQL text (./statements.ts). */
+  private readonly statements = new StatementCache<duckdb.AsyncPreparedStatement>((sql) =>
+    this.conn.prepare(sql),
+  );
 
   private constructor(
     private readonly db: duckdb.AsyncDuckDB,
@@ -74,15 +79,33 @@ export class BrowserEngine implements Engine {
   }
 
   query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+    return this.run(() => this.runQuery({ sql, params }));
+  }
+
+  /**
+   * Every query's message is posted before any answer is awaited, so the worker runs them back to back whatever
+   * the page's main thread is doing meanwhile (React drawing the view's busy state). Safe within one queue slot:
+   * each result is materialised in the worker before the next query starts.
+   */
+  queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]> {
+    return this.run(() => Promise.allSettled(items.map((i) => this.runQuery(i))));
+  }
+
+  prepare(sqls: readonly string[]): Promise<void> {
     return this.run(async () => {
-      if (params.length === 0) return arrowToRows(await this.conn.query(sql));
-      const stmt = await this.conn.prepare(sql);
-      try {
-        return arrowToRows(await stmt.query(...params));
-      } finally {
-        await stmt.close();
-      }
+      await Promise.allSettled(sqls.map((s) => this.statements.refresh(s)));
     });
+  }
+
+  private async runQuery({ sql, params }: QueryItem): Promise<Row[]> {
+    if (params.length === 0) return arrowToRows(await this.conn.query(sql));
+    try {
+      const stmt = await this.statements.get(sql);
+      return arrowToRows(await stmt.query(...params));
+    } catch (e) {
+      this.statements.drop(sql);
+      throw e;
+    }
   }
 
   exec(sql: string, opts: ExecOptions = {}): Promise<void> {

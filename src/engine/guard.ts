@@ -58,8 +58,16 @@ export function guardEngine(engine: Engine): Engine {
         throw e;
       }
     };
+  const prepare = engine.prepare?.bind(engine);
   return {
+    ...(prepare ? { prepare: guard(prepare) } : {}),
     query: guard(engine.query.bind(engine)),
+    // A query of the batch that trapped stops the engine as a lone query would.
+    queryMany: guard(async (items) => {
+      const out = await engine.queryMany(items);
+      for (const o of out) if (o.status === 'rejected' && isFatalEngineError(o.reason)) markDead(o.reason);
+      return out;
+    }),
     exec: guard(engine.exec.bind(engine)),
     registerFile: guard(engine.registerFile.bind(engine)),
     dropFile: guard(engine.dropFile.bind(engine)),

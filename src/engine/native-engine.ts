@@ -25,6 +25,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { ENGINE_INIT_SQL, ENGINE_LOCK_SQL } from './init-sql';
+import { oneByOne, type QueryItem, type QueryOutcome } from './statements';
 import {
   EngineCancelled,
   type Cell,
@@ -124,6 +125,11 @@ export class NativeEngine implements Engine {
         ? await this.conn.runAndReadAll(sql)
         : await this.conn.runAndReadAll(sql, [...params], params.map(paramType));
     return toRows(reader);
+  }
+
+  /** One after the other (the CLI's reports run their queries in turn). */
+  queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]> {
+    return oneByOne(items, (sql, params) => this.query(sql, params));
   }
 
   /** The running statement is interrupted when `signal` aborts (DuckDB rolls it back). */

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
+import { StatementCache, oneByOne, type QueryItem, type QueryOutcome } from './statements';
 import {
   EngineCancelled,
   type Engine,
@@ -16,6 +17,8 @@ import {
 } from './types';
 
 /** The same DuckDB-wasm build, synchronous, for tests and command-line use in Node. */
+type Prepared = ReturnType<duckdb.DuckDBConnection['prepare']>;
+
 export class NodeEngine implements Engine {
   private constructor(
     private readonly db: duckdb.DuckDBBindings,
@@ -43,14 +46,33 @@ export class NodeEngine implements Engine {
     return new NodeEngine(db, conn);
   }
 
+  /** Queries with bound values are prepared once per SQL text, as in the browser (./statements.ts). */
+  private readonly statements = new StatementCache<Prepared>((sql) => this.conn.prepare(sql));
+
   async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
     if (params.length === 0) return arrowToRows(this.conn.query(sql));
-    const stmt = this.conn.prepare(sql);
     try {
+      const stmt = this.statements.get(sql) as Prepared;
       return arrowToRows(stmt.query(...params));
-    } finally {
-      stmt.close();
+    } catch (e) {
+      this.statements.drop(sql);
+      throw e;
     }
+  }
+
+  async prepare(sqls: readonly string[]): Promise<void> {
+    for (const s of sqls) {
+      try {
+        this.statements.refresh(s);
+      } catch {
+        this.statements.drop(s);
+      }
+    }
+  }
+
+  /** One after the other (this engine is synchronous). */
+  queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]> {
+    return oneByOne(items, (sql, params) => this.query(sql, params));
   }
 
   /** Blocking: an abort can only be honoured between statements (checked before and after this one). */

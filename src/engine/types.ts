@@ -1,3 +1,4 @@
+import type { QueryItem, QueryOutcome } from './statements';
 /** A value that can be bound to a `?` placeholder. */
 export type SqlParam = string | number | boolean | null;
 
@@ -18,6 +19,16 @@ export type FileSource = File | Uint8Array | { readonly path: string };
 export interface Engine {
   /** Run one statement, binding `params` to its `?` placeholders; return plain rows. */
   query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /**
+   * Several SELECTs sent to the engine at once (one view change's queries), run in order with nothing between
+   * them; each query's rows or its own error, in the order given.
+   */
+  queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]>;
+  /**
+   * Prepare these SELECTs now, while the page is idle, so that the queries with these texts only run (engines
+   * that keep prepared statements: src/engine/statements.ts). Never fails: a text that does not prepare is left.
+   */
+  prepare?(sqls: readonly string[]): Promise<void>;
   /**
    * Run one or more statements for their effect. With `signal`, an abort interrupts the statement: the browser
    * engine cancels it while it runs (DuckDB rolls the statement back); the Node engine is synchronous and can only

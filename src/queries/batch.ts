@@ -1,24 +1,20 @@
+import type { QueryItem, QueryOutcome } from '../engine/statements';
 import type { Engine, ExecOptions, FileSource, Row, SqlParam } from '../engine/types';
 
 /**
- * One round trip per view change. A view change starts a dozen queries at once (cards, chart, table, breakdowns,
- * monthly line, reconciliation); each would be its own trip to the worker (three with bound parameters: prepare,
- * run, close). `BatchingEngine` holds the SELECTs started within one task and sends them as ONE statement:
- *
- *   SELECT 0 AS __q, row_number() OVER () AS __r, COLUMNS(*) AS 'q0_\0' FROM (<query 0>)
- *   UNION ALL BY NAME SELECT 1 AS __q, … FROM (<query 1>) …  ORDER BY __q, __r
- *
- * Each query's columns carry its own prefix, so no two queries' columns meet (types never widen) and each query's
- * rows come back in its own order; the rows are split again here. Statements other than a single SELECT / WITH
- * (DDL, DML, anything with `;`) are not held: pending SELECTs are sent first, then the statement, so the engine
- * sees every call in the order it was made. If the combined statement fails, each query is run alone, so an error
- * belongs to the query that caused it.
+ * One round trip per view change. A view change starts its queries at once (cards, chart, table, breakdowns,
+ * monthly line, reconciliation); `BatchingEngine` holds the SELECTs started within one task and hands them to the
+ * engine together (`queryMany`): the worker receives every one of them before it answers the first, and runs them
+ * back to back, each prepared once per SQL text (src/engine/statements.ts). Statements other than a single SELECT
+ * / WITH (DDL, DML, anything with `;`) are not held: pending SELECTs are sent first, then the statement, so the
+ * engine sees every call in the order it was made. Each query gets its own rows or its own error.
  */
 export class BatchingEngine implements Engine {
   private pending: Pending[] = [];
   private scheduled = false;
   private active = 0;
   private readonly schedule: (fn: () => void) => void;
+  private readonly settled = new Set<() => void>();
 
   constructor(
     private readonly inner: Engine,
@@ -46,6 +42,17 @@ export class BatchingEngine implements Engine {
     });
   }
 
+  queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]> {
+    this.flush();
+    return this.track(this.inner.queryMany(items));
+  }
+
+  /** Not counted in `inflight`: idle-time work that no figure waits for (./prewarm.ts). */
+  prepare(sqls: readonly string[]): Promise<void> {
+    this.flush();
+    return this.inner.prepare?.(sqls) ?? Promise.resolve();
+  }
+
   exec(sql: string, opts?: ExecOptions): Promise<void> {
     this.flush();
     return this.track(this.inner.exec(sql, opts));
@@ -71,9 +78,18 @@ export class BatchingEngine implements Engine {
     return this.track(this.inner.copyFileToBuffer(name));
   }
 
+  /** Call `fn` each time every call sent has been answered (the benchmark waits for it); returns the stop. */
+  onSettled(fn: () => void): () => void {
+    this.settled.add(fn);
+    return () => this.settled.delete(fn);
+  }
+
   private track<T>(p: Promise<T>): Promise<T> {
     this.active++;
-    return p.finally(() => this.active--);
+    return p.finally(() => {
+      this.active--;
+      if (this.inflight() === 0) for (const fn of this.settled) fn();
+    });
   }
 
   /** Send what is pending now instead of at the next task (a prefetch made before React renders a change). */
@@ -81,7 +97,7 @@ export class BatchingEngine implements Engine {
     this.flush();
   }
 
-  /** Send what is pending now: one query as it is, several as one statement. */
+  /** Send what is pending now: one query as it is, several together (`queryMany`). */
   private flush(): void {
     this.scheduled = false;
     const batch = this.pending;
@@ -92,16 +108,14 @@ export class BatchingEngine implements Engine {
       void this.track(this.inner.query(one.sql, one.params)).then(one.resolve, one.reject);
       return;
     }
-    const { sql, params } = combine(batch);
-    void this.track(this.inner.query(sql, params)).then(
-      (rows) => {
-        const out = split(rows, batch.length);
-        batch.forEach((b, i) => b.resolve(out[i] ?? []));
-      },
-      () => {
-        // Each alone: the failing query rejects with its own error, the others answer.
-        for (const b of batch) void this.track(this.inner.query(b.sql, b.params)).then(b.resolve, b.reject);
-      },
+    void this.track(this.inner.queryMany(batch)).then(
+      (out) =>
+        batch.forEach((b, i) => {
+          const o = out[i];
+          if (o?.status === 'fulfilled') b.resolve(o.value);
+          else b.reject(o ? o.reason : new Error('no answer'));
+        }),
+      (e: unknown) => batch.forEach((b) => b.reject(e)),
     );
   }
 }
@@ -113,38 +127,10 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-/** A single SELECT or WITH … SELECT (no statement separator inside): safe to wrap as a subquery. */
+/** A single SELECT or WITH … SELECT (no statement separator inside): a read that may wait for its batch. */
 export function batchable(sql: string): boolean {
   const s = sql.trim().replace(/;\s*$/, '');
   return /^(SELECT|WITH)\b/i.test(s) && !s.includes(';');
-}
-
-/** The queries as one statement (see the class comment); their parameters in the same order. */
-function combine(batch: readonly { sql: string; params: readonly SqlParam[] }[]): {
-  sql: string;
-  params: SqlParam[];
-} {
-  const parts = batch.map(
-    (b, i) =>
-      `SELECT ${i} AS __q, row_number() OVER () AS __r, COLUMNS(*) AS 'q${i}_\\0' FROM (\n${b.sql}\n)`,
-  );
-  return {
-    sql: `SELECT * FROM (\n${parts.join('\nUNION ALL BY NAME\n')}\n) ORDER BY __q, __r`,
-    params: batch.flatMap((b) => b.params),
-  };
-}
-
-/** The combined rows back to each query's own rows and column names. */
-function split(rows: readonly Row[], n: number): Row[][] {
-  const out: Row[][] = Array.from({ length: n }, () => []);
-  for (const r of rows) {
-    const i = Number(r['__q']);
-    const prefix = `q${i}_`;
-    const row: Row = {};
-    for (const [k, v] of Object.entries(r)) if (k.startsWith(prefix)) row[k.slice(prefix.length)] = v;
-    out[i]?.push(row);
-  }
-  return out;
 }
 
 /** Run `fn` in the next task (after every query started by the current one has been queued). */

@@ -6,7 +6,7 @@ import { BatchingEngine } from './batch';
 declare global {
   interface Window {
     /** Only with `?bench` (bench/view-bench.ts): engine calls not yet answered. */
-    __pantauEngine?: { inflight: () => number };
+    __pantauEngine?: { inflight: () => number; onSettled: (fn: () => void) => () => void };
   }
 }
 
@@ -20,7 +20,7 @@ export function engineIfReady(): BatchingEngine | null {
 
 /**
  * The app's one engine: DuckDB-wasm in a Web Worker, with the core's schema created once at start-up. The queries
- * started together (one view change) go to the worker as one statement (./batch.ts).
+ * started together (one view change) go to the worker together (./batch.ts).
  */
 export function getEngine(): Promise<BatchingEngine> {
   enginePromise ??= (async () => {
@@ -31,7 +31,8 @@ export function getEngine(): Promise<BatchingEngine> {
     const engine = new BatchingEngine(guardEngine(await BrowserEngine.create()));
     performance.mark('pantau:engine-up'); // the bare engine, before the app's schema (bench/first-chart.ts)
     await createSchema(engine);
-    if (BENCH_PAGE) window.__pantauEngine = { inflight: () => engine.inflight() };
+    if (BENCH_PAGE)
+      window.__pantauEngine = { inflight: () => engine.inflight(), onSettled: (fn) => engine.onSettled(fn) };
     ready = engine;
     return engine;
   })();

@@ -1,4 +1,10 @@
-import { keepPreviousData, queryOptions, useQuery, type FetchQueryOptions } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useQuery,
+  type FetchQueryOptions,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { Engine } from '../engine/types';
 import { engineIfReady, getEngine } from './engine';
 import type { Denominator, Targets } from '../p3dn/metrics';
@@ -16,8 +22,9 @@ import { useViewStore } from '../stores/view-store';
 
 /** What a query of the view is computed from: the view's basis, denominator, targets and filters. */
 export interface ViewParams {
-  /** The dataset version the figures are for (to cache what depends on the data only, e.g. the years loaded). */
+  /** The dataset and alias versions the figures are for (to read what depends on them only: years, bounds). */
   version: number;
+  aliases: number;
   basis: Basis;
   den: Denominator;
   targets: Targets;
@@ -29,7 +36,10 @@ export interface ViewParams {
  * data, new aliases or a new view = a new query. `run` reads the engine; the previous answer stays on screen
  * while the next one is computed.
  */
-export function viewQueryOptions<T>(name: string, run: (engine: Engine, p: ViewParams) => Promise<T>) {
+export function viewQueryOptions<T>(
+  name: string,
+  run: (engine: Engine, p: ViewParams, client: QueryClient) => Promise<T>,
+) {
   const options = (
     version: number,
     aliases: number,
@@ -42,12 +52,12 @@ export function viewQueryOptions<T>(name: string, run: (engine: Engine, p: ViewP
       queryKey: ['metrics', name, version, aliases, basis, den, targets.pdn, targets.umk, filters],
       enabled: version > 0,
       placeholderData: keepPreviousData,
-      queryFn: (): Promise<T> => {
-        const p = { version, basis, den, targets, filters };
+      queryFn: ({ client }): Promise<T> => {
+        const p = { version, aliases, basis, den, targets, filters };
         // Once the engine is up, its query is started in this very call (no await before it): a prefetch made in
         // the control's event (./prefetch.ts) reaches the worker before React renders the change.
         const engine = engineIfReady();
-        return engine ? run(engine, p) : getEngine().then((e) => run(e, p));
+        return engine ? run(engine, p, client) : getEngine().then((e) => run(e, p, client));
       },
     });
   VIEW_QUERIES.set(name, options as ViewQueryFactory);

@@ -17,7 +17,7 @@ const figuresChanged = (a: ViewState, b: ViewState) =>
  * A store change renders synchronously (useSyncExternalStore), and the components would start their queries only
  * after that render: the engine would idle while the page draws its busy state. Here, when the basis, denominator,
  * targets or filters change, every view-level figure on screen now (an active `metrics` query) is prefetched
- * for the new view at once, and sent as one statement (./batch.ts); the components, rendering meanwhile, find
+ * for the new view at once, and sent together (./batch.ts); the components, rendering meanwhile, find
  * the same queries already running. Returns the unsubscribe.
  */
 export function startViewPrefetch(client: QueryClient): () => void {

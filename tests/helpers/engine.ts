@@ -78,6 +78,8 @@ export function counting(inner: Engine) {
   const calls: string[] = [];
   const e: Engine = {
     query: (s: string, p?: readonly SqlParam[]) => (calls.push(s), inner.query(s, p)),
+    // Several queries sent together are one call: their texts joined by a line `;;`.
+    queryMany: (items) => (calls.push(items.map((i) => i.sql).join('\n;;\n')), inner.queryMany(items)),
     exec: (s, o) => (calls.push(s), inner.exec(s, o)),
     registerFile: (n, s) => inner.registerFile(n, s),
     dropFile: (n) => inner.dropFile(n),

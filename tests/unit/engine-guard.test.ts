@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CSP, CSP_DIRECTIVES } from '../../build/csp';
 import {
   EngineDead,
@@ -9,6 +9,7 @@ import {
   isFatalEngineError,
   onEngineDead,
 } from '../../src/engine/guard';
+import { oneByOne } from '../../src/engine/statements';
 import type { Engine } from '../../src/engine/types';
 import { freshEngine } from '../helpers/engine';
 
@@ -42,6 +43,7 @@ describe('fatal engine errors', () => {
         if (fail) throw fail;
         return [{ n: 1 }];
       },
+      queryMany: (items) => oneByOne(items, (sql) => fake.query(sql)),
       exec: async () => void calls++,
       registerFile: async () => undefined,
       dropFile: async () => undefined,
@@ -55,6 +57,12 @@ describe('fatal engine errors', () => {
     expect(engineDeadCause()).toBeNull();
     fail = null;
     expect(await engine.query('SELECT 1')).toEqual([{ n: 1 }]);
+    // A batch's query that fails plainly fails alone, and the engine goes on.
+    fail = new Error('Binder Error: no such column');
+    const [bad] = await engine.queryMany([{ sql: 'x', params: [] }]);
+    expect(bad?.status).toBe('rejected');
+    expect(engineDeadCause()).toBeNull();
+    fail = null;
     const trap = Object.assign(new Error('memory access out of bounds'), { name: 'RuntimeError' });
     fail = trap;
     await expect(engine.query('x')).rejects.toBe(trap);
@@ -63,7 +71,34 @@ describe('fatal engine errors', () => {
     const before = calls;
     await expect(engine.exec('SELECT 1')).rejects.toBeInstanceOf(EngineDead);
     await expect(engine.query('SELECT 1')).rejects.toBeInstanceOf(EngineDead);
+    await expect(engine.queryMany([{ sql: 'SELECT 1', params: [] }])).rejects.toBeInstanceOf(EngineDead);
     expect(calls).toBe(before);
+  });
+
+  it('a fatal error inside a batch of queries marks the engine dead as a lone query does', async () => {
+    vi.resetModules();
+    const g = await import('../../src/engine/guard');
+    const trap = Object.assign(new Error('unreachable'), { name: 'RuntimeError' });
+    const fake: Engine = {
+      query: async (sql) => {
+        if (sql === 'trap') throw trap;
+        return [{ n: 1 }];
+      },
+      queryMany: (items) => oneByOne(items, (sql) => fake.query(sql)),
+      exec: async () => undefined,
+      registerFile: async () => undefined,
+      dropFile: async () => undefined,
+      registerEmptyFile: async (n) => n,
+      copyFileToBuffer: async () => new Uint8Array(),
+    };
+    const engine = g.guardEngine(fake);
+    const out = await engine.queryMany([
+      { sql: 'SELECT 1', params: [] },
+      { sql: 'trap', params: [] },
+    ]);
+    expect(out.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect(g.engineDeadCause()).toBe(trap);
+    await expect(engine.query('SELECT 1')).rejects.toBeInstanceOf(g.EngineDead);
   });
 });
 

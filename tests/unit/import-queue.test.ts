@@ -102,6 +102,7 @@ describe('one import at a time', () => {
       const engine: Engine = {
         query: (q, p) =>
           /source_checksum/.test(q) ? Promise.reject(new Error('disk full')) : real.query(q, p),
+        queryMany: (items) => real.queryMany(items),
         exec: (q, o) => real.exec(q, o),
         registerFile: (n, s) => real.registerFile(n, s),
         dropFile: (n) => real.dropFile(n),

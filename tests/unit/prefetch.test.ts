@@ -1,6 +1,6 @@
 /**
  * A view change's queries leave in the control's event (src/queries/prefetch.ts): the store changes, and before
- * anything else runs (no await, no render) the engine has received the figures on screen as ONE statement; the
+ * anything else runs (no await, no render) the engine has received the figures on screen in ONE call; the
  * components' queries for the new view, started afterwards, find them running and send nothing more. The answers
  * equal the same queries run directly, on the real engine with the bundled sample.
  */
@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { finishImports, importFile } from '../../src/p3dn/import';
 import {
+  RANKING_PEMDA_BOUND_SQL,
+  YEARS_SQL,
   basisAgencyQuery,
   basisSummaryQuery,
   toBasisAgencyMetric,
@@ -27,7 +29,10 @@ vi.mock('../../src/queries/engine', () => ({
   getEngine: async () => state.engine,
 }));
 
-const { agencyMetricsOptions, summaryOptions } = await import('../../src/queries/metric-queries');
+const { VIEW_QUERIES, agencyMetricsOptions, summaryOptions } =
+  await import('../../src/queries/metric-queries');
+// Registers the year-over-year figure (`VIEW_QUERIES.get('yoy')`).
+await import('../../src/features/pemda/api/get-yoy');
 const { startViewPrefetch } = await import('../../src/queries/prefetch');
 const { useViewStore } = await import('../../src/stores/view-store');
 const { useDatasetStore } = await import('../../src/stores/dataset-store');
@@ -76,7 +81,7 @@ async function observe<T>(client: QueryClient, options: object): Promise<T> {
 }
 
 describe('the prefetch of a view change', () => {
-  it('sends the figures on screen as one statement in the change itself, and nothing more after', async () => {
+  it('sends the figures on screen in one call in the change itself, and nothing more after', async () => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
     useViewStore.getState().setDenominator('rup_penyedia');
     await observe(client, agencyMetricsOptions(...params()));
@@ -85,9 +90,9 @@ describe('the prefetch of a view change', () => {
     try {
       calls.length = 0;
       useViewStore.getState().setDenominator('rup_total');
-      // Synchronously, within the store change: one statement holding both queries.
+      // Synchronously, within the store change: one call holding both queries.
       expect(calls).toHaveLength(1);
-      expect(calls[0]!.match(/ AS __q,/g)).toHaveLength(2);
+      expect(calls[0]!.split('\n;;\n')).toHaveLength(2);
       // The components, rendering the change, ask for the same queries: they are already running.
       const [agencies, summary] = await Promise.all([
         observe<ReturnType<typeof toBasisAgencyMetric>[]>(client, agencyMetricsOptions(...params())),
@@ -105,6 +110,36 @@ describe('the prefetch of a view change', () => {
       useViewStore.getState().setKpi(useViewStore.getState().kpi === 'pdn' ? 'umk' : 'pdn');
       await new Promise((r) => setTimeout(r, 20));
       expect(calls).toHaveLength(0);
+    } finally {
+      stop();
+    }
+  }, 120_000);
+
+  it('with year over year on screen, its figures leave in the same call; the years and the bound are not asked again', async () => {
+    const yoy = VIEW_QUERIES.get('yoy')!;
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    useViewStore.getState().setDenominator('belanja_pengadaan');
+    await observe(client, agencyMetricsOptions(...params()));
+    await observe(client, summaryOptions(...params()));
+    await observe(client, yoy(...params()));
+    // Independently: how many figure queries year over year needs (two years: the agencies of each, and the
+    // Pemda of each when a ranking can be shown).
+    const years = await node.query(YEARS_SQL);
+    const bound = Number((await node.query(RANKING_PEMDA_BOUND_SQL))[0]?.['n']);
+    const yoyQueries = years.length >= 2 ? 2 * (bound >= 2 ? 2 : 1) : 0;
+    const stop = startViewPrefetch(client);
+    try {
+      calls.length = 0;
+      useViewStore.getState().setDenominator('apbd_barang_jasa');
+      await Promise.all([
+        observe(client, agencyMetricsOptions(...params())),
+        observe(client, summaryOptions(...params())),
+        observe(client, yoy(...params())),
+      ]);
+      expect(calls).toHaveLength(1);
+      const sent = calls[0]!.split('\n;;\n');
+      expect(sent).toHaveLength(2 + yoyQueries);
+      expect(sent.some((q) => q.includes('cube_facets') || q === RANKING_PEMDA_BOUND_SQL)).toBe(false);
     } finally {
       stop();
     }

@@ -448,7 +448,8 @@ describe('realisasi per agency, flag inheritance and capaian', () => {
     const list = await engine.query(uq.sql, uq.params);
     expect(list.map((r) => r['alias_key']).sort()).toEqual(['BAGIAN UMUM SEKRETARIAT LAMA', 'DINAS ENTAH']);
     expect(list.reduce((x, r) => x + Number(r['total']), 0)).toBeCloseTo(rp(unmatched), 2);
-    const paths = await engine.query(matchSummaryQuery(NO_FILTERS).sql);
+    const mq = matchSummaryQuery(NO_FILTERS);
+    const paths = await engine.query(mq.sql, mq.params);
     expect(paths.map((r) => r['path'])).toEqual(['kode', 'nama', 'none']);
   });
 
@@ -531,7 +532,8 @@ describe('realisasi per agency, flag inheritance and capaian', () => {
     expect(got.get(`kd:${C.kd}`)!.realisasiTotal).toBe(rp(byAgency.get(C.kd)!.total));
     const s = toBasisSummary('realisasi', (await summary('realisasi'))[0]);
     expect(s.unmatchedValue).toBe(rp(unmatched));
-    const paths = await engine.query(matchSummaryQuery(NO_FILTERS).sql);
+    const mq = matchSummaryQuery(NO_FILTERS);
+    const paths = await engine.query(mq.sql, mq.params);
     expect(paths.map((r) => r['path'])).toEqual(['alias', 'kode', 'nama', 'none']);
     await writeAliases(engine, []);
   });

@@ -1,8 +1,8 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { N, RX_CUBE_COLS, baseWhere } from './cube';
-import { where } from './filters';
+import { N, RX_CUBE_COLS, baseSource } from './cube';
+import { cubeWhere } from './filters';
 import {
   isDenominator,
   type AgencyMetric,
@@ -81,7 +81,7 @@ export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
       ${raw(S('amount', 'ap', "kelompok IN ('barang_jasa', 'modal')"))} AS ap_bjm,
       ${raw(Z('amount', 'rx'))} AS r_total, ${raw(Z('pdn_part', 'rx'))} AS r_pdn, ${raw(Z('umk_part', 'rx'))} AS r_umk,
       ${from('pdn', 'tanpa')} AS pdn_tanpa, ${from('umk', 'tanpa')} AS umk_tanpa
-    FROM cube_base WHERE true${baseWhere(f)} GROUP BY agency_key
+    FROM ${baseSource(f)} GROUP BY agency_key
   ), base AS (
     SELECT a.agency_key, ${named}
       coalesce(a.pen_pagu, 0) AS rup_penyedia, coalesce(a.swa_pagu, 0) AS rup_swakelola,
@@ -248,7 +248,7 @@ export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targe
       FROM base, t
     ), u AS (
       SELECT ${raw(N)} AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
-      FROM cube_rx WHERE agency IS NULL${where(f, RX_CUBE_COLS)}
+      FROM cube_rx WHERE agency IS NULL${cubeWhere(f, RX_CUBE_COLS)}
     )
     SELECT agencies, n_unmatched, ${raw(D('unmatched'))} AS unmatched, ${raw(D('r_total'))} AS r_total,
       ${raw(D('pdn_tanpa'))} AS pdn_tanpa, ${raw(D('umk_tanpa'))} AS umk_tanpa, ${raw(out('pdn'))}, ${raw(out('umk'))}

@@ -24,3 +24,22 @@ export function where(f: Filters, cols: Partial<Record<keyof Filters, FilterCol>
   }
   return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
 }
+
+/**
+ * The same filters over an aggregate table, as one SQL text whatever is set: every column is tested, an unset
+ * filter (a bound NULL) lets every row through. A view change then only binds new values to a statement the
+ * engine has prepared before (src/engine/statements.ts) — preparing costs more than running on a cube. Kept for
+ * the cubes: over the raw rows (the drill-down) a filter that is not set must not cost a test per row.
+ */
+export function cubeWhere(f: Filters, cols: Partial<Record<keyof Filters, FilterCol>>): Sql {
+  const parts: Sql[] = [];
+  for (const k of Object.keys(cols) as (keyof Filters)[]) {
+    const c = cols[k];
+    if (!c) continue;
+    const v = f[k] ?? null;
+    const col = raw(typeof c === 'string' ? c : c.col);
+    const test = sql`${col} IS NOT DISTINCT FROM coalesce(${v}, ${col})`;
+    parts.push(typeof c === 'string' ? test : sql`(src NOT IN (${raw(c.srcs)}) OR ${test})`);
+  }
+  return parts.length ? sql` AND ${join(parts, ' AND ')}` : raw('');
+}

@@ -59,8 +59,27 @@ interface BarShapeProps {
   payload?: Datum;
 }
 
-function AgencyBar(props: BarShapeProps & { noDenLabel: string; onSelect: Select; openLabel: string }) {
-  const { x = 0, y = 0, width = 0, height = 0, payload, noDenLabel, onSelect, openLabel } = props;
+interface BarExtra {
+  noDenLabel: string;
+  onSelect: Select;
+  openLabel: string;
+  target: number;
+  lang: Lang;
+}
+
+function AgencyBar(props: BarShapeProps & BarExtra) {
+  const {
+    x = 0,
+    y = 0,
+    width = 0,
+    height = 0,
+    payload,
+    noDenLabel,
+    onSelect,
+    openLabel,
+    target,
+    lang,
+  } = props;
   if (!payload) return null;
   // A bar opens the agency's rows (click, Enter or Space): the drill-down total equals its numerator.
   const open = {
@@ -96,25 +115,34 @@ function AgencyBar(props: BarShapeProps & { noDenLabel: string; onSelect: Select
   }
   const fill = payload.meets ? MEETS_COLOR : 'url(#miss-hatch)';
   return (
-    <g
-      data-testid="agency-bar"
-      data-agency={payload.agencyKey}
-      data-share={payload.share}
-      data-value={payload.numerator}
-      data-meets={String(payload.meets)}
-      {...open}
-    >
-      {/* A full-height transparent hit area so that short bars are easy to click. */}
-      <rect x={x} y={y} width={Math.max(width, 24)} height={height} fill="transparent" />
-      <rect
-        x={x}
-        y={y}
-        width={Math.max(width, 0)}
-        height={height}
-        fill={fill}
-        stroke={payload.meets ? MEETS_COLOR : MISSES_COLOR}
-      />
-    </g>
+    <>
+      <g
+        data-testid="agency-bar"
+        data-agency={payload.agencyKey}
+        data-share={payload.share}
+        data-value={payload.numerator}
+        data-meets={String(payload.meets)}
+        {...open}
+      >
+        {/* A full-height transparent hit area so that short bars are easy to click. */}
+        <rect x={x} y={y} width={Math.max(width, 24)} height={height} fill="transparent" />
+        <rect
+          x={x}
+          y={y}
+          width={Math.max(width, 0)}
+          height={height}
+          fill={fill}
+          stroke={payload.meets ? MEETS_COLOR : MISSES_COLOR}
+        />
+      </g>
+      {/* The share at the bar's end, drawn with the bar (outside its button: not part of its name). A label list
+          of Recharts' own cost the chart ≈ 8 % of its drawing time at every change. */}
+      {payload.pct > 0 && (
+        <text x={x + Math.max(width, 0) + 5} y={y + height / 2} dy="0.355em" fontSize={11} fill="#1b1f24">
+          {formatShareVsTarget(payload.pct / 100, target, lang)}
+        </text>
+      )}
+    </>
   );
 }
 
@@ -194,14 +222,15 @@ const Bars = memo(function Bars({
           name={kpiName}
           isAnimationActive={false}
           shape={(p: BarShapeProps) => (
-            <AgencyBar {...p} noDenLabel={noDenLabel} onSelect={onSelect} openLabel={openLabel} />
+            <AgencyBar
+              {...p}
+              noDenLabel={noDenLabel}
+              onSelect={onSelect}
+              openLabel={openLabel}
+              target={target}
+              lang={lang}
+            />
           )}
-          label={{
-            position: 'right',
-            fontSize: 11,
-            formatter: (v: unknown) =>
-              typeof v === 'number' && v > 0 ? formatShareVsTarget(v / 100, target, lang) : '',
-          }}
         />
         <ReferenceLine
           x={target * 100}

@@ -12,7 +12,7 @@ const pemdaOptions = viewQueryOptions('pemda', async (engine, { basis, den, targ
 });
 
 /** How many Pemda the ranking can list at most, under any filters (RANKING_PEMDA_BOUND_SQL). */
-export async function rankingBound(engine: Engine): Promise<number> {
+async function rankingBound(engine: Engine): Promise<number> {
   return Number((await engine.query(RANKING_PEMDA_BOUND_SQL))[0]?.['n'] ?? 0);
 }
 
@@ -20,8 +20,8 @@ export async function rankingBound(engine: Engine): Promise<number> {
 export const rankingShown = (bound: number, pemdaFilter: string | null): boolean =>
   bound >= 2 || pemdaFilter !== null;
 
-/** The bound per dataset and aliases (it does not depend on the view). */
-const rankingBoundOptions = (version: number, aliases: number) =>
+/** The bound per dataset and aliases (it does not depend on the view): asked once, shared with year over year. */
+export const rankingBoundOptions = (version: number, aliases: number) =>
   queryOptions({
     queryKey: ['pemda-bound', version, aliases],
     enabled: version > 0,

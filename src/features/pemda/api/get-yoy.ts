@@ -1,5 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Engine } from '../../../engine/types';
 import {
   YEARS_SQL,
   basisAgencyQuery,
@@ -12,7 +11,7 @@ import {
 import { getEngine } from '../../../queries/engine';
 import { useMetricParams, viewQueryOptions } from '../../../queries/metric-queries';
 import { useDatasetStore } from '../../../stores/dataset-store';
-import { rankingBound, rankingShown } from './get-pemda';
+import { rankingBoundOptions, rankingShown } from './get-pemda';
 
 export interface YoyData {
   years: [number, number];
@@ -31,25 +30,24 @@ export function yearsCompared(years: readonly number[], filterYear: number | nul
 }
 
 /** The years loaded, asked once per dataset version (they change with the data only, not with the view). */
-let years: { version: number; years: Promise<number[]> } | null = null;
-function yearsOf(engine: Engine, version: number): Promise<number[]> {
-  if (years?.version !== version) {
-    const p = engine.query(YEARS_SQL).then((rows) => rows.map((r) => Number(r['tahun'])));
-    years = { version, years: p };
-    // A failed ask is forgotten (asked again next time), unless a newer version's ask has replaced it meanwhile.
-    p.catch(() => {
-      if (years?.years === p) years = null;
-    });
-  }
-  return years.years;
-}
+const yearsOptions = (version: number) =>
+  queryOptions({
+    queryKey: ['years', version],
+    enabled: version > 0,
+    queryFn: async () => (await (await getEngine()).query(YEARS_SQL)).map((r) => Number(r['tahun'])),
+  });
 
 const yoyOptions = viewQueryOptions(
   'yoy',
-  async (engine, { version, basis, den, targets, filters }): Promise<YoyData | null> => {
-    const [loaded, bound] = await Promise.all([yearsOf(engine, version), rankingBound(engine)]);
+  async (engine, { version, aliases, basis, den, targets, filters }, client): Promise<YoyData | null> => {
+    // The years and the ranking's bound depend on the data only: asked once per version, then read from the cache
+    // without an await, so that this view's queries leave with the others of the change (queries/prefetch.ts).
+    const yearsQ = yearsOptions(version);
+    const loaded = client.getQueryData(yearsQ.queryKey) ?? (await client.ensureQueryData(yearsQ));
     const pair = yearsCompared(loaded, filters.tahun);
     if (!pair) return null;
+    const boundQ = rankingBoundOptions(version, aliases);
+    const bound = client.getQueryData(boundQ.queryKey) ?? (await client.ensureQueryData(boundQ));
     // The Pemda table is shown only where the ranking is (get-pemda.ts).
     const ranked = rankingShown(bound, filters.pemda ?? null);
     // The four queries are started together: the engine gets them in one round trip (queries/batch.ts).
@@ -70,13 +68,7 @@ const yoyOptions = viewQueryOptions(
 /** The years loaded (the same ask as the comparison's): the panel keeps its place while there are two or more. */
 export function useLoadedYears() {
   const version = useDatasetStore((s) => s.version);
-  return useQuery(
-    queryOptions({
-      queryKey: ['years', version],
-      enabled: version > 0,
-      queryFn: async () => yearsOf(await getEngine(), version),
-    }),
-  ).data;
+  return useQuery(yearsOptions(version)).data;
 }
 
 /**

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { BENCH_PAGE } from '../lib/bench-flag';
+import { BASES, DENOMINATORS, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../p3dn/metrics';
+import { useAliasStore } from '../stores/alias-store';
+import { useDatasetStore } from '../stores/dataset-store';
+import { useViewStore } from '../stores/view-store';
+import type { BatchingEngine } from './batch';
+import { engineIfReady } from './engine';
+
+/**
+ * The SQL texts of the dashboard's two figures (agencies, totals) for every basis and denominator, over each cube
+ * they read (the small one while no metode / jenis / sumber dana / source filter is set, the full one else). The
+ * filters and targets are bound values, so these few texts are every statement a view change of the dashboard
+ * runs.
+ */
+export function dashboardTexts(): string[] {
+  const { targets } = useViewStore.getState();
+  // The values are placeholders: only which filters are set shapes the text.
+  const cubes = [NO_FILTERS, { ...NO_FILTERS, metode: '' }];
+  return cubes.flatMap((filters) =>
+    BASES.flatMap((b) =>
+      DENOMINATORS.flatMap((d) => [
+        basisAgencyQuery(b, d, targets, filters).sql,
+        basisSummaryQuery(b, d, targets, filters).sql,
+      ]),
+    ),
+  );
+}
+
+declare global {
+  interface Window {
+    /** Only with `?bench` (bench/view-bench.ts): prepare the dashboard's statements again now. */
+    __pantauPrewarm?: () => void;
+  }
+}
+
+const idle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 50);
+
+/**
+ * Once the figures of a new dataset (or new aliases) are in, the dashboard's statements are prepared in idle time,
+ * one per idle slot (a view change waits behind one at most), so that the first change to each basis and
+ * denominator only runs its queries. Prepared afresh after every data change: a statement prepared before must
+ * otherwise be bound again at its next run. Returns the stop.
+ */
+export function startPrewarm(getEngine: () => BatchingEngine | null = engineIfReady): () => void {
+  let run = 0;
+  const warm = () => {
+    const mine = ++run;
+    const engine = getEngine();
+    if (!engine || useDatasetStore.getState().version <= 0) return;
+    const texts = dashboardTexts();
+    const next = () => {
+      if (mine !== run) return; // newer data: that run starts over
+      const sql = texts.shift();
+      if (sql === undefined) {
+        performance.mark('pantau:prewarmed');
+        return;
+      }
+      void engine.prepare([sql]).then(() => idle(next));
+    };
+    idle(next);
+  };
+  // The view bench rebuilds the cubes behind the app's back (to time them), then asks for a new prewarm.
+  if (BENCH_PAGE) window.__pantauPrewarm = warm;
+  const stopData = useDatasetStore.subscribe((s, p) => s.version !== p.version && warm());
+  const stopAliases = useAliasStore.subscribe((s, p) => s.appliedVersion !== p.appliedVersion && warm());
+  warm();
+  return () => {
+    run++;
+    stopData();
+    stopAliases();
+  };
+}
+
+/** The prewarm, for as long as the app is mounted. */
+export function usePrewarm(): void {
+  useEffect(() => startPrewarm(), []);
+}

@@ -1,0 +1,77 @@
+/**
+ * The dashboard's statements prepared in idle time (src/queries/prewarm.ts), on the real engine: after a dataset
+ * version, every text of the dashboard's two figures (each basis × denominator, over the small cube and the full
+ * one) is prepared once, and a view change then prepares nothing, whatever filters are set (filters and targets
+ * are bound values); a new dataset version prepares them afresh.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { NodeEngine } from '../../src/engine/node-engine';
+import { BASES, DENOMINATORS, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../../src/p3dn/metrics';
+import { BatchingEngine } from '../../src/queries/batch';
+import { dashboardTexts, startPrewarm } from '../../src/queries/prewarm';
+import { useDatasetStore } from '../../src/stores/dataset-store';
+import { freshEngine, importText } from '../helpers/engine';
+import { SAMPLE } from '../helpers/sample';
+
+let node: NodeEngine;
+let prepared: string[];
+
+beforeAll(async () => {
+  node = await freshEngine();
+  for (const f of [
+    'RUP-PaketPenyedia-Terumumkan.csv',
+    'RUP-StrukturAnggaranPD.csv',
+    'Bela-TokoDaringRealisasi.csv',
+  ])
+    await importText(node, f, readFileSync(join(SAMPLE, f)));
+  const conn = (node as unknown as { conn: { prepare: (s: string) => unknown } }).conn;
+  prepared = [];
+  const real = conn.prepare.bind(conn);
+  vi.spyOn(conn, 'prepare').mockImplementation((s: string) => (prepared.push(s), real(s)));
+}, 120_000);
+afterAll(() => node?.close());
+
+const warmed = async () => {
+  performance.clearMarks('pantau:prewarmed');
+  await vi.waitFor(() => expect(performance.getEntriesByName('pantau:prewarmed')).toHaveLength(1), {
+    timeout: 30_000,
+    interval: 20,
+  });
+};
+
+describe('the prewarm of the dashboard statements', () => {
+  it('prepares each basis × denominator × cube text once; a view change then prepares nothing', async () => {
+    const engine = new BatchingEngine(node);
+    // Independently: 3 bases × 5 denominators × (agencies, totals) × (the small cube, the full one), and they are
+    // all different texts.
+    expect(BASES.length * DENOMINATORS.length).toBe(15);
+    expect(new Set(dashboardTexts()).size).toBe(60);
+    useDatasetStore.setState({ version: 1 });
+    performance.clearMarks('pantau:prewarmed');
+    const stop = startPrewarm(() => engine);
+    try {
+      await warmed();
+      expect(new Set(prepared)).toEqual(new Set(dashboardTexts()));
+      expect(prepared).toHaveLength(60);
+      prepared.length = 0;
+      // A view with filters set and other targets: the same texts, values bound.
+      const [y] = await node.query('SELECT CAST(max(tahun) AS INTEGER) AS y FROM rup_penyedia');
+      const f = { ...NO_FILTERS, tahun: Number(y?.['y']), metode: 'Tender' };
+      const t = { pdn: 0.55, umk: 0.3 };
+      for (const q of [
+        basisAgencyQuery('realisasi', 'rup_total', t, f),
+        basisSummaryQuery('capaian', 'apbd_barang_jasa', t, f),
+      ])
+        expect((await engine.query(q.sql, q.params)).length).toBeGreaterThan(0);
+      expect(prepared).toHaveLength(0);
+      // New data: prepared afresh.
+      useDatasetStore.setState({ version: 2 });
+      await warmed();
+      expect(prepared).toHaveLength(60);
+    } finally {
+      stop();
+    }
+  }, 120_000);
+});
