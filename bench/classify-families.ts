@@ -130,6 +130,7 @@ async function main() {
   };
   const e: Engine = {
     query: (sql: string, params?: readonly SqlParam[]) => engine.query(sql, params),
+    queryMany: (items) => engine.queryMany(items),
     exec: async (sql: string, opts?: ExecOptions) => {
       if (!caught && sql.startsWith('CREATE OR REPLACE TABLE "p3dn_file_')) {
         caught = true;
