@@ -267,7 +267,7 @@ async function oneSize(
     console.log(`  after the save: ${await memoryNow(page, probe, browserPid)}`);
     // The cubes' share of an import: each build statement again, timed on the loaded rows.
     const build = await page.evaluate((st) => window.__pantauBench!.timeSql(st), CUBE_BUILD_SQL);
-    const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'base', 'base_lite', 'agency', 'facets'];
+    const names = ['pen', 'swa', 'str', 'pa', 'ap', 'rx', 'base', 'agency_year', 'agency', 'facets'];
     console.log(
       `  cube build ${build.reduce((a, b) => a + b, 0).toFixed(2)} s: ${build.map((t, i) => `${names[i]} ${t.toFixed(2)}`).join(', ')}`,
     );

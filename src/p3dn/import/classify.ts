@@ -44,24 +44,26 @@ export function classifySql(
       ? `coalesce(p3dn_money_why(${ident(`raw_${r.column}`)}, ${literal(f)}), ${literal(r.code)})`
       : literal(r.code);
   };
-  const rejectCase = (what: (r: { code: string; column?: string }) => string) =>
+  // The rules are tested once per row (the first that holds, by its position); its code, column and value
+  // are then read off that position, instead of testing every rule three times.
+  const rejectWhich =
+    spec.rejections.length === 0
+      ? 'CAST(NULL AS INTEGER)'
+      : `CASE ${spec.rejections.map((r, i) => `WHEN ${r.sql} THEN ${i + 1}`).join(' ')} END`;
+  const byRule = (what: (r: { code: string; column?: string }) => string) =>
     spec.rejections.length === 0
       ? 'CAST(NULL AS VARCHAR)'
-      : `CASE ${spec.rejections.map((r) => `WHEN ${r.sql} THEN ${what(r)}`).join(' ')} END`;
-  const rejectValue =
-    spec.rejections.length === 0
-      ? 'CAST(NULL AS VARCHAR)'
-      : `CASE ${spec.rejections
-          .map((r) => {
-            const c = r.column ? spec.columns.find((x) => x.name === r.column) : undefined;
-            const v = c
-              ? KEEPS_RAW.has(c.type)
-                ? ident(`raw_${c.name}`)
-                : `CAST(${ident(c.name)} AS VARCHAR)`
-              : 'NULL';
-            return `WHEN ${r.sql} THEN ${v}`;
-          })
+      : `CASE WHEN p3dn_reject_i IS NULL THEN NULL ${spec.rejections
+          .map((r, i) => `WHEN p3dn_reject_i = ${i + 1} THEN ${what(r)}`)
           .join(' ')} END`;
+  const rejectValue = (r: { column?: string }) => {
+    const c = r.column ? spec.columns.find((x) => x.name === r.column) : undefined;
+    return c
+      ? KEEPS_RAW.has(c.type)
+        ? ident(`raw_${c.name}`)
+        : `CAST(${ident(c.name)} AS VARCHAR)`
+      : 'CAST(NULL AS VARCHAR)';
+  };
   const exclCase =
     spec.exclusions.length === 0
       ? 'CAST(NULL AS VARCHAR)'
@@ -78,13 +80,13 @@ export function classifySql(
       -- deleted package) is excluded by that rule, not rejected for the value it never needed.
       SELECT *, ${exclCase} AS excl0 FROM keyed
     ), rejected AS (
-      SELECT *,
-        CASE WHEN excl0 IS NULL THEN ${rejectCase(code)} END AS reject_code,
-        CASE WHEN excl0 IS NULL THEN ${rejectCase((r) => literal(r.column ?? ''))} END AS reject_column,
-        CASE WHEN excl0 IS NULL THEN ${rejectValue} END AS reject_value
-      FROM excluded
+      SELECT *, CASE WHEN excl0 IS NULL THEN ${rejectWhich} END AS p3dn_reject_i FROM excluded
     )
-    SELECT * EXCLUDE (excl0${raws.join('')}${extraOut}), excl0 AS exclusion${extraOut} FROM rejected`;
+    SELECT * EXCLUDE (excl0, p3dn_reject_i${raws.join('')}${extraOut}),
+      ${byRule(code)} AS reject_code,
+      ${byRule((r) => literal(r.column ?? ''))} AS reject_column,
+      ${byRule(rejectValue)} AS reject_value,
+      excl0 AS exclusion${extraOut} FROM rejected`;
 }
 
 /**

@@ -159,8 +159,11 @@ CREATE OR REPLACE MACRO p3dn_month(m) AS
 CREATE OR REPLACE MACRO p3dn_ymd(y, m, d) AS
   TRY_CAST(printf('%04d-%02d-%02d', TRY_CAST(y AS INTEGER), TRY_CAST(m AS INTEGER), TRY_CAST(d AS INTEGER)) AS DATE);
 
+-- An ISO date or timestamp (the usual cell) is told by GLOB, without trim() or a regex: a cell starting with a
+-- digit is neither blank nor has leading spaces, so its first ten characters are the ones the careful path reads.
 CREATE OR REPLACE MACRO p3dn_date(s) AS
   CASE
+    WHEN s GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' THEN TRY_CAST(left(s, 10) AS DATE)
     WHEN p3dn_blank(s) THEN NULL
     WHEN regexp_matches(trim(s), '^[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN TRY_CAST(left(trim(s), 10) AS DATE)
     WHEN regexp_matches(trim(s), '^[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}') THEN p3dn_ymd(

@@ -7,6 +7,11 @@ import { literal } from '../../engine/sql';
 export interface YesNo {
   readonly yes: readonly string[];
   readonly no: readonly string[];
+  /**
+   * The yes and the no as the exports write them (one of the spellings of a yes and of a no word): tested
+   * first, by equality, before the lists (the other spellings give the same value, only later).
+   */
+  readonly usual?: readonly [yes: string, no: string];
 }
 
 const CORE: YesNo = { yes: ['YA', 'Y', 'TRUE', '1'], no: ['TIDAK', 'FALSE', '0'] };
@@ -14,18 +19,24 @@ const CORE: YesNo = { yes: ['YA', 'Y', 'TRUE', '1'], no: ['TIDAK', 'FALSE', '0']
 const withCore = (extra: YesNo): YesNo => ({
   yes: [...CORE.yes, ...extra.yes],
   no: [...CORE.no, ...extra.no],
+  ...(extra.usual ? { usual: extra.usual } : {}),
 });
 
 /** `status_aktif_rup`, `status_delete_rup` and other plain booleans (`p3dn_bool`). */
-export const BOOL_WORDS = withCore({ yes: ['T', 'YES'], no: ['F', 'N', 'NO'] });
+export const BOOL_WORDS = withCore({ yes: ['T', 'YES'], no: ['F', 'N', 'NO'], usual: ['true', 'false'] });
 
 /** SIRUP `status_pdn` (`PDN` / `Non-PDN`, the web labels Ya/Tidak). */
-export const PDN_STATUS_WORDS = withCore({ yes: ['PDN'], no: ['NON-PDN', 'NON PDN', 'NONPDN'] });
+export const PDN_STATUS_WORDS = withCore({
+  yes: ['PDN'],
+  no: ['NON-PDN', 'NON PDN', 'NONPDN'],
+  usual: ['PDN', 'Non-PDN'],
+});
 
 /** SIRUP `status_ukm` (`UKM` / `Non-UKM`), legacy `statususahakecil` (UsahaKecil / bukanUsahaKecil). */
 export const UKM_STATUS_WORDS = withCore({
   yes: ['UKM', 'USAHAKECIL', 'USAHA KECIL'],
   no: ['NON-UKM', 'NON UKM', 'NONUKM', 'BUKANUSAHAKECIL'],
+  usual: ['UKM', 'Non-UKM'],
 });
 
 /** A hand-made sheet's PDN and UKM columns, after upper-casing and turning `_ . / -` into spaces. */
@@ -61,12 +72,16 @@ export function spellings(words: readonly string[]): string {
 }
 
 /**
- * A yes/no cell -> true/false/NULL, case and surrounding spaces ignored. The usual spellings are matched as they
- * are first; only other cells pay for upper(trim()) (DuckDB-wasm string functions are slow per call).
+ * A yes/no cell -> true/false/NULL, case and surrounding spaces ignored. The exports' own yes and no are
+ * compared first, then the usual spellings are matched as they are; only other cells pay for upper(trim())
+ * (DuckDB-wasm string functions are slow per call).
  */
 export function yesNoSql(s: string, words: YesNo): string {
   const list = (w: readonly string[]) => `[${w.map(literal).join(', ')}]`;
-  return `CASE WHEN list_contains(${spellings(words.yes)}, ${s}) THEN true
+  const usual = words.usual
+    ? `WHEN ${s} = ${literal(words.usual[0])} THEN true WHEN ${s} = ${literal(words.usual[1])} THEN false\n        `
+    : '';
+  return `CASE ${usual}WHEN list_contains(${spellings(words.yes)}, ${s}) THEN true
         WHEN list_contains(${spellings(words.no)}, ${s}) THEN false
         WHEN list_contains(${list(words.yes)}, upper(trim(${s}))) THEN true
         WHEN list_contains(${list(words.no)}, upper(trim(${s}))) THEN false END`;

@@ -1,7 +1,8 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
-import { N, RX_CUBE_COLS, baseSource } from './cube';
+import { agencySumsSql } from './agency-sums';
+import { N, RX_CUBE_COLS, agencyFigureSource } from './cube';
 import { cubeWhere } from './filters';
 import {
   isDenominator,
@@ -36,14 +37,6 @@ const DEN_SQL: Record<Denominator, string> = {
   apbd_barang_jasa_modal: 'a.ap_bjm',
 };
 
-/** Σ of `e` over the cube_base rows of source `src` (and `cond`): NULL when the agency has none. */
-const S = (e: string, src: string, cond = '') =>
-  `sum(${e}) FILTER (WHERE src = '${src}'${cond ? ` AND ${cond}` : ''})`;
-/** The same, 0 when none. */
-const Z = (e: string, src: string, cond = '') => `coalesce(${S(e, src, cond)}, 0)`;
-/** Rows behind (BIGINT; 0 when none). */
-const C = (src: string) => `CAST(${Z('n', src)} AS BIGINT)`;
-
 /**
  * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs `a` and `base`), from one scan of
  * `cube_base` (cube.ts: every source's cube rows in one table, `src` telling them apart) - one aggregate, no joins
@@ -54,14 +47,9 @@ const C = (src: string) => `CAST(${Z('n', src)} AS BIGINT)`;
  */
 export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
-  const from = (k: 'pdn' | 'umk', v: string) => raw(Z('amount', 'rx', `${k}_from = '${v}'`));
   // `lean` (the totals): only the sums a total needs, no counts, no names, no Pemda — DuckDB-wasm spends most of a
   // small query's time binding and planning its expressions, so a query without them is markedly cheaper.
-  const counts = lean
-    ? raw('')
-    : sql`${raw(C('pen'))} AS pen_n, ${raw(C('swa'))} AS swa_n, ${raw(C('rx'))} AS n_trx,
-      ${from('pdn', 'nilai')} AS pdn_nilai, ${from('pdn', 'rup')} AS pdn_rup,
-      ${from('umk', 'nilai')} AS umk_nilai, ${from('umk', 'rup')} AS umk_rup,`;
+  const source = agencyFigureSource(f);
   const named = lean
     ? raw('')
     : raw(`coalesce(d.nama, a.agency_key) AS nama, d.kode,
@@ -71,17 +59,9 @@ export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
   const joins = lean ? raw('') : raw('LEFT JOIN cube_agency d USING (agency_key)');
   return sql`
   a AS (
-    SELECT agency_key, ${counts}
-      ${raw(S('amount', 'pen'))} AS pen_pagu, ${raw(Z('amount', 'pen', 'is_pdn'))} AS pen_pdn,
-      ${raw(Z('amount', 'pen', 'is_ukm'))} AS pen_umk,
-      ${raw(S('amount', 'swa'))} AS swa_pagu,
-      ${raw(S('amount', 'str'))} AS str_bp,
-      -- APBD budget lines by spending group, whatever code set (5.1.02 / SIMDA 5.2.2, modal 5.2 / SIMDA 5.2.3).
-      ${raw(S('amount', 'ap', "kelompok = 'barang_jasa'"))} AS ap_bj,
-      ${raw(S('amount', 'ap', "kelompok IN ('barang_jasa', 'modal')"))} AS ap_bjm,
-      ${raw(Z('amount', 'rx'))} AS r_total, ${raw(Z('pdn_part', 'rx'))} AS r_pdn, ${raw(Z('umk_part', 'rx'))} AS r_umk,
-      ${from('pdn', 'tanpa')} AS pdn_tanpa, ${from('umk', 'tanpa')} AS umk_tanpa
-    FROM ${baseSource(f)} GROUP BY agency_key
+    SELECT agency_key,
+      ${raw(agencySumsSql(lean, source.pivoted))}
+    FROM ${source.from} GROUP BY agency_key
   ), base AS (
     SELECT a.agency_key, ${named}
       coalesce(a.pen_pagu, 0) AS rup_penyedia, coalesce(a.swa_pagu, 0) AS rup_swakelola,

@@ -13,7 +13,7 @@
  *   cube_rx    realisasi_x        agency (NULL = unmatched), match path, Pemda, year, metode, jenis, sumber dana,
  *                                 source system, month, where the PDN / UMK part came from (nilai / rup / tanpa)
  *   cube_base  all of the above for the agency figures, one `src` per source (basis.ts)
- *   cube_base_lite  the same without metode, jenis, sumber dana and source system (read while none is filtered)
+ *   cube_agency_year  the agency figures' sums per agency, Pemda and year (read while no other dimension is filtered)
  *   cube_agency the register's agencies of the figures with their name, code and Pemda (one join, not two)
  *   cube_facets the filter menus' values (and, as facet `years`, every year of every row: year over year)
  * Every cube keeps the register's match path, and the alias key and spelling of unmatched rows: the
@@ -25,6 +25,7 @@
  * older than the rows and the register it summarises.
  */
 import { sql, type Sql } from '../../engine/sql';
+import { agencySumsSql } from './agency-sums';
 import { cubeWhere, type FilterCol } from './filters';
 import type { Engine } from '../../engine/types';
 import type { Filters } from './types';
@@ -117,15 +118,15 @@ UNION ALL BY NAME SELECT 'rx' AS src, agency AS agency_key, pemda_key, tahun, me
   FROM cube_rx WHERE agency IS NOT NULL GROUP BY ALL;`;
 
 /**
- * `cube_base` without the dimensions only some filters need (metode, jenis, sumber dana, source system): what
- * the agency figures read while none of those filters is set — a few rows per agency and year instead of one
- * per combination of them (at 1M + 1M rows, the agencies query's scan is most of a view change's engine time).
+ * The agency figures' sums (agency-sums.ts) pre-added per agency, Pemda and year: what the figures read while no
+ * metode / jenis / sumber dana / source filter is set — a row per agency and year, plain sums, where `cube_base`
+ * holds a row per combination of those and needs a filtered sum per figure.
  */
-const BASE_LITE_SQL = `
-CREATE OR REPLACE TABLE cube_base_lite AS
-SELECT src, agency_key, pemda_key, tahun, is_pdn, is_ukm, kelompok, pdn_from, umk_from,
-  sum(n) AS n, sum(amount) AS amount, sum(pdn_part) AS pdn_part, sum(umk_part) AS umk_part
-FROM cube_base GROUP BY ALL;`;
+const AGENCY_YEAR_SQL = `
+CREATE OR REPLACE TABLE cube_agency_year AS
+SELECT agency_key, pemda_key, tahun,
+      ${agencySumsSql(false, false)}
+FROM cube_base GROUP BY agency_key, pemda_key, tahun;`;
 
 /**
  * The agencies of the figures (agency_dim) with their Pemda's name, one row each: what the agency figures join,
@@ -145,7 +146,7 @@ export const CUBE_BUILD_SQL = [
   AP_SQL,
   RX_SQL,
   BASE_SQL,
-  BASE_LITE_SQL,
+  AGENCY_YEAR_SQL,
   AGENCY_SQL,
   FACETS_BUILD_SQL,
 ];
@@ -166,15 +167,18 @@ const BASE_FILTERS = {
 } as const satisfies Partial<Record<keyof Filters, FilterCol>>;
 const baseWhere = (f: Filters): Sql => cubeWhere(f, BASE_FILTERS);
 
-/** The filters `cube_base_lite` serves (every source carries them). */
-const LITE_FILTERS = { pemda: 'pemda_key', tahun: 'tahun', agency: 'agency_key' } as const;
+/** The filters `cube_agency_year` serves (every source carries them). */
+const AGENCY_YEAR_FILTERS = { pemda: 'pemda_key', tahun: 'tahun', agency: 'agency_key' } as const;
 
-/** What the agency figures read under `f`: the smallest cube holding every dimension a set filter needs. */
-export function baseSource(f: Filters): Sql {
+/**
+ * What the agency figures read under `f`: `cube_agency_year` (`pivoted`: its pre-added sums are added up) unless a
+ * filter needs a dimension only `cube_base` holds.
+ */
+export function agencyFigureSource(f: Filters): { from: Sql; pivoted: boolean } {
   const narrowed = [f.metode, f.jenis, f.sumberDana, f.source].some((v) => v !== null && v !== undefined);
   return narrowed
-    ? sql`cube_base WHERE true${baseWhere(f)}`
-    : sql`cube_base_lite WHERE true${cubeWhere(f, LITE_FILTERS)}`;
+    ? { from: sql`cube_base WHERE true${baseWhere(f)}`, pivoted: false }
+    : { from: sql`cube_agency_year WHERE true${cubeWhere(f, AGENCY_YEAR_FILTERS)}`, pivoted: true };
 }
 
 /** Rebuild every cube in one transaction (a failed build leaves the previous cubes, never half of them). */

@@ -31,7 +31,7 @@ export function pemdaRankingQuery(
  * cube rows. Below 2 the ranking is never shown unfiltered, so the app does not ask for it.
  */
 export const RANKING_PEMDA_BOUND_SQL = `SELECT CAST(count(DISTINCT coalesce(d.pemda_key, 'tanpa_pemda')) AS INTEGER) AS n
-  FROM (SELECT DISTINCT agency_key FROM cube_base_lite) b LEFT JOIN agency_dim d USING (agency_key)`;
+  FROM (SELECT DISTINCT agency_key FROM cube_agency_year) b LEFT JOIN agency_dim d USING (agency_key)`;
 
 export interface PemdaRow {
   pemdaKey: string;
