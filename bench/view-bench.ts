@@ -97,6 +97,8 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
     ready: [] as number[],
     ms: [] as number[],
   };
+  const trips: number[] = [];
+  const queries: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const times: number[] = [];
     const waits: number[] = [];
@@ -110,6 +112,8 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
       waits.push(r.answered - r.applied);
       split.ready.push(r.ready - r.answered);
       split.ms.push(r.ms - r.ready);
+      trips.push(r.trips);
+      queries.push(r.queries);
       longTasks += r.longTasks;
       longest = Math.max(longest, r.longestTask);
       if (i % 5 === 4) {
@@ -161,6 +165,7 @@ async function session(page: Page, label: string, seen: Set<string>, browserPid:
     [
       `${label}: view change over ${RUNS} runs × ${STATES} new states — p50 ${range(p50s)} ms, p95 ${range(p95s)} ms`,
       `  one change, medians: the event ${f(med(split.applied))} ms, then the wait for the engine ${f(med(split.answered))}, the answers drawn ${f(med(split.ready))}, the next frame ${f(med(split.ms))} (p95 of the event ${f(q(split.applied, 95))}, of the drawing ${f(q(split.ready, 95))})`,
+      `  engine calls per change: median ${f(med(trips))} round trip(s) (max ${f(Math.max(...trips))}) carrying ${f(med(queries))} queries (max ${f(Math.max(...queries))})`,
       `  KPI flip (no query) ${range(kpi)} ms; long tasks during changes: ${longTasks} (longest ${f(longest)} ms)`,
       `  bare engine, same cube SQL (agencies + summary), 5 states: ${range(baseCube)} ms; app for those states ${range(appSame)} ms`,
       `  bare engine, the same two queries on the rows (before the cubes), 3 states: ${range(baseRows)} ms`,

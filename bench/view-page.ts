@@ -59,6 +59,7 @@ export const VIEW_BENCH_SRC = `(() => {
     },
     async change(step) {
       await frame();
+      const sent0 = window.__pantauEngine?.sent ? window.__pantauEngine.sent() : null;
       const t0 = performance.now();
       apply(step);
       // React renders a discrete event's update at once: a query not cached shows as busy from here on.
@@ -84,7 +85,10 @@ export const VIEW_BENCH_SRC = `(() => {
       await frame();
       const t1 = performance.now();
       const lt = (window.__longtasks || []).filter(([s, d]) => s + d > t0 && s < t1);
-      return { ms: t1 - t0, ready, applied, answered: answered ?? ready, longTasks: lt.length, longestTask: lt.reduce((m, [, d]) => Math.max(m, d), 0) };
+      const sent1 = sent0 ? window.__pantauEngine.sent() : null;
+      const trips = sent1 ? sent1.trips - sent0.trips : NaN;
+      const queries = sent1 ? sent1.queries - sent0.queries : NaN;
+      return { ms: t1 - t0, ready, applied, answered: answered ?? ready, trips, queries, longTasks: lt.length, longestTask: lt.reduce((m, [, d]) => Math.max(m, d), 0) };
     },
     memory() {
       const m = performance.memory;
@@ -99,6 +103,9 @@ export interface Change {
   ready: number;
   applied: number;
   answered: number;
+  /** Calls of the engine (round trips) and the queries they carried during the change (NaN: a build without). */
+  trips: number;
+  queries: number;
   longTasks: number;
   longestTask: number;
 }

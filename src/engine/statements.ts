@@ -7,10 +7,10 @@ export interface QueryItem {
 }
 
 /**
- * How many prepared statements an engine keeps: the dashboard's 60 (queries/prewarm.ts) and the other views' with
+ * How many prepared statements an engine keeps: the dashboard's 90 (queries/prewarm.ts) and the other views' with
  * room to spare.
  */
-const STATEMENT_CACHE_SIZE = 160;
+const STATEMENT_CACHE_SIZE = 200;
 
 /**
  * Prepared statements kept by their SQL text, least recently used dropped first. Preparing a dashboard query

@@ -15,6 +15,8 @@ export class BatchingEngine implements Engine {
   private active = 0;
   private readonly schedule: (fn: () => void) => void;
   private readonly settled = new Set<() => void>();
+  /** Calls made of the engine (round trips) and the queries they carried, since the start (the benchmark's). */
+  readonly sent = { trips: 0, queries: 0 };
 
   constructor(
     private readonly inner: Engine,
@@ -31,7 +33,7 @@ export class BatchingEngine implements Engine {
   query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
     if (!batchable(sql)) {
       this.flush();
-      return this.track(this.inner.query(sql, params));
+      return this.track(this.inner.query(sql, params), 1);
     }
     return new Promise<Row[]>((resolve, reject) => {
       this.pending.push({ sql: sql.trim().replace(/;\s*$/, ''), params, resolve, reject });
@@ -44,7 +46,7 @@ export class BatchingEngine implements Engine {
 
   queryMany(items: readonly QueryItem[]): Promise<QueryOutcome[]> {
     this.flush();
-    return this.track(this.inner.queryMany(items));
+    return this.track(this.inner.queryMany(items), items.length);
   }
 
   /** Not counted in `inflight`: idle-time work that no figure waits for (./prewarm.ts). */
@@ -84,8 +86,10 @@ export class BatchingEngine implements Engine {
     return () => this.settled.delete(fn);
   }
 
-  private track<T>(p: Promise<T>): Promise<T> {
+  private track<T>(p: Promise<T>, queries = 0): Promise<T> {
     this.active++;
+    this.sent.trips++;
+    this.sent.queries += queries;
     return p.finally(() => {
       this.active--;
       if (this.inflight() === 0) for (const fn of this.settled) fn();
@@ -105,10 +109,10 @@ export class BatchingEngine implements Engine {
     this.pending = [];
     if (batch.length === 1) {
       const [one] = batch as [Pending];
-      void this.track(this.inner.query(one.sql, one.params)).then(one.resolve, one.reject);
+      void this.track(this.inner.query(one.sql, one.params), 1).then(one.resolve, one.reject);
       return;
     }
-    void this.track(this.inner.queryMany(batch)).then(
+    void this.track(this.inner.queryMany(batch), batch.length).then(
       (out) =>
         batch.forEach((b, i) => {
           const o = out[i];

@@ -6,7 +6,11 @@ import { BatchingEngine } from './batch';
 declare global {
   interface Window {
     /** Only with `?bench` (bench/view-bench.ts): engine calls not yet answered. */
-    __pantauEngine?: { inflight: () => number; onSettled: (fn: () => void) => () => void };
+    __pantauEngine?: {
+      inflight: () => number;
+      onSettled: (fn: () => void) => () => void;
+      sent: () => { trips: number; queries: number };
+    };
   }
 }
 
@@ -32,7 +36,11 @@ export function getEngine(): Promise<BatchingEngine> {
     performance.mark('pantau:engine-up'); // the bare engine, before the app's schema (bench/first-chart.ts)
     await createSchema(engine);
     if (BENCH_PAGE)
-      window.__pantauEngine = { inflight: () => engine.inflight(), onSettled: (fn) => engine.onSettled(fn) };
+      window.__pantauEngine = {
+        inflight: () => engine.inflight(),
+        onSettled: (fn) => engine.onSettled(fn),
+        sent: () => ({ ...engine.sent }),
+      };
     ready = engine;
     return engine;
   })();

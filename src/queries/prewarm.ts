@@ -8,10 +8,10 @@ import type { BatchingEngine } from './batch';
 import { engineIfReady } from './engine';
 
 /**
- * The SQL texts of the dashboard's two figures (agencies, totals) for every basis and denominator, over each cube
- * they read (the small one while no metode / jenis / sumber dana / source filter is set, the full one else). The
- * filters and targets are bound values, so these few texts are every statement a view change of the dashboard
- * runs.
+ * The SQL texts of the dashboard's figures (agencies, totals, and the agencies of two years for year over year)
+ * for every basis and denominator, over each cube they read (the small one while no metode / jenis / sumber dana
+ * / source filter is set, the full one else). The filters, targets and years are bound values, so these few texts
+ * are every statement a view change of the dashboard runs (with one Pemda: the ranking is not asked then).
  */
 export function dashboardTexts(): string[] {
   const { targets } = useViewStore.getState();
@@ -22,6 +22,7 @@ export function dashboardTexts(): string[] {
       DENOMINATORS.flatMap((d) => [
         basisAgencyQuery(b, d, targets, filters).sql,
         basisSummaryQuery(b, d, targets, filters).sql,
+        basisAgencyQuery(b, d, targets, filters, 'double', [0, 1]).sql,
       ]),
     ),
   );

@@ -44,17 +44,17 @@ const warmed = async () => {
 describe('the prewarm of the dashboard statements', () => {
   it('prepares each basis × denominator × cube text once; a view change then prepares nothing', async () => {
     const engine = new BatchingEngine(node);
-    // Independently: 3 bases × 5 denominators × (agencies, totals) × (the small cube, the full one), and they are
-    // all different texts.
+    // Independently: 3 bases × 5 denominators × (agencies, totals, agencies of two years) × (the small cube, the
+    // full one), and they are all different texts.
     expect(BASES.length * DENOMINATORS.length).toBe(15);
-    expect(new Set(dashboardTexts()).size).toBe(60);
+    expect(new Set(dashboardTexts()).size).toBe(90);
     useDatasetStore.setState({ version: 1 });
     performance.clearMarks('pantau:prewarmed');
     const stop = startPrewarm(() => engine);
     try {
       await warmed();
       expect(new Set(prepared)).toEqual(new Set(dashboardTexts()));
-      expect(prepared).toHaveLength(60);
+      expect(prepared).toHaveLength(90);
       prepared.length = 0;
       // A view with filters set and other targets: the same texts, values bound.
       const [y] = await node.query('SELECT CAST(max(tahun) AS INTEGER) AS y FROM rup_penyedia');
@@ -69,7 +69,7 @@ describe('the prewarm of the dashboard statements', () => {
       // New data: prepared afresh.
       useDatasetStore.setState({ version: 2 });
       await warmed();
-      expect(prepared).toHaveLength(60);
+      expect(prepared).toHaveLength(90);
     } finally {
       stop();
     }

@@ -4,6 +4,8 @@ import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import {
+  BASES,
+  DENOMINATORS,
   NO_FILTERS,
   basisAgencyQuery,
   pemdaRankingQuery,
@@ -102,6 +104,32 @@ describe('year over year', () => {
     const sumOf = (y: 2024 | 2025, i: 0 | 2) => rp(FIG[y][A.kd]![i]! + FIG[y][B.kd]![i]!);
     expect(pem).toHaveLength(1);
     expect(pem[0]!.change).toBe(sumOf(2025, 0) / sumOf(2025, 2) - sumOf(2024, 0) / sumOf(2024, 2));
+  });
+
+  it('answers both years in one query exactly as the two one-year queries, for every basis, denominator and cube', async () => {
+    const [m] = await engine.query('SELECT any_value(metode) AS m FROM rup_penyedia');
+    const narrowed = { ...NO_FILTERS, metode: String(m?.['m']) }; // read from cube_base, not cube_agency_year
+    let compared = 0;
+    for (const basis of BASES)
+      for (const den of DENOMINATORS)
+        for (const f of [NO_FILTERS, narrowed]) {
+          const both = basisAgencyQuery(basis, den, T, f, 'double', [2024, 2025]);
+          const rows = await engine.query(both.sql, both.params);
+          for (const tahun of YEARS) {
+            const one = basisAgencyQuery(basis, den, T, { ...f, tahun });
+            const expected = (await engine.query(one.sql, one.params)).map((r) =>
+              toBasisAgencyMetric(basis, r),
+            );
+            const got = rows.filter((r) => r['tahun'] === tahun).map((r) => toBasisAgencyMetric(basis, r));
+            expect(got).toEqual(expected);
+            compared += got.length;
+          }
+        }
+    // 3 bases × 5 denominators × 2 cubes × 2 years × 2 agencies.
+    expect(compared).toBe(120);
+    expect(() =>
+      basisAgencyQuery('komitmen', 'rup_total', T, { ...NO_FILTERS, tahun: 2025 }, 'double', [2024, 2025]),
+    ).toThrow();
   });
 
   it('lists an agency present in one year only, with no change', () => {

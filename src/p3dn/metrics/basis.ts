@@ -45,8 +45,18 @@ const DEN_SQL: Record<Denominator, string> = {
  * sumber dana and source system transactions only. An agency's name and code are the register's (agency_register:
  * its budget spelling, else its plan spelling, the most frequent), the same under every filter (cube_agency).
  */
-export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
+export function baseSql(den: Denominator, f: Filters, lean = false, years?: readonly [number, number]): Sql {
   if (!isDenominator(den)) throw new Error(`Unknown denominator: ${String(den)}`);
+  if (years && f.tahun !== null && f.tahun !== undefined) throw new Error('Years and a year filter together');
+  // `years`: each agency once per year of the two (year over year in one scan), the year in `tahun`.
+  const perYear = years
+    ? {
+        col: raw('tahun, '),
+        aCol: raw('a.tahun, '),
+        where: sql` AND tahun IN (${years[0]}, ${years[1]})`,
+        group: raw(', tahun'),
+      }
+    : { col: raw(''), aCol: raw(''), where: raw(''), group: raw('') };
   // `lean` (the totals): only the sums a total needs, no counts, no names, no Pemda — DuckDB-wasm spends most of a
   // small query's time binding and planning its expressions, so a query without them is markedly cheaper.
   const source = agencyFigureSource(f);
@@ -59,11 +69,11 @@ export function baseSql(den: Denominator, f: Filters, lean = false): Sql {
   const joins = lean ? raw('') : raw('LEFT JOIN cube_agency d USING (agency_key)');
   return sql`
   a AS (
-    SELECT agency_key,
+    SELECT agency_key, ${perYear.col}
       ${raw(agencySumsSql(lean, source.pivoted))}
-    FROM ${source.from} GROUP BY agency_key
+    FROM ${source.from}${perYear.where} GROUP BY agency_key${perYear.group}
   ), base AS (
-    SELECT a.agency_key, ${named}
+    SELECT a.agency_key, ${perYear.aCol}${named}
       coalesce(a.pen_pagu, 0) AS rup_penyedia, coalesce(a.swa_pagu, 0) AS rup_swakelola,
       a.str_bp AS belanja_pengadaan, a.ap_bj AS apbd_barang_jasa, a.ap_bjm AS apbd_barang_jasa_modal,
       a.pen_pdn AS k_pdn, a.pen_umk AS k_umk,
@@ -99,15 +109,19 @@ const MONEY: Record<MoneyOut, { money: (e: string) => string; gap: (e: string) =
   },
 };
 
-/** Per agency: the numerator, denominator, share, meets and gap of the chosen basis, plus all three shares. */
+/**
+ * Per agency: the numerator, denominator, share, meets and gap of the chosen basis, plus all three shares.
+ * `years`: per agency and year of the two, the year in `tahun` (year over year; `f` without a year filter).
+ */
 export function basisAgencyQuery(
   basis: Basis,
   den: Denominator,
   targets: Targets,
   f: Filters,
   money: MoneyOut = 'double',
+  years?: readonly [number, number],
 ): Query {
-  const b = baseSql(den, f);
+  const b = baseSql(den, f, false, years);
   const M = MONEY[money].money;
   const G = MONEY[money].gap;
   const kpiCols = (k: Kpi) => {
@@ -126,14 +140,14 @@ export function basisAgencyQuery(
       ${M(`${k}_nilai`)} AS ${k}_from_nilai, ${M(`${k}_rup`)} AS ${k}_from_rup, ${M(`${k}_tanpa`)} AS ${k}_from_tanpa`;
   };
   return sql`WITH ${b}, ${targetsCte(targets)}
-    SELECT agency_key, nama, kode, pemda_key, pemda, n_paket, n_swakelola, n_trx,
+    SELECT agency_key, ${raw(years ? 'tahun, ' : '')}nama, kode, pemda_key, pemda, n_paket, n_swakelola, n_trx,
       ${raw(M('rup_penyedia'))} AS rup_penyedia, ${raw(M('rup_swakelola'))} AS rup_swakelola,
       ${raw(M('belanja_pengadaan'))} AS belanja_pengadaan, ${raw(M('apbd_barang_jasa'))} AS apbd_barang_jasa,
       ${raw(M('apbd_barang_jasa_modal'))} AS apbd_barang_jasa_modal, ${raw(M('den'))} AS den, ${raw(M('r_total'))} AS r_total,
       ${raw(kpiCols('pdn'))},
       ${raw(kpiCols('umk'))}
     FROM base, t
-    ORDER BY nama, pemda, agency_key`;
+    ORDER BY ${raw(years ? 'tahun, ' : '')}nama, pemda, agency_key`;
 }
 
 export interface BasisAgencyMetric extends AgencyMetric {

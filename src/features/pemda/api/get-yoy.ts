@@ -50,17 +50,23 @@ const yoyOptions = viewQueryOptions(
     const bound = client.getQueryData(boundQ.queryKey) ?? (await client.ensureQueryData(boundQ));
     // The Pemda table is shown only where the ranking is (get-pemda.ts).
     const ranked = rankingShown(bound, filters.pemda ?? null);
-    // The four queries are started together: the engine gets them in one round trip (queries/batch.ts).
-    const per = (tahun: number) => {
-      const f = { ...filters, tahun };
-      const a = basisAgencyQuery(basis, den, targets, f);
-      const p = pemdaRankingQuery(basis, den, targets, f);
-      return Promise.all([
-        engine.query(a.sql, a.params).then((rows) => rows.map((r) => toBasisAgencyMetric(basis, r))),
-        ranked ? engine.query(p.sql, p.params).then((rows) => rows.map(toPemdaRow)) : Promise.resolve([]),
-      ]);
+    // The agencies of both years in one query (one scan), the Pemda of each year beside it when ranked; started
+    // together, they reach the engine in one round trip (queries/batch.ts).
+    const a = basisAgencyQuery(basis, den, targets, { ...filters, tahun: null }, 'double', pair);
+    const pemdaOf = (tahun: number) => {
+      const p = pemdaRankingQuery(basis, den, targets, { ...filters, tahun });
+      return ranked
+        ? engine.query(p.sql, p.params).then((rows) => rows.map(toPemdaRow))
+        : Promise.resolve([]);
     };
-    const [[a0, p0], [a1, p1]] = await Promise.all([per(pair[0]), per(pair[1])]);
+    const [rows, p0, p1] = await Promise.all([
+      engine.query(a.sql, a.params),
+      pemdaOf(pair[0]),
+      pemdaOf(pair[1]),
+    ]);
+    const of = (tahun: number) =>
+      rows.filter((r) => Number(r['tahun']) === tahun).map((r) => toBasisAgencyMetric(basis, r));
+    const [a0, a1] = [of(pair[0]), of(pair[1])];
     return { years: pair, agencies: [a0, a1], pemda: [p0, p1] };
   },
 );
