@@ -40,7 +40,8 @@ const idle = (fn: () => void) =>
 
 /**
  * Once the figures of a new dataset (or new aliases) are in, the dashboard's statements are prepared in idle time,
- * one per idle slot (a view change waits behind one at most), so that the first change to each basis and
+ * one per idle slot while nothing else runs on the engine and no import is under way (a view change waits behind
+ * one prepare at most; an import started meanwhile is not slowed), so that the first change to each basis and
  * denominator only runs its queries. Prepared afresh after every data change: a statement prepared before must
  * otherwise be bound again at its next run. Returns the stop.
  */
@@ -53,6 +54,11 @@ export function startPrewarm(getEngine: () => BatchingEngine | null = engineIfRe
     const texts = dashboardTexts();
     const next = () => {
       if (mine !== run) return; // newer data: that run starts over
+      // Idle time of the engine too: never between the statements of an import or of a view change.
+      if (engine.inflight() > 0 || useDatasetStore.getState().busy !== null) {
+        setTimeout(() => idle(next), 100);
+        return;
+      }
       const sql = texts.shift();
       if (sql === undefined) {
         performance.mark('pantau:prewarmed');
@@ -60,7 +66,18 @@ export function startPrewarm(getEngine: () => BatchingEngine | null = engineIfRe
       }
       void engine.prepare([sql]).then(() => idle(next));
     };
-    idle(next);
+    // Not before the new data's first figures have come back (or a second has passed): they are what the user waits
+    // for, and they prepare their own statements.
+    let begun = false;
+    const begin = () => {
+      if (begun) return;
+      begun = true;
+      stop();
+      clearTimeout(timer);
+      idle(next);
+    };
+    const stop = engine.onSettled(begin);
+    const timer = setTimeout(begin, 1000);
   };
   // The view bench rebuilds the cubes behind the app's back (to time them), then asks for a new prewarm.
   if (BENCH_PAGE) window.__pantauPrewarm = warm;
