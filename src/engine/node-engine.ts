@@ -16,9 +16,9 @@ import {
   type SqlParam,
 } from './types';
 
-/** The same DuckDB-wasm build, synchronous, for tests and command-line use in Node. */
 type Prepared = ReturnType<duckdb.DuckDBConnection['prepare']>;
 
+/** The same DuckDB-wasm build, synchronous, for tests and command-line use in Node. */
 export class NodeEngine implements Engine {
   private constructor(
     private readonly db: duckdb.DuckDBBindings,
@@ -65,7 +65,7 @@ export class NodeEngine implements Engine {
       try {
         this.statements.refresh(s);
       } catch {
-        this.statements.drop(s);
+        // Left unprepared (the cache keeps no failed statement): the query prepares it again, and fails there.
       }
     }
   }

@@ -38,14 +38,7 @@ export class StatementCache<S extends { close(): unknown }> {
     const made = this.prepare(sql);
     this.held.set(sql, made);
     if (made instanceof Promise) made.catch(() => this.held.delete(sql));
-    while (this.held.size > this.size) {
-      const [oldest, s] = this.held.entries().next().value as [string, S | Promise<S>];
-      this.held.delete(oldest);
-      void Promise.resolve(s).then(
-        (x) => x.close(),
-        () => undefined,
-      );
-    }
+    while (this.held.size > this.size) this.drop(this.held.keys().next().value as string);
     return made;
   }
 
@@ -55,7 +48,7 @@ export class StatementCache<S extends { close(): unknown }> {
     return this.get(sql);
   }
 
-  /** Forget the statement of `sql` (it failed: it is prepared again next time). */
+  /** Forget (and close) the statement of `sql`: dropped from the cache, or failed; it is prepared again next time. */
   drop(sql: string): void {
     const s = this.held.get(sql);
     if (s === undefined) return;

@@ -30,8 +30,7 @@ export function getEngine(): Promise<BatchingEngine> {
   enginePromise ??= (async () => {
     const { BrowserEngine } = await import('../engine/browser-engine');
     // Watched (src/engine/guard.ts): a wasm trap marks it dead instead of letting the app run on. The guard sits
-    // under the batching: when a combined statement traps, the batch's one-by-one retry is refused by the guard
-    // instead of running on the broken engine.
+    // under the batching, so a trap in any query of a batch (`queryMany`) stops the engine as a lone query's does.
     const engine = new BatchingEngine(guardEngine(await BrowserEngine.create()));
     performance.mark('pantau:engine-up'); // the bare engine, before the app's schema (bench/first-chart.ts)
     await createSchema(engine);

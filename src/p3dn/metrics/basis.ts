@@ -39,8 +39,9 @@ const DEN_SQL: Record<Denominator, string> = {
 
 /**
  * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs `a` and `base`), from one scan of
- * `cube_base` (cube.ts: every source's cube rows in one table, `src` telling them apart) - one aggregate, no joins
- * between sources, so a view change plans and runs a small query. Each filter narrows the sources that carry its
+ * one cube (cube.ts `agencyFigureSource`: `cube_agency_year`, or `cube_base` when a filter needs its dimensions;
+ * the sums: agency-sums.ts) - one aggregate, no joins between sources, so a view change plans and runs a small
+ * query. Each filter narrows the sources that carry its
  * column (cube.ts, BASE_FILTERS): year, agency and Pemda every source; metode and jenis RUP penyedia and transactions;
  * sumber dana and source system transactions only. An agency's name and code are the register's (agency_register:
  * its budget spelling, else its plan spelling, the most frequent), the same under every filter (cube_agency).

@@ -53,11 +53,10 @@ const yoyOptions = viewQueryOptions(
     // The agencies of both years in one query (one scan), the Pemda of each year beside it when ranked; started
     // together, they reach the engine in one round trip (queries/batch.ts).
     const a = basisAgencyQuery(basis, den, targets, { ...filters, tahun: null }, 'double', pair);
-    const pemdaOf = (tahun: number) => {
+    const pemdaOf = async (tahun: number) => {
+      if (!ranked) return [];
       const p = pemdaRankingQuery(basis, den, targets, { ...filters, tahun });
-      return ranked
-        ? engine.query(p.sql, p.params).then((rows) => rows.map(toPemdaRow))
-        : Promise.resolve([]);
+      return (await engine.query(p.sql, p.params)).map(toPemdaRow);
     };
     const [rows, p0, p1] = await Promise.all([
       engine.query(a.sql, a.params),
