@@ -4,7 +4,10 @@
  * stored data comes back without an import. Each run is a fresh browser context (empty storage, no service worker),
  * so each run times a fresh import of the same file beside the reload of what it stored. Not a test.
  *
- * Usage: `npm run build && tsx bench/reload-bench.ts [--rows N] [--runs R]` (default 1 000 000 rows, 5 runs).
+ * Usage: `npm run build && tsx bench/reload-bench.ts [--rows N | --mb M] [--runs R] [--persistent]` (default
+ * 1 000 000 rows, 5 runs; `--mb`: an export of M MB, bench/generate.ts; `--persistent`: each run in a new browser
+ * profile on disk, whose storage quota is a share of the disk as for a user, where Playwright's contexts keep
+ * their storage in memory with a small quota — needed past ≈ 1 GB of snapshot).
  * Prints each run, then the median (min–max) over the runs of:
  *   import s        click "Muat" → the file's import report (the import alone; the engine was up);
  *   store s         report → the badge's "saving" ends (the snapshot written to OPFS);
@@ -18,10 +21,12 @@
  * Every run checks that the figures after the reload are the figures before it and that nothing was imported.
  */
 import { loadavg } from 'node:os';
-import { statSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { generateRows } from './generate';
-import { launch, showView } from '../tests/e2e/browser';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { generate, generateRows } from './generate';
+import { CHROMIUM_ARGS, launch, showView } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
 
 const arg = (name: string, fallback: number) => {
@@ -31,6 +36,8 @@ const arg = (name: string, fallback: number) => {
   return v;
 };
 const ROWS = arg('rows', 1_000_000);
+const MB = process.argv.includes('--mb') ? arg('mb', 1) : null;
+const PERSISTENT = process.argv.includes('--persistent');
 const RUNS = arg('runs', 5);
 const HOUR = 60 * 60 * 1000;
 
@@ -68,7 +75,15 @@ async function oneRun(
   path: string,
   browser: Awaited<ReturnType<typeof launch>>,
 ): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const profile = PERSISTENT ? mkdtempSync(join(tmpdir(), 'pantau-reload-')) : null;
+  const context = profile
+    ? await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1366, height: 900 },
+        serviceWorkers: 'block',
+      })
+    : await browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(HOUR);
@@ -140,18 +155,21 @@ async function oneRun(
     };
   } finally {
     await context.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
   }
 }
 
 async function main() {
-  const path = await generateRows(ROWS);
+  const path = MB ? await generate(MB) : await generateRows(ROWS);
   const fileMb = statSync(path).size / 1024 / 1024;
   const server = await startPreview();
   const browser = await launch();
   const runs: Run[] = [];
   const loads: number[] = [];
   try {
-    console.log(`${ROWS} rows, ${fileMb.toFixed(0)} MB file, ${RUNS} runs`);
+    console.log(
+      `${MB ? path : `${ROWS} rows`}, ${fileMb.toFixed(0)} MB file, ${RUNS} runs${PERSISTENT ? ', profiles on disk' : ''}`,
+    );
     console.log('run\timport_s\tstore_s\tsnapshot_MB\treload_data_s\trestore_s\treload_chart_s\tload1');
     for (let i = 0; i < RUNS; i++) {
       const r = await oneRun(server.baseURL, path, browser);

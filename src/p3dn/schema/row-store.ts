@@ -54,8 +54,14 @@ export async function ensureRowStore(engine: Engine): Promise<void> {
 
 /** Bytes of DuckDB memory an export's classified rows take per byte of CSV, uncompressed (measured: 1.47–1.53). */
 export const MEMORY_PER_BYTE = 1.6;
-/** Memory kept free for the import's own work beside the rows (reading, sorting, the counts). */
-export const MEMORY_HEADROOM = 384 * 2 ** 20;
+/**
+ * The share of DuckDB's memory limit the loaded files' rows may take in memory. The rest is for the work on them:
+ * the import's own (reading, counting, matching), the cubes built over every row, the drill-down's sorts, and the
+ * snapshot written part by part. Measured with 10 files of 5M + 5M rows, one batch: with the rows kept in memory
+ * up to 2.0 of the 2.5 GiB (all but a 384 MiB margin), the snapshot save and a rebuild of the cubes ran out of
+ * memory; files past this share go to the file store.
+ */
+export const MEMORY_SHARE = 0.6;
 
 const UNITS: Record<string, number> = {
   b: 1,
@@ -78,14 +84,13 @@ export function parseMemoryLimit(text: string): number | null {
 }
 
 /**
- * The store for a file of `sizeBytes`: memory while its rows fit in what DuckDB's memory limit leaves free (with
- * room for the import's work), the file store otherwise.
+ * The store for a file of `sizeBytes`: memory while DuckDB's memory with its rows stays within `MEMORY_SHARE` of
+ * its limit, the file store otherwise.
  */
 export async function chooseRowStore(engine: Engine, sizeBytes: number): Promise<RowStore> {
   const [r] = await engine.query(`SELECT current_setting('memory_limit') AS lim,
     (SELECT coalesce(sum(memory_usage_bytes), 0)::DOUBLE FROM duckdb_memory()) AS used`);
   const limit = parseMemoryLimit(String(r?.['lim'] ?? ''));
   if (limit === null) return 'memory';
-  const free = limit - num(r?.['used']) - MEMORY_HEADROOM;
-  return sizeBytes * MEMORY_PER_BYTE > free ? 'disk' : 'memory';
+  return num(r?.['used']) + sizeBytes * MEMORY_PER_BYTE > limit * MEMORY_SHARE ? 'disk' : 'memory';
 }
