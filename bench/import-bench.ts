@@ -191,7 +191,9 @@ async function main() {
     .map(Number)
     .filter((n) => n > 0);
   if (sizes.length === 0) sizes.push(100, 1024);
-  const server = await startPreview();
+  // `--dist DIR`: another build of the app (e.g. main's, to compare two builds in the same minutes).
+  const di = process.argv.indexOf('--dist');
+  const server = await startPreview(di >= 0 ? { outDir: process.argv[di + 1]! } : {});
   const base = `${server.baseURL}?bench`;
   const browser = await launch();
   // playwright-core keeps the browser process behind its own API; its pid names the renderers it owns.

@@ -52,16 +52,17 @@ export async function ensureRowStore(engine: Engine): Promise<void> {
   );
 }
 
-/** Bytes of DuckDB memory an export's classified rows take per byte of CSV, uncompressed (measured: 1.47–1.53). */
-export const MEMORY_PER_BYTE = 1.6;
+/** Bytes of DuckDB memory an export's classified rows take per byte of CSV, uncompressed (measured: 1.46–1.53). */
+export const MEMORY_PER_BYTE = 1.5;
 /**
  * The share of DuckDB's memory limit the loaded files' rows may take in memory. The rest is for the work on them:
  * the import's own (reading, counting, matching), the cubes built over every row, the drill-down's sorts, and the
  * snapshot written part by part. Measured with 10 files of 5M + 5M rows, one batch: with the rows kept in memory
  * up to 2.0 of the 2.5 GiB (all but a 384 MiB margin), the snapshot save and a rebuild of the cubes ran out of
- * memory; files past this share go to the file store.
+ * memory; with 1.4 GiB (this share) neither did. A 1 GB export alone stays in memory: its import took 16–21 s there
+ * against 22–35 s in the file store, measured in turn (BENCHMARKS.md).
  */
-export const MEMORY_SHARE = 0.6;
+export const MEMORY_SHARE = 0.65;
 
 const UNITS: Record<string, number> = {
   b: 1,
