@@ -31,7 +31,9 @@ const CHANGES = Number(opt('changes', '60'));
 const TOP = Number(opt('top', '25'));
 const INTERVAL = Number(opt('interval', '100'));
 /** `--trace`: the performance timeline instead of the CPU profile (the browser's own work by kind). */
-const TRACE = args.includes('--trace');
+const TRACE = args.includes('--trace') || args.includes('--timeline');
+/** `--timeline`: with the trace, print the last change's events, main thread and engine worker, in time order. */
+const TIMELINE = args.includes('--timeline');
 
 interface CallFrame {
   functionName: string;
@@ -148,11 +150,41 @@ function traceReport({ traceEvents: ev }: { traceEvents: TraceEvent[] }) {
     self.set(e.name, (self.get(e.name) ?? 0) + e.dur! / 1000);
     stack.push({ end: e.ts + e.dur!, name: e.name });
   }
+  if (TIMELINE) timeline(ev, main);
   console.log(`\nrenderer main thread busy ${(top / CHANGES).toFixed(1)} ms per change; self time by event:`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP))
     console.log(
       `  ${((100 * v) / top).toFixed(1).padStart(5)} %  ${(v / CHANGES).toFixed(2).padStart(6)} ms/change  ${k}`,
     );
+}
+
+/** The last change's events over 0.3 ms on the main thread and the DuckDB worker, with their depth. */
+function timeline(ev: TraceEvent[], main: TraceEvent) {
+  const mark = ev.find((e) => e.name === 'profile:last-change');
+  if (!mark) return console.log('no mark of the last change in the trace');
+  const workers = new Set(
+    ev.filter((e) => e.name === 'thread_name' && e.args?.name === 'DedicatedWorker thread').map((e) => e.tid),
+  );
+  const xs = ev
+    .filter((e) => e.pid === main.pid && (e.tid === main.tid || workers.has(e.tid)))
+    .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts >= mark.ts && e.dur >= 300)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const depth = new Map<number, { end: number }[]>();
+  console.log('\nthe last change (ms from its mark; main thread left, worker indented):');
+  for (const e of xs) {
+    const st = depth.get(e.tid) ?? [];
+    while (st.length && st[st.length - 1]!.end <= e.ts) st.pop();
+    if (st.length < 3) {
+      const pad =
+        (e.tid === main.tid ? '' : '                                        ') + '  '.repeat(st.length);
+      const fn = (e.args as { data?: { functionName?: string; url?: string } } | undefined)?.data;
+      console.log(
+        `${((e.ts - mark.ts) / 1000).toFixed(1).padStart(7)} ${pad}${e.name} ${(e.dur! / 1000).toFixed(1)}${fn?.functionName ? ' ' + fn.functionName : ''}`,
+      );
+    }
+    st.push({ end: e.ts + e.dur! });
+    depth.set(e.tid, st);
+  }
 }
 
 const q = (xs: number[], p: number) => {
@@ -194,7 +226,10 @@ async function main() {
     };
     const seen = new Set<string>();
     const cdp = await context.newCDPSession(page);
-    if (TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'v8'] });
+    if (TRACE)
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'v8', 'blink.user_timing', 'toplevel'],
+      });
     else {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: INTERVAL });
@@ -204,6 +239,7 @@ async function main() {
     for (let i = 0; i < CHANGES; i++) {
       const step = nextStep(state, seen, options, i);
       state = step.next;
+      if (i === CHANGES - 1) await page.evaluate(() => performance.mark('profile:last-change'));
       times.push(((await page.evaluate((s) => window.__viewBench!.change(s), step.step)) as Change).ms);
     }
     const trace = TRACE ? await browser.stopTracing() : null;
