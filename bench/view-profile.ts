@@ -13,7 +13,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { SourceMapConsumer } from 'source-map-js';
 import { CHROMIUM_ARGS, SAMPLE_READY } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
@@ -32,6 +32,8 @@ const TOP = Number(opt('top', '25'));
 const INTERVAL = Number(opt('interval', '100'));
 /** `--trace`: the performance timeline instead of the CPU profile (the browser's own work by kind). */
 const TRACE = args.includes('--trace') || args.includes('--timeline');
+/** `--worker`: the CPU profile of the DuckDB worker instead of the page's main thread. */
+const WORKER = args.includes('--worker');
 /** `--timeline`: with the trace, print the last change's events, main thread and engine worker, in time order. */
 const TIMELINE = args.includes('--timeline');
 
@@ -187,6 +189,32 @@ function timeline(ev: TraceEvent[], main: TraceEvent) {
   }
 }
 
+/** A CDP call on the page's DuckDB worker (attached through the browser's session). */
+async function workerSession(browser: Browser, baseURL: string) {
+  const cdp = await browser.newBrowserCDPSession();
+  const origin = new URL(baseURL).origin;
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const w = targetInfos.find((t) => t.type === 'worker' && t.url.startsWith(origin) && /duckdb/.test(t.url));
+  if (!w) throw new Error('no DuckDB worker');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: w.targetId, flatten: false });
+  let next = 1;
+  const waiting = new Map<number, (v: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (m) => {
+    if (m.sessionId !== sessionId) return;
+    const msg = JSON.parse(m.message) as { id?: number; result?: unknown };
+    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.result);
+  });
+  return (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((ok) => {
+      const id = next++;
+      waiting.set(id, ok);
+      void cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method, params }),
+      });
+    });
+}
+
 const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
@@ -226,7 +254,12 @@ async function main() {
     };
     const seen = new Set<string>();
     const cdp = await context.newCDPSession(page);
-    if (TRACE)
+    const worker = WORKER ? await workerSession(browser, server.baseURL) : null;
+    if (worker) {
+      await worker('Profiler.enable');
+      await worker('Profiler.setSamplingInterval', { interval: INTERVAL });
+      await worker('Profiler.start');
+    } else if (TRACE)
       await browser.startTracing(page, {
         categories: ['devtools.timeline', 'v8', 'blink.user_timing', 'toplevel'],
       });
@@ -243,9 +276,11 @@ async function main() {
       times.push(((await page.evaluate((s) => window.__viewBench!.change(s), step.step)) as Change).ms);
     }
     const trace = TRACE ? await browser.stopTracing() : null;
-    const profile = TRACE
-      ? null
-      : ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
+    const profile = worker
+      ? ((await worker('Profiler.stop')) as { profile: Profile }).profile
+      : TRACE
+        ? null
+        : ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
     console.log(
       `${CHANGES} changes on the sample (${DIST}), profiled: p50 ${q(times, 50).toFixed(1)} ms, p95 ${q(times, 95).toFixed(1)} ms  [load ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}]`,
     );
