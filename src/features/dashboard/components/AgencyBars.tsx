@@ -16,6 +16,9 @@ const NAME_WIDTH = 280;
 /** About as many characters of a 12 px name as fit in NAME_WIDTH; longer names end in … with the full name in a title. */
 const NAME_CHARS = 34;
 const MARGIN = { top: 22, right: 84, bottom: 4, left: 4 };
+/** The plot's left and top edges (the name axis and the target label above). */
+const LEFT = MARGIN.left + NAME_WIDTH;
+const TOP = MARGIN.top;
 const X_AXIS_HEIGHT = 30;
 const BAR_HEIGHT = 19;
 const BAR_OFFSET = 2.4; // 10 % of the row above and below the bar
@@ -177,33 +180,30 @@ export const AgencyBars = memo(function AgencyBars(props: BarsProps) {
   const [ref, width] = useWidth();
   // The row under the pointer (or focused), and where the tooltip goes.
   const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
-  const height = rows.length * ROW_HEIGHT + 56;
-  const left = MARGIN.left + NAME_WIDTH;
-  const top = MARGIN.top;
-  const plotW = Math.max(0, width - left - MARGIN.right);
-  const plotH = height - top - MARGIN.bottom - X_AXIS_HEIGHT;
-  const bottom = top + plotH;
+  const height = TOP + rows.length * ROW_HEIGHT + X_AXIS_HEIGHT + MARGIN.bottom;
+  const plotW = Math.max(0, width - LEFT - MARGIN.right);
   const max = Math.ceil(Math.max(100, target * 100, ...rows.map((r) => r.pct)) / 10) * 10;
-  const sx = (v: number) => left + (v / max) * plotW;
 
   // Everything but the hover: not drawn again when only the pointer moves.
   const plot = useMemo(() => {
     if (width === 0) return null;
+    const bottom = TOP + rows.length * ROW_HEIGHT;
+    const sx = (v: number) => LEFT + (v / max) * plotW;
     const ticks = xTicks(max);
     const focusRow = (i: number | null) =>
-      setHover(i === null ? null : { i, x: left + 8, y: top + i * ROW_HEIGHT + ROW_HEIGHT });
-    const rowY = (i: number) => top + i * ROW_HEIGHT;
+      setHover(i === null ? null : { i, x: LEFT + 8, y: TOP + i * ROW_HEIGHT + ROW_HEIGHT });
+    const rowY = (i: number) => TOP + i * ROW_HEIGHT;
     const tx = sx(target * 100);
     return {
       grid: ticks.map((t) => (
-        <line key={t} x1={sx(t)} y1={top} x2={sx(t)} y2={bottom} stroke={GRID} strokeDasharray="2 4" />
+        <line key={t} x1={sx(t)} y1={TOP} x2={sx(t)} y2={bottom} stroke={GRID} strokeDasharray="2 4" />
       )),
       bars: rows.map((d, i) => (
         <AgencyBar
           key={d.agencyKey}
-          x={left}
+          x={LEFT}
           y={rowY(i) + BAR_OFFSET}
-          width={sx(d.pct) - left}
+          width={sx(d.pct) - LEFT}
           d={d}
           index={i}
           noDenLabel={noDenLabel}
@@ -217,10 +217,10 @@ export const AgencyBars = memo(function AgencyBars(props: BarsProps) {
       front: (
         <>
           <g className="chart-target-line">
-            <line x1={tx} y1={bottom} x2={tx} y2={top} stroke="#111" strokeWidth={2} strokeDasharray="6 3" />
+            <line x1={tx} y1={bottom} x2={tx} y2={TOP} stroke="#111" strokeWidth={2} strokeDasharray="6 3" />
           </g>
           <g className="chart-axis chart-x-axis">
-            <line x1={left} y1={bottom} x2={left + plotW} y2={bottom} stroke={AXIS} />
+            <line x1={LEFT} y1={bottom} x2={LEFT + plotW} y2={bottom} stroke={AXIS} />
             {ticks.map((t) => (
               <g key={t}>
                 <line x1={sx(t)} y1={bottom + 6} x2={sx(t)} y2={bottom} stroke={AXIS} />
@@ -231,30 +231,28 @@ export const AgencyBars = memo(function AgencyBars(props: BarsProps) {
             ))}
           </g>
           <g className="chart-axis chart-y-axis">
-            <line x1={left} y1={top} x2={left} y2={bottom} stroke={AXIS} />
+            <line x1={LEFT} y1={TOP} x2={LEFT} y2={bottom} stroke={AXIS} />
             {rows.map((d, i) => (
               <g key={d.agencyKey}>
-                <line x1={left - 6} y1={rowY(i) + 12} x2={left} y2={rowY(i) + 12} stroke={AXIS} />
-                <NameTick x={left - 8} y={rowY(i) + 12} full={d.name} />
+                <line x1={LEFT - 6} y1={rowY(i) + 12} x2={LEFT} y2={rowY(i) + 12} stroke={AXIS} />
+                <NameTick x={LEFT - 8} y={rowY(i) + 12} full={d.name} />
               </g>
             ))}
           </g>
-          <text x={tx} y={top - 5} fontSize={12} textAnchor="middle" fill="#111">
+          <text x={tx} y={TOP - 5} fontSize={12} textAnchor="middle" fill="#111">
             {targetLabel}
           </text>
         </>
       ),
     };
-    // sx, bottom, left and top follow from width, max and the rows' count.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, width, max, target, lang, targetLabel, noDenLabel, openLabel, onSelect]);
+  }, [rows, width, plotW, max, target, lang, targetLabel, noDenLabel, openLabel, onSelect]);
 
   const onMove = (e: MouseEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const x = e.clientX - box.left;
     const y = e.clientY - box.top;
-    const i = Math.floor((y - top) / ROW_HEIGHT);
-    if (x < left || x > left + plotW || i < 0 || i >= rows.length) setHover(null);
+    const i = Math.floor((y - TOP) / ROW_HEIGHT);
+    if (x < LEFT || x > LEFT + plotW || i < 0 || i >= rows.length) setHover(null);
     else setHover({ i, x, y });
   };
   const tip = hover ? rows[hover.i] : undefined;
@@ -283,8 +281,8 @@ export const AgencyBars = memo(function AgencyBars(props: BarsProps) {
             </pattern>
           </defs>
           {plot.grid}
-          {tip && (
-            <rect x={left} y={top + hover!.i * ROW_HEIGHT} width={plotW} height={ROW_HEIGHT} fill={GRID} />
+          {tip && hover && (
+            <rect x={LEFT} y={TOP + hover.i * ROW_HEIGHT} width={plotW} height={ROW_HEIGHT} fill={GRID} />
           )}
           {plot.bars}
           {plot.front}

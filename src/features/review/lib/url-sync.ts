@@ -27,7 +27,7 @@ export function currentViewUrl(): string {
 }
 
 /** How long after the last change of the view the address bar is written (a burst of changes: one write). */
-export const URL_WRITE_DELAY_MS = 300;
+const URL_WRITE_DELAY_MS = 300;
 
 /**
  * Keep the address bar in step with the view, without adding history entries. Returns the unsubscribe.
