@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { beforeNavigate } from './before-navigate';
 
 /**
  * Which view of the app is open. The view lives in the URL's hash (`#/rincian`), the view state (KPI, basis,
@@ -31,19 +32,11 @@ interface EntryState {
   pantauFrom?: Route;
 }
 
-const beforeNavigate = new Set<() => void>();
-
-/** Call `fn` before the app pushes a history entry (to write what the address must carry first); returns the stop. */
-export function onBeforeNavigate(fn: () => void): () => void {
-  beforeNavigate.add(fn);
-  return () => beforeNavigate.delete(fn);
-}
-
 /** Open a view: a new history entry (the back button returns), the query (view state) kept. */
 export function navigate(route: Route): void {
   const from = useRouteStore.getState().route;
   if (route === from) return;
-  for (const fn of beforeNavigate) fn();
+  beforeNavigate();
   const url = new URL(window.location.href);
   url.hash = hrefOf(route);
   window.history.pushState({ pantauFrom: from } satisfies EntryState, '', url);

@@ -1,4 +1,4 @@
-import { onBeforeNavigate } from '../../../stores/route-store';
+import { onBeforeNavigate } from '../../../stores/before-navigate';
 import { decodeView, encodeView } from '../../../stores/view-url';
 import { useViewStore, type ViewState } from '../../../stores/view-store';
 
@@ -26,14 +26,13 @@ export function currentViewUrl(): string {
   return last.url;
 }
 
-/** How long after the last change of the view the address bar is written (a burst of changes: one write). */
-const URL_WRITE_DELAY_MS = 300;
-
 /**
  * Keep the address bar in step with the view, without adding history entries. Returns the unsubscribe.
- * `history.replaceState` costs the main thread 1–4 ms, as much as drawing the new figures: it is written once the
- * view has stayed the same for URL_WRITE_DELAY_MS, and at once before the app opens another view (a new history
- * entry, which takes the address as it is), after back / forward, and when the page is hidden.
+ * `history.replaceState` costs the main thread 1–4 ms, as much as drawing the new figures: it is not done in the
+ * control's event (where it delayed the busy mark and the answer alike) but in the next task, while the engine
+ * computes the new figures and the page would wait anyway (several changes in one task: one write), and at once
+ * before the app opens another view (a new history entry takes the address as it is), after back / forward, and
+ * when the page is hidden. A reload after the new figures are shown reloads the new view.
  */
 export function syncUrlWithView(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -45,7 +44,7 @@ export function syncUrlWithView(): () => void {
   };
   const later = () => {
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(write, URL_WRITE_DELAY_MS);
+    timer = setTimeout(write, 0);
   };
   const now = () => {
     if (timer !== null) write();
