@@ -28,7 +28,7 @@ export async function importText(
   engine: NodeEngine,
   name: string,
   content: string | Uint8Array,
-  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind' | 'mapping'>> & {
+  opts: Partial<Pick<ImportRequest, 'replace' | 'isSample' | 'kind' | 'mapping' | 'rowStore'>> & {
     /** false: import without the caller's line count (the importer then always searches for quoted breaks). */
     countLines?: boolean;
   } = {},
@@ -52,6 +52,7 @@ export async function importText(
     replace: opts.replace ?? 'same_kind',
     ...(opts.kind ? { kind: opts.kind } : {}),
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
+    ...(opts.rowStore ? { rowStore: opts.rowStore } : {}),
     ...(format ? { format } : {}),
     ...(opts.countLines === false ? { lines: null } : {}),
   });

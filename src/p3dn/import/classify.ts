@@ -1,5 +1,6 @@
 import { ident, literal } from '../../engine/sql';
 import type { KindSpec } from '../kinds';
+import { tableRef } from '../schema/row-store';
 import { KEEPS_RAW, columnExpr, resolveMapping, type ColumnSource } from './columns';
 import type { NumberFormat } from './number-format';
 
@@ -69,8 +70,9 @@ export function classifySql(
       ? 'CAST(NULL AS VARCHAR)'
       : `CASE ${spec.exclusions.map((r) => `WHEN ${r.sql} THEN ${literal(r.code)}`).join(' ')} END`;
   const raws = spec.columns.filter((c) => KEEPS_RAW.has(c.type)).map((c) => `, ${ident(`raw_${c.name}`)}`);
-  // A table of the main schema, not a temp one: once loaded it holds the file's rows (see `canonicalViewSql`).
-  return `CREATE OR REPLACE TABLE ${ident(out)} AS
+  // A table of the main schema (or of the file store), not a temp one: once loaded it holds the file's rows (see
+  // `canonicalViewSql`).
+  return `CREATE OR REPLACE TABLE ${tableRef(out)} AS
     WITH typed AS (
       SELECT ordinality AS rec, ${sel.join(',\n        ')} FROM ${read.from ?? ident(rawTable)}
     ), keyed AS (

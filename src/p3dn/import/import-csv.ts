@@ -10,6 +10,7 @@ import { accountLines } from './account-lines';
 import { LINE_REJECT_SQL } from './reconcile';
 import { readRaw } from './read';
 import { sniffCsvHead } from './sniff';
+import { chooseRowStore, ensureRowStore, fileTableName } from '../schema/row-store';
 import { fingerprint, runSwap } from './swap';
 import { classifyFile } from './typed-read';
 import type { ImportCounts, ImportRequest, ImportResult, ImportStage } from './types';
@@ -52,7 +53,13 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   const rej = `imp_rej_${seq}`;
   const scan = `imp_scan_${seq}`;
   // The file's own table once loaded; a random part so that it can never meet a table left by an earlier run.
-  const cls = `p3dn_file_${seq}_${Math.random().toString(36).slice(2, 8)}`;
+  // Its rows in memory while they fit, else in the attached database file (../schema/row-store.ts).
+  const store =
+    req.rowStore === undefined || req.rowStore === 'auto'
+      ? await chooseRowStore(engine, req.sizeBytes)
+      : req.rowStore;
+  if (store === 'disk') await ensureRowStore(engine);
+  const cls = fileTableName(store, `${seq}_${Math.random().toString(36).slice(2, 8)}`);
   let loaded = false;
   const step = (stage: ImportStage) => {
     if (req.signal?.aborted) throw new ImportError('dibatalkan');

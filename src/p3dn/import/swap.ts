@@ -4,6 +4,7 @@ import type { Engine, SqlParam } from '../../engine/types';
 import { ident, literal } from '../../engine/sql';
 import { KINDS, type KindId, type KindSpec } from '../kinds';
 import { refreshSupersededSql } from '../schema/cross-file';
+import { isDiskTable, tableRef } from '../schema/row-store';
 import { canonicalViewSql, type LoadedFile } from '../schema/tables';
 import type { CsvHead } from './sniff';
 import type { ImportCounts, ImportMode, ImportRequest } from './types';
@@ -37,6 +38,14 @@ export async function runSwap(
     format: string;
   },
 ): Promise<{ fileId: number; replaced: number[]; mode: ImportMode }> {
+  // The rejected rows leave the file's table before the transaction, which writes to the main database only (a
+  // transaction writes to one database, and the file's table may be in the file store): the table is not read
+  // by anything until the transaction commits, and is dropped if it fails.
+  const rejRows = `${t.cls}_rejrows`;
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${ident(rejRows)} AS
+    SELECT line, reject_column, reject_value, reject_code FROM ${ident(t.cls)} WHERE reject_code IS NOT NULL;
+    DELETE FROM ${ident(t.cls)} WHERE reject_code IS NOT NULL;`);
+  let done: { fileId: number; replaced: number[]; mode: ImportMode; gone: LoadedFile[] };
   await engine.exec('BEGIN TRANSACTION');
   try {
     const ids = async (q: string, p: SqlParam[] = []) =>
@@ -64,13 +73,20 @@ export async function runSwap(
       dataTable: String(r['data_table']),
     }));
     const w: Swap = { fileId, replaced, files, counts: t.counts, fp: t.fp, mode, format: t.format };
-    await engine.exec(swapSql(t.spec, t.cls, t.rej, t.req, t.head, w));
+    await engine.exec(swapSql(t.spec, t.cls, rejRows, t.rej, t.req, t.head, w));
     await engine.exec('COMMIT');
-    return { fileId, replaced, mode };
+    done = { fileId, replaced, mode, gone: files.filter((f) => replaced.includes(f.fileId)) };
   } catch (e) {
     await engine.exec('ROLLBACK').catch(() => undefined);
     throw e;
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${ident(rejRows)}`).catch(() => undefined);
   }
+  // Replaced files' tables in the file store go after the commit (in memory they went inside it). Nothing reads
+  // them any more; one left behind by a failure here only takes room, and is never saved (../persist/snapshot.ts).
+  for (const f of done.gone.filter((g) => isDiskTable(g.dataTable)))
+    await engine.exec(`DROP TABLE IF EXISTS ${tableRef(f.dataTable)}`).catch(() => undefined);
+  return { fileId: done.fileId, replaced: done.replaced, mode: done.mode };
 }
 
 interface Swap {
@@ -93,6 +109,7 @@ interface Swap {
 function swapSql(
   spec: KindSpec,
   cls: string,
+  rejRows: string,
   rej: string,
   req: ImportRequest,
   head: CsvHead,
@@ -113,13 +130,14 @@ function swapSql(
     ...['import_reject', 'import_exclusion', 'source_file'].map(
       (t) => `DELETE FROM ${ident(t)} WHERE file_id IN (${ids});`,
     ),
-    ...gone.map((f) => `DROP TABLE IF EXISTS ${ident(f.dataTable)};`),
+    ...gone
+      .filter((f) => !isDiskTable(f.dataTable))
+      .map((f) => `DROP TABLE IF EXISTS ${ident(f.dataTable)};`),
     `INSERT INTO import_reject SELECT ${fileId}, line, reject_column, reject_value, reject_code, NULL
-      FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
+      FROM ${ident(rejRows)};`,
     `INSERT INTO import_reject SELECT ${fileId}, line, any_value(column_name), any_value(csv_line), 'struktur_baris',
       any_value(error_type) FROM ${ident(rej)} GROUP BY line;`,
     `INSERT INTO import_reject SELECT ${fileId}, line, NULL, value, reason, detail FROM ${ident(`${cls}_lines`)};`,
-    `DELETE FROM ${ident(cls)} WHERE reject_code IS NOT NULL;`,
     excl ? `INSERT INTO import_exclusion VALUES ${excl};` : '',
     `INSERT INTO source_file VALUES (${fileId}, ${literal(req.displayName)}, ${literal(spec.id)}, ${req.sizeBytes},
       ${literal(w.format)}, ${literal(head.delimiter)}, ${req.isSample}, ${c.read}, ${c.loaded}, ${c.excluded},

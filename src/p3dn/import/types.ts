@@ -4,6 +4,7 @@ import type { NumberFormat } from './number-format';
 import type { KindId } from '../kinds';
 import type { MappingOverride } from './detect';
 import type { CrossFileReport } from '../schema/cross-file';
+import type { RowStore } from '../schema/row-store';
 
 export interface ImportCounts {
   /** Data records in the file (header excluded). */
@@ -74,6 +75,12 @@ export interface ImportRequest {
   signal?: AbortSignal;
   /** Shown as the file's format in the report (e.g. `xlsx` for a converted sheet). */
   format?: string;
+  /**
+   * Where the classified rows are kept (../schema/row-store.ts): `auto` (default) in memory while they fit in
+   * what DuckDB's memory limit leaves free, else in the attached database file; `memory` always (the CLI's
+   * native DuckDB spills to disk itself); `disk` always.
+   */
+  rowStore?: RowStore | 'auto';
   /**
    * The number of lines in the file as the engine reads it (`countLines`), counted by the caller while the import
    * runs. When it equals header + records + rejected lines, no record spans several lines and the search for line

@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/types';
 import { canonicalViewSql, dataTables, loadedSource, type LoadedFile } from '../schema';
+import { ROW_STORE, ensureRowStore, isDiskTable, tableRef } from '../schema/row-store';
 import type { KindId } from '../kinds';
 import { ident, literal } from '../../engine/sql';
 
@@ -90,22 +91,30 @@ function fnv1a64(text: string): string {
  */
 export async function schemaFingerprint(engine: Engine): Promise<string> {
   const cols = await engine.query(`SELECT table_name || '.' || column_name || ':' || data_type AS d
-    FROM duckdb_columns() WHERE schema_name = 'main' AND NOT internal ORDER BY table_name, column_index`);
+    FROM duckdb_columns() WHERE schema_name = 'main' AND database_name = current_database() AND NOT internal
+    ORDER BY table_name, column_index`);
   const views = await engine.query(`SELECT view_name || '=' || sql AS d FROM duckdb_views()
-    WHERE schema_name = 'main' AND NOT internal ORDER BY view_name`);
+    WHERE schema_name = 'main' AND database_name = current_database() AND NOT internal ORDER BY view_name`);
   const macros = await engine.query(`SELECT function_name || '=' || coalesce(macro_definition, '') AS d
     FROM duckdb_functions() WHERE schema_name = 'main' AND function_type IN ('macro', 'table_macro')
       AND NOT internal ORDER BY function_name, macro_definition`);
   return fnv1a64([...cols, ...views, ...macros].map((r) => String(r['d'])).join('\n'));
 }
 
-/** The base tables of the main schema, with their columns and types in order. */
+/**
+ * The base tables of the main schema, and the loaded files' tables in the file store (../schema/row-store.ts),
+ * with their columns and types in order.
+ */
 async function mainTables(engine: Engine): Promise<{ name: string; columns: SnapshotColumn[] }[]> {
-  const rows = await engine.query(`SELECT t.table_name, c.column_name, c.data_type
+  const rows = await engine.query(
+    `SELECT t.table_name, c.column_name, c.data_type
     FROM duckdb_tables() t JOIN duckdb_columns() c
       ON c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name
-    WHERE t.schema_name = 'main' AND t.database_name = current_database() AND NOT t.temporary AND NOT t.internal
-    ORDER BY t.table_name, c.column_index`);
+    WHERE t.schema_name = 'main' AND NOT t.temporary AND NOT t.internal AND (t.database_name = current_database()
+      OR (t.database_name = ? AND t.table_name IN (SELECT data_table FROM source_file)))
+    ORDER BY t.table_name, c.column_index`,
+    [ROW_STORE],
+  );
   const out = new Map<string, SnapshotColumn[]>();
   for (const r of rows) {
     const t = String(r['table_name']);
@@ -266,6 +275,8 @@ export async function restoreSnapshot(
   const missing = [...existing].filter((name) => !manifest.tables.some((t) => t.name === name));
   if (missing.length > 0) throw new SnapshotError('corrupt', `tables missing: ${missing.join(', ')}`);
   const registered: string[] = [];
+  /** Tables made in the file store by this restore, until it commits. */
+  const diskMade: string[] = [];
   try {
     // Every file asked for at once (the engine queues them): no wait between two. All settled before going on, so
     // that a failed read leaves no registration behind after the clean-up below.
@@ -278,18 +289,29 @@ export async function restoreSnapshot(
     );
     const failed = done.find((d) => d.status === 'rejected');
     if (failed) throw failed.reason;
+    const src = (t: SnapshotTable) => {
+      const cols = t.columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+      return `SELECT * FROM read_csv(${literal(`restore_${t.file}`)}, ${CSV_OPTIONS}, auto_detect = false,
+          nullstr = '', allow_quoted_nulls = false, strict_mode = true, columns = {${cols}})`;
+    };
+    // Files' tables of the file store first, each its own statement (a transaction writes to one database); the
+    // main database's in one transaction. On failure the file store's are dropped again.
+    const onDisk = manifest.tables.filter((t) => isDiskTable(t.name) && !existing.has(t.name));
+    if (onDisk.length) await ensureRowStore(engine);
+    for (const t of onDisk) {
+      diskMade.push(t.name);
+      await engine.exec(`CREATE TABLE ${tableRef(t.name)} AS ${src(t)};`);
+    }
     await engine.exec('BEGIN TRANSACTION');
     try {
       // A statement per table (measured with 1M rows: one statement for all the tables restores slower), one
       // query for all their row counts.
       for (const t of manifest.tables) {
-        const cols = t.columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
-        const src = `SELECT * FROM read_csv(${literal(`restore_${t.file}`)}, ${CSV_OPTIONS}, auto_detect = false,
-          nullstr = '', allow_quoted_nulls = false, strict_mode = true, columns = {${cols}})`;
+        if (onDisk.includes(t)) continue;
         await engine.exec(
           existing.has(t.name)
-            ? `DELETE FROM ${ident(t.name)};\nINSERT INTO ${ident(t.name)} BY NAME ${src};`
-            : `CREATE TABLE ${ident(t.name)} AS ${src};`,
+            ? `DELETE FROM ${ident(t.name)};\nINSERT INTO ${ident(t.name)} BY NAME ${src(t)};`
+            : `CREATE TABLE ${ident(t.name)} AS ${src(t)};`,
         );
       }
       const counts = await engine.query(
@@ -312,6 +334,7 @@ export async function restoreSnapshot(
       if (source !== manifest.source)
         throw new SnapshotError('corrupt', `source_file says ${source}, the manifest ${manifest.source}`);
       await engine.exec('COMMIT');
+      diskMade.length = 0;
       return source;
     } catch (e) {
       await engine.exec('ROLLBACK').catch(() => undefined);
@@ -320,6 +343,8 @@ export async function restoreSnapshot(
         : new SnapshotError('corrupt', e instanceof Error ? e.message : String(e));
     }
   } finally {
+    for (const name of diskMade)
+      await engine.exec(`DROP TABLE IF EXISTS ${tableRef(name)}`).catch(() => undefined);
     for (const name of registered) await engine.dropFile(name).catch(() => undefined);
   }
 }

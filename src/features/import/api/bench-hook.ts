@@ -5,7 +5,11 @@ import { BENCH_PAGE } from '../../../lib/bench-flag';
 declare global {
   interface Window {
     __pantauBench?: {
-      plainRead: (delim: string, allVarchar: boolean) => Promise<number>;
+      /**
+       * A plain `CREATE TABLE AS read_csv` of the chosen file, ms: into a temp table in memory, or (`file`) into a
+       * database file attached for it, the file store's way (src/p3dn/schema/row-store.ts).
+       */
+      plainRead: (delim: string, allVarchar: boolean, into?: 'memory' | 'file') => Promise<number>;
       /** Register the chosen file as `bench.csv`, run the statements, return each one's seconds. */
       timeSql: (statements: string[]) => Promise<number[]>;
     };
@@ -46,18 +50,25 @@ export function installBenchHook(): void {
       }
       return out;
     },
-    async plainRead(delim, allVarchar) {
+    async plainRead(delim, allVarchar, into = 'memory') {
       const file = input.files?.[0];
       if (!file) throw new Error('no bench file');
       const engine = await getEngine();
       await engine.registerFile('bench_plain.csv', file);
+      const db = into === 'file' ? await engine.registerEmptyFile('bench_plain.duckdb') : null;
+      if (db) await engine.exec(`ATTACH ${literal(db)} AS bench_plain_db`);
+      const table = db ? 'bench_plain_db.bench_plain' : 'bench_plain';
       try {
         const t0 = performance.now();
-        await engine.exec(`CREATE OR REPLACE TEMP TABLE bench_plain AS SELECT * FROM read_csv('bench_plain.csv',
-          header = true, delim = ${literal(delim)}${allVarchar ? ', all_varchar = true' : ''})`);
+        await engine.exec(`CREATE OR REPLACE ${db ? '' : 'TEMP'} TABLE ${table} AS SELECT * FROM read_csv(
+          'bench_plain.csv', header = true, delim = ${literal(delim)}${allVarchar ? ', all_varchar = true' : ''})`);
         return performance.now() - t0;
       } finally {
-        await engine.exec('DROP TABLE IF EXISTS bench_plain');
+        await engine.exec(`DROP TABLE IF EXISTS ${table}`);
+        if (db) {
+          await engine.exec('DETACH bench_plain_db');
+          await engine.dropFile(db);
+        }
         await engine.dropFile('bench_plain.csv');
       }
     },
