@@ -37,7 +37,17 @@ export class StatementCache<S extends { close(): unknown }> {
     }
     const made = this.prepare(sql);
     this.held.set(sql, made);
-    if (made instanceof Promise) made.catch(() => this.held.delete(sql));
+    // Once prepared, the statement itself is kept (not its promise): the next `get` hands it over synchronously,
+    // so a query on it is sent in the very task that asks (src/engine/browser-engine.ts).
+    if (made instanceof Promise)
+      made.then(
+        (stmt) => {
+          if (this.held.get(sql) === made) this.held.set(sql, stmt);
+        },
+        () => {
+          if (this.held.get(sql) === made) this.held.delete(sql);
+        },
+      );
     while (this.held.size > this.size) this.drop(this.held.keys().next().value as string);
     return made;
   }

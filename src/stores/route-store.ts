@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { beforeNavigate } from './before-navigate';
 
 /**
  * Which view of the app is open. The view lives in the URL's hash (`#/rincian`), the view state (KPI, basis,
@@ -35,6 +36,7 @@ interface EntryState {
 export function navigate(route: Route): void {
   const from = useRouteStore.getState().route;
   if (route === from) return;
+  beforeNavigate();
   const url = new URL(window.location.href);
   url.hash = hrefOf(route);
   window.history.pushState({ pantauFrom: from } satisfies EntryState, '', url);

@@ -110,7 +110,7 @@ describe('dashboard on the bundled sample', () => {
     const withDen = [...expected.values()].filter((e) => e.bp !== null).length;
     expect(await page.locator('[data-testid=agency-bar]').count()).toBe(withDen);
     expect(await page.locator('[data-testid=agency-noden]').count()).toBe(expected.size - withDen);
-    expect(await page.locator('[data-testid=agency-chart] .recharts-reference-line').count()).toBe(1);
+    expect(await page.locator('[data-testid=agency-chart] .chart-target-line').count()).toBe(1);
     expect(await page.textContent('[data-testid=agency-chart]')).toContain('Target 40,0 %');
     expect(await page.textContent('[data-testid=chart-basis]')).toContain('belanja pengadaan');
     await screenshot(page, '01-sample-dashboard');

@@ -152,7 +152,7 @@ describe('exports', () => {
   it('exports the chart as a 2× PNG on white and as SVG with its title, basis and legend', async () => {
     const { page } = app;
     await showView(page, 'ringkasan');
-    const box = (await page.locator('[data-testid=agency-chart] svg.recharts-surface').boundingBox())!;
+    const box = (await page.locator('[data-testid=agency-chart] svg.chart-surface').boundingBox())!;
     const svg = await download(page, '[data-testid=export-dashboard-chart] [data-export=svg]');
     expect(svg.name).toMatch(/\.svg$/);
     const svgText = svg.bytes.toString('utf8');

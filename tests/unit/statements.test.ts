@@ -109,4 +109,45 @@ describe('StatementCache', () => {
     expect(cache.keys()).toEqual(['d', 'b']);
     return Promise.resolve().then(() => expect(closed).toEqual(['b', 'c', 'a']));
   });
+
+  it('hands over a statement prepared asynchronously as itself once ready, so a query can be sent at once', async () => {
+    type Stmt = { sql: string; close: () => void };
+    // Every prepare's resolvers, per text, in the order asked.
+    const pending = new Map<string, { ok: (s: Stmt) => void; fail: (e: Error) => void }[]>();
+    let prepared = 0;
+    const cache = new StatementCache(
+      (sql: string) =>
+        new Promise<Stmt>((ok, fail) => {
+          prepared++;
+          pending.set(sql, [...(pending.get(sql) ?? []), { ok, fail }]);
+        }),
+    );
+    const first = cache.get('q');
+    expect(first).toBeInstanceOf(Promise);
+    // Asked again before it is ready: the same promise, no second prepare.
+    expect(cache.get('q')).toBe(first);
+    pending.get('q')![0]!.ok({ sql: 'q', close: () => undefined });
+    const stmt = await first;
+    // Ready: the statement itself, synchronously.
+    expect(cache.get('q')).toBe(stmt);
+    expect(prepared).toBe(1);
+
+    // A failed prepare is forgotten: the next get prepares again.
+    const bad = cache.get('bad');
+    pending.get('bad')![0]!.fail(new Error('no such table'));
+    await expect(bad).rejects.toThrow('no such table');
+    expect(cache.keys()).toEqual(['q']);
+    expect(cache.get('bad')).toBeInstanceOf(Promise);
+    expect(prepared).toBe(3);
+
+    // Prepared again meanwhile (refresh): the older promise, once it resolves, does not replace the newer one.
+    const older = cache.get('r');
+    const newer = cache.refresh('r');
+    expect(newer).not.toBe(older);
+    pending.get('r')![1]!.ok({ sql: 'r-new', close: () => undefined });
+    await newer;
+    pending.get('r')![0]!.ok({ sql: 'r-old', close: () => undefined });
+    await older;
+    expect((cache.get('r') as Stmt).sql).toBe('r-new');
+  });
 });

@@ -1,27 +1,29 @@
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFitToViewport } from '../../../components/use-fit-to-viewport';
-import { formatPercent, formatRupiah, formatRupiahShort } from '../../../lib/format';
+import { formatPercent, formatRupiah, formatRupiahShort, type Lang } from '../../../lib/format';
+import type { BasisAgencyMetric, Basis, Kpi } from '../../../p3dn/metrics';
 import { useAgencyMetrics } from '../../../queries/metric-queries';
 import { useViewStore } from '../../../stores/view-store';
 
 /** The agencies below the target of the chosen KPI, largest rupiah gap first: who has to catch up, by how much. */
 export function BelowTarget() {
-  const { t } = useTranslation();
   const lang = useViewStore((s) => s.lang);
   const kpi = useViewStore((s) => s.kpi);
   const basis = useViewStore((s) => s.basis);
   const kpiTarget = useViewStore((s) => s.targets[kpi]);
   const select = useViewStore((s) => s.setSelectedAgency);
   const { data, isPlaceholderData } = useAgencyMetrics();
-  const scroll = useFitToViewport<HTMLDivElement>(200);
-  if (!data) return null;
+  const rows = useMemo(
+    () =>
+      data
+        ?.filter((m) => m.meets[kpi] === false)
+        .sort((a, b) => (b.gap[kpi] ?? 0) - (a.gap[kpi] ?? 0) || a.name.localeCompare(b.name)),
+    [data, kpi],
+  );
+  if (!data || !rows) return null;
   const shown = data[0]?.basis ?? basis;
   const target = shown === 'capaian' ? 1 : kpiTarget;
-  const rows = data
-    .filter((m) => m.meets[kpi] === false)
-    .sort((a, b) => (b.gap[kpi] ?? 0) - (a.gap[kpi] ?? 0) || a.name.localeCompare(b.name));
-  const total = rows.reduce((s, m) => s + (m.gap[kpi] ?? 0), 0);
-  const kpiName = t(`kpi.${kpi}`);
   return (
     <section
       className="panel below-panel"
@@ -31,6 +33,33 @@ export function BelowTarget() {
       data-count={rows.length}
       aria-busy={isPlaceholderData || shown !== basis}
     >
+      <Below rows={rows} kpi={kpi} shown={shown} target={target} lang={lang} select={select} />
+    </section>
+  );
+}
+
+/** The list itself: drawn again when its rows or labels change, not when only the busy mark does. */
+const Below = memo(function Below({
+  rows,
+  kpi,
+  shown,
+  target,
+  lang,
+  select,
+}: {
+  rows: BasisAgencyMetric[];
+  kpi: Kpi;
+  shown: Basis;
+  target: number;
+  lang: Lang;
+  select: (agencyKey: string) => void;
+}) {
+  const { t } = useTranslation();
+  const scroll = useFitToViewport<HTMLDivElement>(200);
+  const total = rows.reduce((s, m) => s + (m.gap[kpi] ?? 0), 0);
+  const kpiName = t(`kpi.${kpi}`);
+  return (
+    <>
       <h2 id="below-title">
         <span aria-hidden="true" className="miss-mark">
           ✗
@@ -84,6 +113,6 @@ export function BelowTarget() {
           </table>
         </div>
       )}
-    </section>
+    </>
   );
-}
+});

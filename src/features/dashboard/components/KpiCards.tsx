@@ -1,20 +1,17 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatRupiahShort } from '../../../lib/format';
-import { KPIS } from '../../../p3dn/metrics';
+import { formatPercent, formatRupiahShort, type Lang } from '../../../lib/format';
+import { KPIS, type BasisSummary, type Denominator, type Targets } from '../../../p3dn/metrics';
 import { useViewStore } from '../../../stores/view-store';
 import { useSummary } from '../../../queries/metric-queries';
 
 export function KpiCards() {
-  const { t } = useTranslation();
   const lang = useViewStore((s) => s.lang);
   const den = useViewStore((s) => s.denominator);
   const basis = useViewStore((s) => s.basis);
   const targets = useViewStore((s) => s.targets);
   const { data: s, isPlaceholderData } = useSummary();
   if (!s) return null;
-  const capaian = s.basis === 'capaian';
-  const target = (k: 'pdn' | 'umk') =>
-    capaian ? t('basis.reference') : t('cards.target', { target: formatPercent(targets[k], lang) });
   return (
     <section
       className="cards"
@@ -23,6 +20,32 @@ export function KpiCards() {
       data-basis={s.basis}
       aria-busy={isPlaceholderData || s.basis !== basis}
     >
+      <Cards s={s} lang={lang} den={den} targets={targets} />
+    </section>
+  );
+}
+
+/**
+ * The cards' content: drawn again when the figures (or the language, denominator or targets they are labelled
+ * with) change, not when only the busy mark does (the first render of a view change, before its answer).
+ */
+const Cards = memo(function Cards({
+  s,
+  lang,
+  den,
+  targets,
+}: {
+  s: BasisSummary;
+  lang: Lang;
+  den: Denominator;
+  targets: Targets;
+}) {
+  const { t } = useTranslation();
+  const capaian = s.basis === 'capaian';
+  const target = (k: 'pdn' | 'umk') =>
+    capaian ? t('basis.reference') : t('cards.target', { target: formatPercent(targets[k], lang) });
+  return (
+    <>
       <p className="basis-shown sr-only" data-testid="basis-shown">
         {t('basis.shown', { basis: t(`basis.${s.basis}`) })}
       </p>
@@ -106,6 +129,6 @@ export function KpiCards() {
           </div>
         </div>
       )}
-    </section>
+    </>
   );
-}
+});

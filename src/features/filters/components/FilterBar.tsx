@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_FILTERS, type Filters } from '../../../p3dn/metrics';
 import { pemdaLabel } from '../../../components/pemda-label';
@@ -44,8 +44,47 @@ export function FilterBar() {
     setDropped(r.dropped.map((k) => ({ key: k, value: String(filters[k]) })));
     setFilters(r.filters);
   }, [data, filters, setDropped, setFilters]);
-  if (!data) return null;
-  const multiPemda = data.pemda.length > 1;
+  // The options of each select, made once per facets, language and Pemda filter: a filter change renders the
+  // selects' values, not their (up to hundreds of) options again.
+  const multiPemda = (data?.pemda.length ?? 0) > 1;
+  const options = useMemo(() => {
+    if (!data) return null;
+    const list = (values: readonly string[], label: (v: string) => string = (v) => v): ReactNode[] =>
+      values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ));
+    return {
+      pemda: data.pemda.map((p) => (
+        <option key={p.key} value={p.key}>
+          {pemdaLabel(t, p.key, p.name)}
+        </option>
+      )),
+      tahun: data.tahun.map((y) => (
+        <option key={y} value={y}>
+          {y}
+        </option>
+      )),
+      metode: list(data.metode),
+      jenis: list(data.jenis),
+      sumberDana: list(data.sumberDana),
+      source: list(data.source, (v) => t(`source.${v}`, { defaultValue: v })),
+    };
+  }, [data, t]);
+  const pemdaFilter = filters.pemda;
+  const agencyOptions = useMemo(
+    () =>
+      data?.agencies
+        .filter((a) => !pemdaFilter || a.pemdaKey === pemdaFilter)
+        .map((a) => (
+          <option key={a.key} value={a.key}>
+            {multiPemda ? `${a.name} — ${pemdaLabel(t, a.pemdaKey, a.pemda)}` : a.name}
+          </option>
+        )),
+    [data, t, pemdaFilter, multiPemda],
+  );
+  if (!data || !options) return null;
   const active = KEYS.filter((k) => filters[k] !== null && filters[k] !== undefined);
   const sourceLabel = (v: string) => t(`source.${v}`, { defaultValue: v });
   const valueLabel = (k: (typeof KEYS)[number]): string => {
@@ -56,7 +95,7 @@ export function FilterBar() {
     if (k === 'source') return sourceLabel(String(v));
     return String(v);
   };
-  const textSelect = (key: TextKey, values: string[], label: (v: string) => string = (v) => v) => (
+  const textSelect = (key: TextKey) => (
     <span className="filter-field" key={key}>
       <label htmlFor={`filter-${key}`}>{t(`filters.${key}`)}</label>
       <select
@@ -65,11 +104,7 @@ export function FilterBar() {
         onChange={(e) => setFilter(key, e.target.value === '' ? null : e.target.value)}
       >
         <option value="">{t('filters.all')}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {label(v)}
-          </option>
-        ))}
+        {options[key]}
       </select>
     </span>
   );
@@ -138,11 +173,7 @@ export function FilterBar() {
               onChange={(e) => setFilter('pemda', e.target.value === '' ? null : e.target.value)}
             >
               <option value="">{t('filters.all')}</option>
-              {data.pemda.map((p) => (
-                <option key={p.key} value={p.key}>
-                  {pemdaLabel(t, p.key, p.name)}
-                </option>
-              ))}
+              {options.pemda}
             </select>
           </span>
         )}
@@ -154,11 +185,7 @@ export function FilterBar() {
             onChange={(e) => setFilter('tahun', e.target.value === '' ? null : Number(e.target.value))}
           >
             <option value="">{t('filters.all')}</option>
-            {data.tahun.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
+            {options.tahun}
           </select>
         </span>
         <span className="filter-field">
@@ -170,19 +197,13 @@ export function FilterBar() {
             onChange={(e) => setFilter('agency', e.target.value === '' ? null : e.target.value)}
           >
             <option value="">{t('filters.all')}</option>
-            {data.agencies
-              .filter((a) => !filters.pemda || a.pemdaKey === filters.pemda)
-              .map((a) => (
-                <option key={a.key} value={a.key}>
-                  {multiPemda ? `${a.name} — ${pemdaLabel(t, a.pemdaKey, a.pemda)}` : a.name}
-                </option>
-              ))}
+            {agencyOptions}
           </select>
         </span>
-        {textSelect('metode', data.metode)}
-        {textSelect('jenis', data.jenis)}
-        {textSelect('sumberDana', data.sumberDana)}
-        {textSelect('source', data.source, sourceLabel)}
+        {textSelect('metode')}
+        {textSelect('jenis')}
+        {textSelect('sumberDana')}
+        {textSelect('source')}
         <p className="muted small filter-note">{t('filters.note')}</p>
       </div>
     </div>

@@ -57,7 +57,7 @@ export function DashboardChartExport() {
       label={t('review.export.chart')}
       testId="export-dashboard-chart"
       chart={{
-        svg: () => document.querySelector<SVGSVGElement>('[data-testid=agency-chart] svg.recharts-surface'),
+        svg: () => document.querySelector<SVGSVGElement>('[data-testid=agency-chart] svg.chart-surface'),
         spec,
       }}
     />
