@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NO_FILTERS, type Filters } from '../../../p3dn/metrics';
 import { pemdaLabel } from '../../../components/pemda-label';
@@ -47,6 +47,7 @@ export function FilterBar() {
   // The options of each select, made once per facets, language and Pemda filter: a filter change renders the
   // selects' values, not their (up to hundreds of) options again.
   const multiPemda = (data?.pemda.length ?? 0) > 1;
+  const sourceLabel = useCallback((v: string) => t(`source.${v}`, { defaultValue: v }), [t]);
   const options = useMemo(() => {
     if (!data) return null;
     const list = (values: readonly string[], label: (v: string) => string = (v) => v): ReactNode[] =>
@@ -69,9 +70,9 @@ export function FilterBar() {
       metode: list(data.metode),
       jenis: list(data.jenis),
       sumberDana: list(data.sumberDana),
-      source: list(data.source, (v) => t(`source.${v}`, { defaultValue: v })),
+      source: list(data.source, sourceLabel),
     };
-  }, [data, t]);
+  }, [data, t, sourceLabel]);
   const pemdaFilter = filters.pemda;
   const agencyOptions = useMemo(
     () =>
@@ -86,7 +87,6 @@ export function FilterBar() {
   );
   if (!data || !options) return null;
   const active = KEYS.filter((k) => filters[k] !== null && filters[k] !== undefined);
-  const sourceLabel = (v: string) => t(`source.${v}`, { defaultValue: v });
   const valueLabel = (k: (typeof KEYS)[number]): string => {
     const v = filters[k];
     if (v === null || v === undefined) return '';
