@@ -16,10 +16,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { generate } from './generate';
+import { cpuDelta, cpuLine, cpuSnapshot, type CpuDelta } from './cpu-times';
 import { rendererPeakMb } from './view-memory';
 import { SAMPLE_READY, launch, openApp } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
 
+/** `--no-save`: do not wait for the snapshot save after each import (its memory is then not reported). */
+const NO_SAVE = process.argv.includes('--no-save');
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const med = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -58,6 +61,9 @@ async function readyPage(browser: Browser, base: string, path: string) {
 interface Run {
   plain: number;
   imp: number;
+  /** CPU of the import (click to report) and of the plain read, by process and thread. */
+  cpu: CpuDelta;
+  plainCpu: CpuDelta | null;
   ok: boolean;
   what: string;
   stages: string;
@@ -69,15 +75,22 @@ interface Run {
   load: string;
 }
 
+/** CPU of the last plain read (the browser's processes and threads, while it ran). */
+let plainCpu: CpuDelta | null = null;
+
 async function plainRun(
   browser: Browser,
   base: string,
   path: string,
   into: 'memory' | 'file' = 'memory',
+  browserPid?: number,
 ): Promise<number> {
   const app = await readyPage(browser, base, path);
   try {
-    return (await app.page.evaluate((i) => window.__pantauBench!.plainRead(',', false, i), into)) / 1000;
+    const c0 = cpuSnapshot(browserPid);
+    const ms = await app.page.evaluate((i) => window.__pantauBench!.plainRead(',', false, i), into);
+    plainCpu = cpuDelta(c0, cpuSnapshot(browserPid));
+    return ms / 1000;
   } catch (e) {
     console.error(`  plain read failed: ${e instanceof Error ? e.message : String(e)}`);
     return NaN;
@@ -86,9 +99,37 @@ async function plainRun(
   }
 }
 
+/**
+ * Times the import in the page itself: the click on _Muat_ (a capturing listener) to the first appearance of the
+ * file's report (a MutationObserver), and each stage of the progress line as it first shows. Polling the page from
+ * here instead added up to a second to the end (a wait for the progress line after it was gone).
+ */
+const IMPORT_CLOCK = `(() => {
+  const c = { t0: NaN, end: NaN, stages: [] }; window.__importClock = c;
+  let last = '';
+  document.addEventListener('click', (e) => {
+    if (e.target instanceof Element && e.target.closest('[data-testid=import-confirm]')) c.t0 = performance.now();
+  }, true);
+  new MutationObserver(() => {
+    if (!Number.isFinite(c.t0)) return;
+    const p = document.querySelector('[data-testid=import-progress]');
+    const s = p ? p.getAttribute('data-stage') || '' : '';
+    if (s && s !== last) { last = s; c.stages.push([s, performance.now() - c.t0]); }
+    if (!Number.isFinite(c.end) && document.querySelector('[data-testid=import-result], [data-testid=import-error]'))
+      c.end = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage'] });
+})();`;
+
+interface ImportClock {
+  t0: number;
+  end: number;
+  stages: [string, number][];
+}
+
 async function importRun(browser: Browser, base: string, path: string, browserPid?: number) {
   const app = await readyPage(browser, base, path);
   const { page } = app;
+  await page.evaluate(IMPORT_CLOCK);
   const cdp = await app.context.newCDPSession(page);
   let heap = 0;
   const sampleHeap = async () => {
@@ -100,27 +141,27 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
   try {
     await page.setInputFiles('[data-testid=file-input]', path);
     await page.waitForSelector('[data-testid=import-confirm]');
-    const t0 = Date.now();
+    const c0 = cpuSnapshot(browserPid);
     await page.click('[data-testid=import-confirm]');
-    // Record when each stage of the progress line first shows.
-    const stages: string[] = [];
-    let last = '';
-    while (!died) {
-      const done = await page.locator('[data-testid=import-result], [data-testid=import-error]').count();
-      if (done > 0) break;
-      await sampleHeap();
-      const stage =
-        (await page
-          .locator('[data-testid=import-progress]')
-          .getAttribute('data-stage', { timeout: 1000 })
-          .catch(() => null)) ?? '';
-      if (stage && stage !== last) {
-        stages.push(`${stage}@${((Date.now() - t0) / 1000).toFixed(1)}s`);
-        last = stage;
+    let done = false;
+    const sampler = (async () => {
+      while (!done && !died) {
+        await sampleHeap();
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const secs = (Date.now() - t0) / 1000;
+    })();
+    await Promise.race([
+      page.waitForSelector('[data-testid=import-result], [data-testid=import-error]', { state: 'attached' }),
+      new Promise<void>((ok) => page.once('crash', () => ok())),
+    ]).catch(() => undefined);
+    const cpu = cpuDelta(c0, cpuSnapshot(browserPid));
+    done = true;
+    await sampler;
+    const clock = died
+      ? null
+      : await page.evaluate(() => (window as unknown as { __importClock: ImportClock }).__importClock);
+    const stages = (clock?.stages ?? []).map(([s, t]) => `${s}@${(t / 1000).toFixed(2)}s`);
+    const secs = clock ? (clock.end - clock.t0) / 1000 : NaN;
     await sampleHeap();
     const ok = !died && (await page.locator('[data-testid=import-result]').count()) > 0;
     const what = died
@@ -132,17 +173,19 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
     const rssMb = rendererPeakMb(browserPid);
     // Then the app keeps the dataset in this browser (OPFS snapshot: every table written out as CSV): its memory.
     const s0 = Date.now();
-    const saved = ok
-      ? await page
-          .waitForSelector(
-            ['saved', 'tab-only', 'failed']
-              .map((s) => `[data-testid=storage-status][data-state=${s}]`)
-              .join(', '),
-            { timeout: 15 * 60_000 },
-          )
-          .then((el) => el.getAttribute('data-state'))
-          .catch(() => (died ? 'crashed' : 'timeout'))
-      : 'n/a';
+    const saved = !ok
+      ? 'n/a'
+      : NO_SAVE
+        ? 'not waited for'
+        : await page
+            .waitForSelector(
+              ['saved', 'tab-only', 'failed']
+                .map((s) => `[data-testid=storage-status][data-state=${s}]`)
+                .join(', '),
+              { timeout: 15 * 60_000 },
+            )
+            .then((el) => el.getAttribute('data-state'))
+            .catch(() => (died ? 'crashed' : 'timeout'));
     const save = {
       state: saved ?? '?',
       secs: (Date.now() - s0) / 1000,
@@ -169,6 +212,7 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
     return {
       save: { ...save, rssMb: rendererPeakMb(browserPid), engine },
       imp: secs,
+      cpu,
       ok,
       what: (what ?? '').trim(),
       stages: stages.join(' '),
@@ -181,20 +225,64 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
   }
 }
 
+/** Print one build's runs at a size: medians and min–max. */
+function summary(label: string, realMb: number, all: Run[]) {
+  const ok = all.filter((x) => x.ok);
+  console.log(
+    [
+      `== ${label}${realMb.toFixed(0)} MB, ${all.length} runs (${ok.length} imported), median (min–max):`,
+      `   plain read_csv ${range(all.map((x) => x.plain))} s; import ${range(ok.map((x) => x.imp))} s; ` +
+        `import ÷ plain ${range(ok.map((x) => x.imp / x.plain))}; import ${range(
+          ok.map((x) => realMb / x.imp),
+          1,
+        )} MB/s`,
+      `   CPU: import ${range(ok.map((x) => x.cpu.total))} s, its busiest thread ${range(
+        ok.map((x) => x.cpu.top),
+      )} s; plain ${range(all.map((x) => x.plainCpu?.total ?? NaN))} s, busiest thread ${range(
+        all.map((x) => x.plainCpu?.top ?? NaN),
+      )} s; import ÷ plain by CPU ${range(ok.map((x) => x.cpu.total / (x.plainCpu?.total ?? NaN)))}, by the busiest thread ${range(
+        ok.map((x) => x.cpu.top / (x.plainCpu?.top ?? NaN)),
+      )}`,
+      `   peak renderer RSS ${range(
+        all.map((x) => x.rssMb),
+        0,
+      )} MB; JS heap ${range(
+        all.map((x) => x.heapMb),
+        0,
+      )} MB; DuckDB wasm memory ${range(
+        all.map((x) => x.wasmMb),
+        0,
+      )} MB; load ${all.map((x) => x.load.split(' ')[0]).join(', ')}`,
+      `   with the snapshot save after it (${all.map((x) => x.save.state).join(', ')}): peak RSS ${range(
+        all.map((x) => x.save.rssMb),
+        0,
+      )} MB; wasm ${range(
+        all.map((x) => x.save.wasmMb),
+        0,
+      )} MB`,
+    ].join('\n'),
+  );
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const importOnly = args.includes('--import-only');
+  const valued = new Set(['--runs', '--dist', '--vs'].map((o) => args.indexOf(o) + 1).filter((i) => i > 0));
   const ri = args.indexOf('--runs');
   const runs = ri >= 0 ? Number(args[ri + 1]) : 5;
   const sizes = args
-    .filter((a, i) => !a.startsWith('--') && i !== ri + 1)
+    .filter((a, i) => !a.startsWith('--') && !valued.has(i))
     .map(Number)
     .filter((n) => n > 0);
   if (sizes.length === 0) sizes.push(100, 1024);
-  // `--dist DIR`: another build of the app (e.g. main's, to compare two builds in the same minutes).
-  const di = process.argv.indexOf('--dist');
-  const server = await startPreview(di >= 0 ? { outDir: process.argv[di + 1]! } : {});
-  const base = `${server.baseURL}?bench`;
+  // `--dist DIR`: another build of the app (e.g. main's, to compare two builds in the same minutes). `--vs DIR`: a
+  // second build, run in turn with the first, run by run (the order swapped every run), so that both meet the
+  // same load; then each build's summary and the paired ratio of their ratios.
+  const di = args.indexOf('--dist');
+  const vi = args.indexOf('--vs');
+  const dists = [di >= 0 ? args[di + 1]! : 'dist', ...(vi >= 0 ? [args[vi + 1]!] : [])];
+  const servers = await Promise.all(dists.map((d) => startPreview({ outDir: d })));
+  const bases = servers.map((sv) => `${sv.baseURL}?bench`);
   const browser = await launch();
   // playwright-core keeps the browser process behind its own API; its pid names the renderers it owns.
   const browserPid = (browser as unknown as { _process?: { pid?: number } })._process?.pid;
@@ -202,56 +290,55 @@ async function main() {
     for (const mb of sizes) {
       const path = await generate(mb);
       const realMb = statSync(path).size / 2 ** 20;
-      const all: Run[] = [];
+      const all: Run[][] = dists.map(() => []);
       for (let r = 0; r < runs; r++) {
-        // A plain read that does not fit in memory is timed again into an attached database file, where the
-        // import keeps such a file's rows (src/p3dn/schema/row-store.ts): the baseline of the same storage.
-        let plain = importOnly ? NaN : await plainRun(browser, base, path);
-        if (!importOnly && !Number.isFinite(plain)) {
-          plain = await plainRun(browser, base, path, 'file');
-          console.log(`  plain read into a database file: ${f(plain)} s`);
+        const order = dists.map((_, i) => i);
+        if (r % 2 === 1) order.reverse();
+        for (const bi of order) {
+          const base = bases[bi]!;
+          const label = dists.length > 1 ? `[${dists[bi]}] ` : '';
+          // A plain read that does not fit in memory is timed again into an attached database file, where the
+          // import keeps such a file's rows (src/p3dn/schema/row-store.ts): the baseline of the same storage.
+          let plain = importOnly ? NaN : await plainRun(browser, base, path, 'memory', browserPid);
+          if (!importOnly && !Number.isFinite(plain)) {
+            plain = await plainRun(browser, base, path, 'file', browserPid);
+            console.log(`  plain read into a database file: ${f(plain)} s`);
+          }
+          const pc = importOnly ? null : plainCpu;
+          const run = {
+            plain,
+            plainCpu: pc,
+            ...(await importRun(browser, base, path, browserPid)),
+            load: load(),
+          };
+          all[bi]!.push(run);
+          console.log(
+            `${label}${realMb.toFixed(0)} MB run ${r + 1}: plain ${f(plain)} s, import ${f(run.imp)} s, ratio ${f(run.imp / plain)}, ` +
+              `peak RSS ${f(run.rssMb, 0)} MB, JS heap ${f(run.heapMb, 0)} MB, wasm ${f(run.wasmMb, 0)} MB ` +
+              `[load ${run.load}] ${run.ok ? 'ok' : 'FAILED'}: ${run.what}\n  stages: ${run.stages}\n` +
+              `  import ${cpuLine(run.cpu)}\n  plain  ${run.plainCpu ? cpuLine(run.plainCpu) : 'n/a'}\n` +
+              `  then the snapshot save: ${run.save.state} after ${f(run.save.secs, 1)} s; peak RSS ${f(run.save.rssMb, 0)} MB, wasm ${f(run.save.wasmMb, 0)} MB; ${run.save.engine}`,
+          );
         }
-        const run = { plain, ...(await importRun(browser, base, path, browserPid)), load: load() };
-        all.push(run);
+      }
+      dists.forEach((d, i) => summary(dists.length > 1 ? `[${d}] ` : '', realMb, all[i]!));
+      if (dists.length > 1) {
+        const pair = all[0]!.map((a, r) => {
+          const b = all[1]![r]!;
+          return a.ok && b.ok ? b.imp / b.plain / (a.imp / a.plain) : NaN;
+        });
+        const imp = all[0]!.map((a, r) => all[1]![r]!.imp / a.imp);
+        const cpu = all[0]!.map((a, r) => all[1]![r]!.cpu.total / a.cpu.total);
+        const top = all[0]!.map((a, r) => all[1]![r]!.cpu.top / a.cpu.top);
         console.log(
-          `${realMb.toFixed(0)} MB run ${r + 1}: plain ${f(plain)} s, import ${f(run.imp)} s, ratio ${f(run.imp / plain)}, ` +
-            `peak RSS ${f(run.rssMb, 0)} MB, JS heap ${f(run.heapMb, 0)} MB, wasm ${f(run.wasmMb, 0)} MB ` +
-            `[load ${run.load}] ${run.ok ? 'ok' : 'FAILED'}: ${run.what}\n  stages: ${run.stages}\n` +
-            `  then the snapshot save: ${run.save.state} after ${f(run.save.secs, 1)} s; peak RSS ${f(run.save.rssMb, 0)} MB, wasm ${f(run.save.wasmMb, 0)} MB; ${run.save.engine}`,
+          `== ${dists[1]} ÷ ${dists[0]}, run by run: import ÷ plain ${range(pair)}; import ${range(imp)}; ` +
+            `the import's CPU ${range(cpu)}, its busiest thread's CPU ${range(top)}`,
         );
       }
-      const ok = all.filter((x) => x.ok);
-      console.log(
-        [
-          `== ${realMb.toFixed(0)} MB, ${all.length} runs (${ok.length} imported), median (min–max):`,
-          `   plain read_csv ${range(all.map((x) => x.plain))} s; import ${range(ok.map((x) => x.imp))} s; ` +
-            `import ÷ plain ${range(ok.map((x) => x.imp / x.plain))}; import ${range(
-              ok.map((x) => realMb / x.imp),
-              1,
-            )} MB/s`,
-          `   peak renderer RSS ${range(
-            all.map((x) => x.rssMb),
-            0,
-          )} MB; JS heap ${range(
-            all.map((x) => x.heapMb),
-            0,
-          )} MB; DuckDB wasm memory ${range(
-            all.map((x) => x.wasmMb),
-            0,
-          )} MB; load ${all.map((x) => x.load.split(' ')[0]).join(', ')}`,
-          `   with the snapshot save after it (${all.map((x) => x.save.state).join(', ')}): peak RSS ${range(
-            all.map((x) => x.save.rssMb),
-            0,
-          )} MB; wasm ${range(
-            all.map((x) => x.save.wasmMb),
-            0,
-          )} MB`,
-        ].join('\n'),
-      );
     }
   } finally {
     await browser.close();
-    server.stop();
+    for (const sv of servers) sv.stop();
   }
 }
 

@@ -15,10 +15,17 @@ export class ChecksumCancelled extends Error {
  * pages that are not served securely, unlike WebCrypto, which also only hashes one whole buffer). Awaiting each
  * slice yields to the event loop; in the app it runs in a Web Worker (src/features/import/lib/checksum.worker.ts).
  * `onBytes` gets the bytes hashed so far after each slice; an aborted `signal` stops it between two slices.
+ * `onChunk` gets each slice's bytes as they are hashed, in order: other work on the same bytes (the import's line
+ * count) then needs no read of its own.
  */
 export async function sha256Blob(
   blob: Blob,
-  opts: { chunkBytes?: number; signal?: AbortSignal; onBytes?: (done: number) => void } = {},
+  opts: {
+    chunkBytes?: number;
+    signal?: AbortSignal;
+    onBytes?: (done: number) => void;
+    onChunk?: (bytes: Uint8Array) => void;
+  } = {},
 ): Promise<string> {
   const step = opts.chunkBytes ?? CHECKSUM_CHUNK_BYTES;
   if (!(step > 0)) throw new Error(`chunk size must be positive: ${step}`);
@@ -26,7 +33,9 @@ export async function sha256Blob(
   hasher.init();
   for (let at = 0; at < blob.size; at += step) {
     if (opts.signal?.aborted) throw new ChecksumCancelled();
-    hasher.update(new Uint8Array(await blob.slice(at, Math.min(at + step, blob.size)).arrayBuffer()));
+    const bytes = new Uint8Array(await blob.slice(at, Math.min(at + step, blob.size)).arrayBuffer());
+    hasher.update(bytes);
+    opts.onChunk?.(bytes);
     opts.onBytes?.(Math.min(at + step, blob.size));
   }
   if (opts.signal?.aborted) throw new ChecksumCancelled();

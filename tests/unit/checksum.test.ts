@@ -57,3 +57,32 @@ describe('streaming SHA-256 of a file, slice by slice', () => {
     expect(seen).toEqual([1024, 2048, 3072]);
   });
 });
+
+describe('the line count in the same read as the hash', () => {
+  it('gives every slice once, in order: the lines counted on the way equal a count of the whole file', async () => {
+    const { LineCounter, countLines } = await import('../../src/p3dn/import/line-counter');
+    const chunk = 1024;
+    // Line feeds at the slice boundaries, CRLF split across them, a last line without a feed, then with one.
+    const text = ('a,b\r\n' + 'x'.repeat(chunk - 6) + '\n\n' + '"q\nr",s\r\n').repeat(5) + 'end';
+    for (const body of [text, text + '\n', '', '\n']) {
+      const b = new TextEncoder().encode(body);
+      const counter = new LineCounter();
+      const pieces: number[] = [];
+      const hex = await sha256Blob(new Blob([b]), {
+        chunkBytes: chunk,
+        onChunk: (bytes) => {
+          pieces.push(bytes.length);
+          counter.add(bytes);
+        },
+      });
+      expect(hex).toBe(nodeSha(b));
+      expect(pieces.reduce((a, n) => a + n, 0)).toBe(b.length);
+      expect(pieces.length).toBe(Math.ceil(b.length / chunk));
+      // Independent count: line feeds, plus a last line without one.
+      const feeds = [...body].filter((c) => c === '\n').length;
+      const expected = feeds + (body.length > 0 && !body.endsWith('\n') ? 1 : 0);
+      expect(counter.lines).toBe(expected);
+      expect(countLines(b)).toBe(expected);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { detectKind, missingColumns, normalizeHeader, requiredName } from './det
 import { ImportError } from './errors';
 import { accountLines } from './account-lines';
 import { LINE_REJECT_SQL } from './reconcile';
-import { readRaw } from './read';
+import { readRaw, stagedColumns } from './read';
 import { sniffCsvHead } from './sniff';
 import { chooseRowStore, ensureRowStore, fileTableName } from '../schema/row-store';
 import { fingerprint, runSwap } from './swap';
@@ -74,9 +74,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
     step('membaca');
     const { explicit } = await readRaw(engine, req.engineFileName, head, raw, rej, scan);
     step('memeriksa');
-    const rawColumns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${ident(raw)})`))
-      .map((r) => String(r['column_name']))
-      .filter((c) => c !== 'ordinality');
+    const rawColumns = await stagedColumns(engine, raw);
     // Only when the caller did not transcode: DuckDB's latin-1 reader, then 0x80-0x9F as Windows-1252.
     let source = raw;
     if (head.encoding === 'latin-1') {

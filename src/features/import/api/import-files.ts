@@ -31,8 +31,7 @@ import type { Engine } from '../../../engine/types';
 import { loadedSource } from '../../../p3dn/schema';
 import { getEngine } from '../../../queries/engine';
 import { useDatasetStore } from '../../../stores/dataset-store';
-import { fileSha256 } from '../lib/checksum';
-import { countFileLines } from '../lib/line-count';
+import { fileDigest } from '../lib/checksum';
 import { applicableMapping } from '../lib/mapping-memory';
 import { usePendingStore, type PendingFile } from '../lib/pending';
 import { xlsxFileToCsv } from '../lib/xlsx';
@@ -287,18 +286,20 @@ async function importEach(
         bytesRead,
       });
     };
-    // The SHA-256 of the file as the user has it, hashed in a worker while the rows are imported.
+    // The SHA-256 of the file as the user has it and its physical lines, from one read in a worker while the rows
+    // are imported.
     let hashed = 0;
     const hashCtl = new AbortController();
     const forward = () => hashCtl.abort();
     opts.signal.addEventListener('abort', forward, { once: true });
-    const checksum = fileSha256(p.file, {
+    const digest = fileDigest(p.file, {
       signal: hashCtl.signal,
       onBytes: (d) => {
         hashed = d;
         if (stage === 'checksum') progress('checksum', d, p.file.size);
       },
-    }).catch(() => null); // a cancelled checksum loses only the checksum
+    }).catch(() => null); // a cancelled checksum loses only the checksum (and the line count: see `lines`)
+    const checksum = digest.then((d) => d?.hex ?? null);
     try {
       if (opts.signal.aborted) throw new ImportError('dibatalkan');
       progress('mempersiapkan');
@@ -314,7 +315,9 @@ async function importEach(
         lines = Promise.resolve(utf8.lines);
       } else {
         data = p.file;
-        lines = countFileLines(p.file, opts.signal);
+        // Counted in the hash worker's read; null (not counted) only means the importer searches for line
+        // breaks inside quoted cells itself.
+        lines = digest.then((d) => d?.lines ?? null);
       }
       const imported = await importFile(engine, {
         data,

@@ -1,16 +1,25 @@
 import { ImportError } from '../../../p3dn/import';
 
 type Reply =
-  { type: 'bytes'; done: number } | { type: 'done'; hex: string } | { type: 'error'; message: string };
+  | { type: 'bytes'; done: number }
+  | { type: 'done'; hex: string; lines: number }
+  | { type: 'error'; message: string };
+
+/** A file's SHA-256 (hex) and its physical line count, from one read of it. */
+export interface FileDigest {
+  hex: string;
+  lines: number;
+}
 
 /**
- * SHA-256 (hex) of a file of any size, computed in a Web Worker (src/lib/checksum.ts, slice by slice). Cancel
+ * SHA-256 (hex) of a file of any size and its lines (as `LineCounter` counts them), computed in a Web Worker
+ * from one read of the file (src/lib/checksum.ts, slice by slice): the page's main thread never reads it. Cancel
  * stops the worker at once; `onBytes` gets the bytes hashed so far.
  */
-export function fileSha256(
+export function fileDigest(
   file: Blob,
   opts: { signal?: AbortSignal; onBytes?: (done: number) => void } = {},
-): Promise<string> {
+): Promise<FileDigest> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) {
       reject(new ImportError('dibatalkan'));
@@ -31,7 +40,7 @@ export function fileSha256(
       if (m.type === 'bytes') opts.onBytes?.(m.done);
       else if (m.type === 'done') {
         end();
-        resolve(m.hex);
+        resolve({ hex: m.hex, lines: m.lines });
       } else {
         end();
         reject(new Error(m.message));
