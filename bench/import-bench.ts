@@ -1,9 +1,10 @@
 /**
  * Import throughput of the BUILT app in Debian Chromium, beside a plain DuckDB `read_csv` of the same file on the
  * same engine build in the same run. Not a test. Usage: `npm run bench:import` (builds first), or
- * `tsx bench/import-bench.ts 100 1024 [--runs 5] [--import-only]` for the sizes in MB (`--import-only` skips the
- * plain read; `2047` makes an export just under the app's 2 GiB limit). Generated exports go to bench/out/
- * (git-ignored).
+ * `tsx bench/import-bench.ts 100 1024 [--runs 5] [--import-only] [--no-save] [--dist DIR [--vs DIR2]]` for the
+ * sizes in MB (`--import-only` skips the plain read; `2047` makes an export just under the app's 2 GiB limit;
+ * `--no-save` does not wait for the snapshot save after each import; `--dist` serves another build, `--vs` a
+ * second one run in turn with it, run by run). Generated exports go to bench/out/ (git-ignored).
  *
  * Each run opens two fresh tabs (contexts: each its own renderer process): one times the plain read, the other the
  * import (click on _Muat_ to the file's report), so that neither's memory counts in the other's peak. Per size it
@@ -12,6 +13,9 @@
  * workers and their wasm memory), the main thread's JS heap (CDP `Runtime.getHeapUsage`, polled every 100 ms) and
  * DuckDB's wasm memory (the worker's `WebAssembly.Memory`, which only grows: its size at the end is its peak);
  * then the same once the app has kept the dataset in the browser (the OPFS snapshot written after an import).
+ * The import is timed in the page (click to report); the CPU time of the browser's processes and threads during
+ * the plain read and the import (bench/cpu-times.ts) is printed beside the wall clock, which a shared machine's
+ * load moves far more.
  */
 import { readFileSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';

@@ -72,7 +72,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   };
   try {
     step('membaca');
-    const { explicit } = await readRaw(engine, req.engineFileName, head, raw, rej, scan);
+    const { how } = await readRaw(engine, req.engineFileName, head, raw, rej, scan);
     step('memeriksa');
     const rawColumns = await stagedColumns(engine, raw);
     // Only when the caller did not transcode: DuckDB's latin-1 reader, then 0x80-0x9F as Windows-1252.
@@ -96,7 +96,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       rej,
       scan,
       source,
-      explicit,
+      how,
       rawColumns,
       mapping,
       cls,

@@ -13,11 +13,6 @@ export function csvOptions(head: CsvHead, rej: string, scan: string): string {
 /** Source columns the CSV reader types itself (column -> DuckDB type; every other column is read as text). */
 export type ReaderTypes = ReadonlyMap<string, string>;
 
-const typesOption = (types: ReaderTypes) =>
-  types.size === 0
-    ? ''
-    : `, types = {${[...types].map(([c, t]) => `${literal(c)}: ${literal(t)}`).join(', ')}}`;
-
 /**
  * Column names for a read without DuckDB's sniffer: the header texts, blank or repeated ones made unique; each
  * read as text unless `types` names it.
@@ -34,8 +29,23 @@ export function explicitColumns(headers: readonly string[], types: ReaderTypes =
 }
 
 /**
+ * How the file is read after staging: with what DuckDB's sniffer found in it (`sniff_csv`, once: every later read
+ * passes it on and binds without sniffing again), or, when the sniffer gave up, `'header'`: columns named from our
+ * own reading of the header row.
+ */
+export type ReadHow = Sniffed | 'header';
+
+/** What DuckDB's sniffer found in a file: the dialect it detected beside ours, and the columns' names. */
+export interface Sniffed {
+  names: string[];
+  newLine: string;
+  skip: number;
+  comment: string;
+}
+
+/**
  * The reader over `file` (every column text, or the `types` given for some: ./typed-read.ts), with its line
- * numbers (`ordinality`): with DuckDB's sniffer, or `explicit`ly without it, its columns named from the header.
+ * numbers (`ordinality`), never sniffing: with the sniffer's findings, or its columns named from the header.
  */
 export function rawSelect(
   file: string,
@@ -43,20 +53,47 @@ export function rawSelect(
   rej: string,
   scan: string,
   types: ReaderTypes,
-  explicit: boolean,
+  how: ReadHow,
 ): string {
   const opts = csvOptions(head, rej, scan);
-  return explicit
-    ? `SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
-        columns = ${explicitColumns(head.headers, types)}, ${opts}) WITH ORDINALITY`
-    : `SELECT * FROM read_csv(${literal(file)}, header = true, ${opts}${typesOption(types)}) WITH ORDINALITY`;
+  if (how === 'header')
+    return `SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
+        columns = ${explicitColumns(head.headers, types)}, ${opts}) WITH ORDINALITY`;
+  const columns = `{${how.names.map((n) => `${literal(n)}: ${literal(types.get(n) ?? 'VARCHAR')}`).join(', ')}}`;
+  return `SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
+      new_line = ${literal(how.newLine)}, skip = ${how.skip}, comment = ${literal(how.comment)},
+      columns = ${columns}, ${opts}) WITH ORDINALITY`;
 }
 
 /**
- * Stage `file` as the view `raw`, every column text. DuckDB sniffs the dialect from a sample of the file; a quote
- * opened and never closed inside that sample makes the sniffer give up. The delimiter, quote and header are
- * already known (our own sniff of the head), so the file is then read again without DuckDB's sniffer, its columns
- * named from the header (`explicit`, returned: a typed read of the file must read it the same way).
+ * DuckDB's sniffer over `file` with our dialect options (what a `read_csv` with them would detect by itself at
+ * every bind: line ends, rows to skip, a comment character, the columns' names), run once. Throws as the reader
+ * would when the sniffer gives up.
+ */
+async function sniffFile(engine: Engine, file: string, head: CsvHead, rej: string, scan: string) {
+  const rows = await engine.query(
+    `SELECT NewLineDelimiter AS nl, SkipRows AS skip, Comment AS cm, unnest(Columns).name AS name
+      FROM sniff_csv(${literal(file)}, header = true, ${csvOptions(head, rej, scan)})`,
+  );
+  const first = rows[0];
+  if (!first) throw new Error('sniff_csv gave no columns');
+  const cm = String(first['cm']);
+  return {
+    names: rows.map((r) => String(r['name'])),
+    newLine: String(first['nl']),
+    skip: Number(first['skip']),
+    // sniff_csv shows "no comment character" as the text "(empty)"; its own read_csv call passes ''.
+    comment: cm === '(empty)' ? '' : cm,
+  } satisfies Sniffed;
+}
+
+/**
+ * Stage `file` as the view `raw`, every column text. DuckDB sniffs the dialect from a sample of the file, once
+ * (`sniff_csv`): a `read_csv` left to sniff would do it again at every statement that binds it (the view, the
+ * first records' guesses, the classifying pass: in Chromium 0.1–0.3 s each per 100 MB beside the hash worker).
+ * A quote opened and never closed inside that sample makes the sniffer give up. The delimiter, quote and header are
+ * already known (our own sniff of the head), so the file is then read without DuckDB's sniffer, its columns named
+ * from the header. Returns how it was read: a typed read of the file must read it the same way.
  */
 export async function readRaw(
   engine: Engine,
@@ -65,20 +102,19 @@ export async function readRaw(
   raw: string,
   rej: string,
   scan: string,
-): Promise<{ explicit: boolean }> {
-  // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
-  const view = (explicit: boolean) =>
-    engine.exec(
-      `CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS ${rawSelect(file, head, rej, scan, new Map(), explicit)}`,
-    );
+): Promise<{ how: ReadHow }> {
+  let how: ReadHow;
   try {
-    await view(false);
-    return { explicit: false };
+    how = await sniffFile(engine, file, head, rej, scan);
   } catch (e) {
     if (!/sniff/i.test(e instanceof Error ? e.message : String(e))) throw e;
-    await view(true);
-    return { explicit: true };
+    how = 'header';
   }
+  // A view, not a table: the file is scanned once, by the classifying statement, and never held twice in memory.
+  await engine.exec(
+    `CREATE OR REPLACE TEMP VIEW ${ident(raw)} AS ${rawSelect(file, head, rej, scan, new Map(), how)}`,
+  );
+  return { how };
 }
 
 /**

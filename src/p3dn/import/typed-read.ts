@@ -19,7 +19,7 @@ import type { KindSpec } from '../kinds';
 import { classifySql } from './classify';
 import { READER_TYPES, type ColumnSource } from './columns';
 import { formatCounts, formatFlags, formatsFromFlags, type NumberFormat } from './number-format';
-import { rawSelect, type ReaderTypes } from './read';
+import { rawSelect, type ReadHow, type ReaderTypes } from './read';
 import type { CsvHead } from './sniff';
 
 /** The records the guesses (formats, typed columns) are made from: what DuckDB's own sniffer samples. */
@@ -44,8 +44,8 @@ export interface ClassifyCtx {
   rej: string;
   scan: string;
   source: string;
-  /** The staged view was read without DuckDB's sniffer (./read.ts): a typed read reads the file the same way. */
-  explicit: boolean;
+  /** How the staged view reads the file (./read.ts): a typed read reads it the same way. */
+  how: ReadHow;
   rawColumns: readonly string[];
   mapping: ReadonlyMap<string, ColumnSource>;
   cls: string;
@@ -98,7 +98,7 @@ export async function classifyFile(
       classifySql(c.spec, c.source, c.rawColumns, c.cls, c.mapping, formats, {
         typed: new Set(types.keys()),
         extra: flags,
-        ...(types.size ? { from: `(${rawSelect(c.file, c.head, c.rej, c.scan, types, c.explicit)})` } : {}),
+        ...(types.size ? { from: `(${rawSelect(c.file, c.head, c.rej, c.scan, types, c.how)})` } : {}),
       }),
       { ...c.sig, ...(c.onProgress ? { onProgress: c.onProgress } : {}) },
     );
