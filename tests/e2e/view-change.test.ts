@@ -4,11 +4,11 @@
  * drawn by the app itself, carry a tooltip and a highlighted row; the address bar follows the view, written after
  * the change and before the app opens another view.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort, formatShareVsTarget } from '../../src/lib/format';
 import { centsOrNull, readSampleCsv } from '../helpers/sample';
-import { launchWithSample, type OpenedPage, screenshot, showView } from './browser';
+import { sampleApp, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -67,16 +67,7 @@ const barShares = (page: Page) =>
       .join(' '),
   );
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 describe('a view change', () => {
   it('keeps the figures on screen while the new ones are computed, and shows no old figure once done', async () => {
