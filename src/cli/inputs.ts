@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { open, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import type { FileInput } from '../p3dn/import';
+import type { FileInput, FileReadBack, LineScan } from '../p3dn/import';
 import {
   HEAD_BYTES,
   LineCounter,
@@ -80,7 +80,7 @@ function walk(dir: string, out: InputFile[]): void {
 }
 
 /** What `importFile` needs besides the import options, and how the file was read (for the report). */
-export type Prepared = Pick<FileInput, 'data' | 'head' | 'sizeBytes' | 'lines' | 'checksum'> & {
+export type Prepared = Pick<FileInput, 'data' | 'head' | 'sizeBytes' | 'lines' | 'checksum' | 'readBack'> & {
   head: Uint8Array;
   format: string | null;
   /** The file's own size on disk. */
@@ -99,8 +99,8 @@ async function readHead(path: string): Promise<{ head: Uint8Array; size: number 
   }
 }
 
-/** SHA-256 (hex) and line count of a file on disk, in one streaming pass. */
-export async function hashAndCount(path: string): Promise<{ sha256: string; lines: number }> {
+/** SHA-256 (hex) and line count (with its line endings) of a file on disk, in one streaming pass. */
+export async function hashAndCount(path: string): Promise<{ sha256: string; lines: LineScan }> {
   const hash = createHash('sha256');
   const lines = new LineCounter();
   for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
@@ -108,11 +108,29 @@ export async function hashAndCount(path: string): Promise<{ sha256: string; line
     hash.update(c);
     lines.add(c);
   }
-  return { sha256: hash.digest('hex'), lines: lines.lines };
+  return { sha256: hash.digest('hex'), lines: lines.scan };
+}
+
+let copySeq = 0;
+
+/**
+ * The file at `path` read back slice by slice; a corrected copy of it (an LF copy, for records ending in several
+ * ways) written into `workDir`.
+ */
+function diskReadBack(path: string, workDir: string): FileReadBack {
+  return {
+    slices: () => createReadStream(path, { highWaterMark: 4 * 1024 * 1024 }),
+    async write(slices) {
+      mkdirSync(workDir, { recursive: true });
+      const target = join(workDir, `lf-${++copySeq}-${basename(path).replace(/[^\w.-]/g, '_')}`);
+      await pipeline(Readable.from(slices), createWriteStream(target));
+      return { path: target };
+    },
+  };
 }
 
 /** Windows-1252 to UTF-8, slice by slice, into `target`; the SHA-256 of the original and the output's lines. */
-async function transcode(path: string, target: string): Promise<{ sha256: string; lines: number }> {
+async function transcode(path: string, target: string): Promise<{ sha256: string; lines: LineScan }> {
   const hash = createHash('sha256');
   const lines = new LineCounter();
   await pipeline(
@@ -127,7 +145,7 @@ async function transcode(path: string, target: string): Promise<{ sha256: string
     }),
     createWriteStream(target),
   );
-  return { sha256: hash.digest('hex'), lines: lines.lines };
+  return { sha256: hash.digest('hex'), lines: lines.scan };
 }
 
 let transcodeSeq = 0;
@@ -158,6 +176,7 @@ export async function prepareFile(f: InputFile, workDir: string): Promise<Prepar
       head: utf8.head,
       sizeBytes: size,
       lines: Promise.resolve(done.lines),
+      readBack: diskReadBack(target, workDir),
       checksum: Promise.resolve(done.sha256),
       format: 'windows-1252',
       fileBytes: size,
@@ -173,6 +192,7 @@ export async function prepareFile(f: InputFile, workDir: string): Promise<Prepar
       (p) => p.lines,
       () => null,
     ),
+    readBack: diskReadBack(f.path, workDir),
     checksum: pass.then(
       (p) => p.sha256,
       () => null,

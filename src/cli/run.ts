@@ -149,10 +149,11 @@ async function loadOne(engine: Engine, f: InputFile, o: RunOptions): Promise<Fil
     }
     let lastBytes = 0;
     let stage: ImportStage = 'membaca';
-    const { data, head: fileHead, sizeBytes, lines, checksum, format } = prepared;
+    const { data, head: fileHead, sizeBytes, lines, checksum, format, readBack } = prepared;
     const imported = await importFile(engine, {
       data,
       head: fileHead,
+      ...(readBack ? { readBack } : {}),
       ...(sizeBytes !== undefined ? { sizeBytes } : {}),
       ...(lines !== undefined ? { lines } : {}),
       ...(checksum ? { checksum } : {}),

@@ -3,6 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { ARGS_INIT_SQL, argsSelect, argsStatement, argsUpdate, type ArgsStatement } from './args';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
 import { StatementCache, type QueryItem, type QueryOutcome } from './statements';
@@ -64,6 +65,7 @@ export class BrowserEngine implements Engine {
     await conn.query('SET enable_progress_bar_print = true');
     await conn.query('SET progress_bar_time = 100');
     await conn.query(ENGINE_LOCK_SQL);
+    await conn.query(ARGS_INIT_SQL);
     const engine = new BrowserEngine(db, conn);
     db.onExecutionProgress((p) => {
       const pct = Number(p.percentage);
@@ -112,11 +114,19 @@ export class BrowserEngine implements Engine {
 
   prepare(sqls: readonly string[]): Promise<void> {
     return this.run(async () => {
-      await Promise.allSettled(sqls.map((s) => this.statements.refresh(s)));
+      await Promise.allSettled(
+        sqls.flatMap((s) => {
+          const args = argsSelect(s);
+          const update = args ? argsUpdate(args.count) : null;
+          return [this.statements.refresh(args?.text ?? s), ...(update ? [this.statements.get(update)] : [])];
+        }),
+      );
     });
   }
 
   private async runQuery({ sql, params }: QueryItem): Promise<Row[]> {
+    const args = argsStatement(sql, params);
+    if (args) return this.runArgsQuery(args);
     if (params.length === 0) return arrowToRows(await this.conn.query(sql));
     try {
       // A kept statement is handed over synchronously and run at once (no await before its message is posted).
@@ -125,6 +135,29 @@ export class BrowserEngine implements Engine {
       return arrowToRows(await stmt.query(...params));
     } catch (e) {
       this.statements.drop(sql);
+      throw e;
+    }
+  }
+
+  /**
+   * A statement that reads the argument row (./args.ts): its UPDATE and the statement are posted back to back, in
+   * one task, so the worker runs them one after the other with no other call between (other queries of the same
+   * `queryMany` post their own pairs whole, before or after).
+   */
+  private async runArgsQuery(args: ArgsStatement): Promise<Row[]> {
+    try {
+      const keptUpdate = args.update === null ? null : this.statements.get(args.update);
+      const keptSelect = this.statements.get(args.select);
+      const update = keptUpdate instanceof Promise ? await keptUpdate : keptUpdate;
+      const select = keptSelect instanceof Promise ? await keptSelect : keptSelect;
+      const wrote = update?.query(...args.values);
+      const read = select.query();
+      const [w, r] = await Promise.allSettled([wrote, read]);
+      if (w.status === 'rejected') throw w.reason;
+      if (r.status === 'rejected') throw r.reason;
+      return arrowToRows(r.value);
+    } catch (e) {
+      this.statements.drop(args.select);
       throw e;
     }
   }

@@ -24,6 +24,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { ARGS_INIT_SQL } from './args';
 import { ENGINE_INIT_SQL, ENGINE_LOCK_SQL } from './init-sql';
 import { oneByOne, type QueryItem, type QueryOutcome } from './statements';
 import {
@@ -116,6 +117,9 @@ export class NativeEngine implements Engine {
     );
     // Last: no later statement, whatever its text, changes the configuration (as the wasm engines do).
     await conn.run(ENGINE_LOCK_SQL);
+    // The argument row the dashboard's statements join (./args.ts); here their values are bound as usual: the
+    // CLI runs each statement once, so a statement planned again at each run costs it nothing.
+    await conn.run(ARGS_INIT_SQL);
     return new NativeEngine(instance, conn, dir, filesDir, ownsDir, opts.progressMs ?? 250);
   }
 

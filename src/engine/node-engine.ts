@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { ARGS_INIT_SQL, argsSelect, argsStatement, argsUpdate } from './args';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
 import { StatementCache, oneByOne, type QueryItem, type QueryOutcome } from './statements';
@@ -43,6 +44,7 @@ export class NodeEngine implements Engine {
     const conn = db.connect();
     for (const s of WASM_INIT_SQL) conn.query(s);
     conn.query(ENGINE_LOCK_SQL);
+    conn.query(ARGS_INIT_SQL);
     return new NodeEngine(db, conn);
   }
 
@@ -50,6 +52,17 @@ export class NodeEngine implements Engine {
   private readonly statements = new StatementCache<Prepared>((sql) => this.conn.prepare(sql));
 
   async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+    const args = argsStatement(sql, params);
+    if (args) {
+      // The values into the argument row, then the statement without parameters (./args.ts).
+      try {
+        if (args.update) (this.statements.get(args.update) as Prepared).query(...args.values);
+        return arrowToRows((this.statements.get(args.select) as Prepared).query());
+      } catch (e) {
+        this.statements.drop(args.select);
+        throw e;
+      }
+    }
     if (params.length === 0) return arrowToRows(this.conn.query(sql));
     try {
       const stmt = this.statements.get(sql) as Prepared;
@@ -63,7 +76,12 @@ export class NodeEngine implements Engine {
   async prepare(sqls: readonly string[]): Promise<void> {
     for (const s of sqls) {
       try {
-        this.statements.refresh(s);
+        const args = argsSelect(s);
+        if (args) {
+          const update = argsUpdate(args.count);
+          if (update) this.statements.get(update);
+        }
+        this.statements.refresh(args?.text ?? s);
       } catch {
         // Left unprepared (the cache keeps no failed statement): the query prepares it again, and fails there.
       }

@@ -669,6 +669,10 @@ export const en: Messages = {
       total_berulang:
         'The total column (the package total, repeated on every product line) is ignored; total_harga per line is summed.',
       kolom_indeks: 'A leading unnamed index column is ignored.',
+      akhir_baris_campuran:
+        "This file mixes line endings (CRLF, LF, CR): it was read with one kind of line ending, every line is still accounted for, and line numbers are the file's lines as a text editor shows them.",
+      akhir_baris_cr:
+        "This file ends its lines with CR only (old Mac format): it was read with LF line endings, every line is still accounted for, and line numbers are the file's lines as a text editor shows them.",
       generik:
         'Generic sheet: every row with a value and an agency is counted (no status column filters it); a repeated transaction number is counted once. PDN/UMK-K part: the value given, or the whole value when the status column says Yes (0 when No), or the RUP package status via kd_rup.',
     },

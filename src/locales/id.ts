@@ -672,6 +672,10 @@ export const id = {
       total_berulang:
         'Kolom total (total paket, berulang di setiap baris produk) diabaikan; yang dijumlah adalah total_harga per baris.',
       kolom_indeks: 'Kolom indeks tanpa nama di awal berkas diabaikan.',
+      akhir_baris_campuran:
+        'Akhir baris berkas ini bercampur (CRLF, LF, CR): berkas dibaca dengan satu jenis akhir baris, setiap baris tetap terhitung, dan nomor baris adalah nomor baris berkas seperti tampak di editor teks.',
+      akhir_baris_cr:
+        'Baris berkas ini diakhiri CR saja (format Mac lama): berkas dibaca dengan akhir baris LF, setiap baris tetap terhitung, dan nomor baris adalah nomor baris berkas seperti tampak di editor teks.',
       generik:
         'Lembar generik: setiap baris dengan nilai dan perangkat daerah dihitung (tidak ada kolom status yang menyaring); nomor transaksi berulang dihitung sekali. Bagian PDN/UMK-K: nilai yang diisi, atau seluruh nilai bila kolom status Ya (0 bila Tidak), atau status paket RUP lewat kd_rup.',
     },

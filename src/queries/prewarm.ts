@@ -42,8 +42,8 @@ const idle = (fn: () => void) =>
  * Once the figures of a new dataset (or new aliases) are in, the dashboard's statements are prepared in idle time,
  * one per idle slot while nothing else runs on the engine and no import is under way (a view change waits behind
  * one prepare at most; an import started meanwhile is not slowed), so that the first change to each basis and
- * denominator only runs its queries. Prepared afresh after every data change: a statement prepared before must
- * otherwise be bound again at its next run. Returns the stop.
+ * denominator only runs its queries. Prepared afresh after every data change: DuckDB binds a statement prepared
+ * before it again at each of its runs. Returns the stop.
  */
 export function startPrewarm(getEngine: () => BatchingEngine | null = engineIfReady): () => void {
   let run = 0;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The flags every browser test and bench launches Debian Chromium with. */
 export const CHROMIUM_ARGS = [
@@ -96,11 +97,49 @@ export async function openApp(browser: Browser, baseURL: string): Promise<Opened
 export const SAMPLE_READY = '[data-testid=agency-chart][aria-busy=false] [data-testid=agency-bar]';
 
 /** A fresh browser and the app in a new page, once the bundled sample is loaded (the ranking is drawn). */
-export async function launchWithSample(baseURL: string): Promise<{ browser: Browser; app: OpenedPage }> {
+async function launchWithSample(baseURL: string): Promise<{ browser: Browser; app: OpenedPage }> {
   const browser = await launch();
   const app = await openApp(browser, baseURL);
   await app.page.waitForSelector(SAMPLE_READY, { timeout: 60_000 });
   return { browser, app };
+}
+
+/**
+ * The set-up most browser test files share: before the file's tests, a fresh browser and the app with the sample
+ * loaded (`launchWithSample`); after them, the browser closed. `before` runs first (files the tests drop, written
+ * to disk), `after` last. Returns the opened page, readable from the tests and later hooks on.
+ */
+export function sampleApp(
+  baseURL: string,
+  hooks: { before?: () => unknown; after?: () => unknown } = {},
+): OpenedPage {
+  let opened: { browser: Browser; app: OpenedPage } | undefined;
+  beforeAll(async () => {
+    await hooks.before?.();
+    opened = await launchWithSample(baseURL);
+  });
+  afterAll(async () => {
+    await opened?.browser.close();
+    await hooks.after?.();
+  });
+  const app = () => {
+    if (!opened) throw new Error('sampleApp: the app opens in beforeAll; read it from a test.');
+    return opened.app;
+  };
+  return {
+    get context() {
+      return app().context;
+    },
+    get page() {
+      return app().page;
+    },
+    get requests() {
+      return app().requests;
+    },
+    get errors() {
+      return app().errors;
+    },
+  };
 }
 
 export type View = 'ringkasan' | 'perangkat-daerah' | 'rincian' | 'data' | 'presentasi' | 'laporan';

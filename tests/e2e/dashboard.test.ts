@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatShareVsTarget } from '../../src/lib/format';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { centsOrNull, readSampleCsv } from '../helpers/sample';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, showView } from './browser';
+import { foreignRequests, sampleApp, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -85,16 +85,7 @@ function checkTable(rows: TableRow[], expected: Map<string, Expected>, kpi: 'pdn
   }
 }
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 describe('dashboard on the bundled sample', () => {
   const expected = expectedFromRows(

@@ -1,21 +1,17 @@
 import { createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS } from '../../scripts/sample/layouts';
 import { counted, penyediaRow, type Paket } from '../helpers/fixtures';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, showView } from './browser';
+import { foreignRequests, sampleApp, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 const dir = join(tmpdir(), `pantau-cancel-${process.pid}`);
 const bigPath = join(dir, 'RUP-PaketPenyedia-besar.csv');
 const BIG_ROWS = 600_000;
-
-let browser: Browser;
-let app: OpenedPage;
 
 const agencies = [...Array(30).keys()].map((k) => ({
   kd: String(70000 + k),
@@ -45,14 +41,13 @@ async function writeBig(): Promise<void> {
   await new Promise<void>((ok) => ws.end(ok));
 }
 
-beforeAll(async () => {
-  await writeBig();
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+const app = sampleApp(baseURL, {
+  before: async () => {
+    await writeBig();
+  },
+  after: () => {
+    rmSync(dir, { recursive: true, force: true });
+  },
 });
 
 describe('cancelling an import while DuckDB classifies a large file', () => {

@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { toCsv } from '../../scripts/sample/csv';
 import { PENYEDIA_HEADERS, STRUKTUR_HEADERS } from '../../scripts/sample/layouts';
 import { serialize } from '../helpers/csv-bytes';
 import { centsTextId, penyediaRow, type Agency, type Paket } from '../helpers/fixtures';
 import { resolve } from 'node:path';
-import {
-  foreignRequests,
-  launchWithSample,
-  type OpenedPage,
-  screenshot,
-  SCREENSHOT_DIR,
-  showView,
-} from './browser';
+import { foreignRequests, sampleApp, screenshot, SCREENSHOT_DIR, showView } from './browser';
 import { seriousA11yViolations } from './review-helpers';
 
 const baseURL = inject('baseURL');
@@ -126,16 +119,7 @@ function expected() {
   return { per, all };
 }
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 async function drop(page: Page, files: { name: string; bytes: number[] }[]) {
   await page.evaluate((list) => {

@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SIRUP_WEB_LABEL_HEADERS } from '../../scripts/sample/layouts';
 import { serialize } from '../helpers/csv-bytes';
 import { REALISASI_FIXTURES, expectedReport, realisasiRows } from '../helpers/exports';
 import { centsText } from '../helpers/fixtures';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot } from './browser';
+import { foreignRequests, sampleApp, screenshot } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 // 1. Toko Daring export: unverified and failed orders, repeated order ids, rejected rows (one a formula).
 const toko = REALISASI_FIXTURES.find((f) => f.kind === 'tokodaring')!;

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  foreignRequests,
-  launchWithSample,
-  type OpenedPage,
-  screenshot,
-  SCREENSHOT_DIR,
-  showView,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { foreignRequests, sampleApp, screenshot, SCREENSHOT_DIR, showView } from './browser';
 import { cents, expectedRealisasi, rp } from './realisasi-expected';
 
 const baseURL = inject('baseURL');
@@ -43,17 +36,8 @@ async function setBasis(page: Page, label: string) {
   await page.waitForSelector(`[data-testid=basis-switch] label.active:has-text("${label}")`);
 }
 
-let browser: Browser;
-let app: OpenedPage;
+const app = sampleApp(baseURL);
 const E = expectedRealisasi();
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('realisasi and capaian on the bundled sample', () => {
   it('switches the basis to realisasi: figures equal the sample transactions, and the basis is named', async () => {

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort, formatShareVsTarget } from '../../src/lib/format';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
+import { foreignRequests, sampleApp, screenshot, SCREENSHOT_DIR } from './browser';
 import { expectedRealisasi, rp } from './realisasi-expected';
 import { download, pdfText, seriousA11yViolations } from './review-helpers';
 import { execFileSync } from 'node:child_process';
@@ -49,16 +49,7 @@ function expectedComparison(source?: string): Expected {
   return { komitmen, realisasi, order };
 }
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 /** The filter selects sit behind the toolbar's "Filter" toggle: open it (if it is closed) before choosing. */
 async function openFilters(page: Page) {

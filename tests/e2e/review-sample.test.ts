@@ -1,19 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort } from '../../src/lib/format';
 import { en } from '../../src/locales/en';
 import { id } from '../../src/locales/id';
-import {
-  foreignRequests,
-  launchWithSample,
-  type OpenedPage,
-  screenshot,
-  SCREENSHOT_DIR,
-  showView,
-} from './browser';
+import { foreignRequests, sampleApp, screenshot, SCREENSHOT_DIR, showView } from './browser';
 import {
   SAMPLE_FILES,
   expectAgencies,
@@ -31,16 +24,7 @@ const penyedia = readSampleCsv('RUP-PaketPenyedia-Terumumkan.csv');
 const expected = expectAgencies(penyedia, readSampleCsv('RUP-StrukturAnggaranPD.csv'));
 const withDen = [...expected.entries()].filter(([, e]) => e.bp !== null && e.bp > 0n);
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 const slideTitle = (page: Page) => page.textContent('[data-testid=slide-title]');
 

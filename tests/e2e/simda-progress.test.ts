@@ -3,13 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { SIMDA_HEADERS, SIRUP_WEB_LABEL_HEADERS } from '../../scripts/sample/layouts';
 import { serialize } from '../helpers/csv-bytes';
 import { simdaRows } from '../helpers/simda-exports';
 import { writeXlsx, type XCell } from '../helpers/xlsx-writer';
-import { foreignRequests, launchWithSample, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
+import { foreignRequests, sampleApp, type OpenedPage, screenshot, SCREENSHOT_DIR } from './browser';
 
 const baseURL = inject('baseURL');
 const fmt = (n: number) => new Intl.NumberFormat('id-ID').format(n);
@@ -64,9 +63,6 @@ async function closeUp(app: OpenedPage, selector: string, name: string) {
     .screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-let browser: Browser;
-let app: OpenedPage;
-
 /** Record every state of the progress line (stage, bytes, text), so no short stage is missed by polling. */
 async function recordProgress(app: OpenedPage) {
   await app.page.evaluate(() => {
@@ -89,16 +85,15 @@ async function recordProgress(app: OpenedPage) {
 const progressLog = (app: OpenedPage) =>
   app.page.evaluate(() => (window as unknown as { __progress: string[][] }).__progress);
 
-beforeAll(async () => {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(simdaPath, simda);
-  writeFileSync(xlsxPath, writeXlsx(xlsxRows));
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
+const app = sampleApp(baseURL, {
+  before: async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(simdaPath, simda);
+    writeFileSync(xlsxPath, writeXlsx(xlsxRows));
+  },
+  after: () => {
+    rmSync(dir, { recursive: true, force: true });
+  },
 });
 
 describe('a large legacy SIMDA export (Windows-1252)', () => {

@@ -3,33 +3,17 @@
  * exports dropped at once. Both Pemda are named, each agency keeps its own share (the same names in both), and
  * the Pemda ranking equals the figures computed from the test's own files (BigInt cents).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ALL, P1, P2, PA, PB, exp, rupCsv, strukturCsv, tdCsv } from '../helpers/two-pemda';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  SCREENSHOT_DIR,
-  foreignRequests,
-  launchWithSample,
-  screenshot,
-  showView,
-  type OpenedPage,
-} from './browser';
+import { SCREENSHOT_DIR, foreignRequests, sampleApp, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 const rp = (c: bigint) => Number(c) / 100;
 const sum = (xs: readonly bigint[]) => xs.reduce((a, b) => a + b, 0n);
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 describe('two Pemda in one dataset', () => {
   it('loads both, names both, and ranks them by their agencies summed', async () => {

@@ -4,11 +4,11 @@
  * drawn by the app itself, carry a tooltip and a highlighted row; the address bar follows the view, written after
  * the change and before the app opens another view.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { formatRupiahShort, formatShareVsTarget } from '../../src/lib/format';
 import { centsOrNull, readSampleCsv } from '../helpers/sample';
-import { launchWithSample, type OpenedPage, screenshot, showView } from './browser';
+import { sampleApp, screenshot, showView } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -23,6 +23,27 @@ function penyediaByAgency(): Map<string, { pdn: bigint; pagu: bigint }> {
       r['status_aktif_rup'] === 'true' &&
       r['status_delete_rup'] === 'false';
     if (!ok) continue;
+    const p = centsOrNull(r['pagu'])!;
+    e.pagu += p;
+    if (r['status_pdn'] === 'PDN') e.pdn += p;
+  }
+  return out;
+}
+
+/**
+ * Per agency, the counted RUP penyedia packages of metode `m`: PDN pagu and pagu in cents (the shares under a
+ * metode filter with the RUP penyedia denominator).
+ */
+function penyediaOfMetode(m: string): Map<string, { pdn: bigint; pagu: bigint }> {
+  const out = new Map<string, { pdn: bigint; pagu: bigint }>();
+  for (const r of readSampleCsv('RUP-PaketPenyedia-Terumumkan.csv')) {
+    const ok =
+      r['status_umumkan_rup'] === 'Terumumkan' &&
+      r['status_aktif_rup'] === 'true' &&
+      r['status_delete_rup'] === 'false';
+    if (!ok || r['metode_pengadaan'] !== m) continue;
+    const e = out.get(r['kd_satker']!) ?? { pdn: 0n, pagu: 0n };
+    out.set(r['kd_satker']!, e);
     const p = centsOrNull(r['pagu'])!;
     e.pagu += p;
     if (r['status_pdn'] === 'PDN') e.pdn += p;
@@ -67,16 +88,7 @@ const barShares = (page: Page) =>
       .join(' '),
   );
 
-let browser: Browser;
-let app: OpenedPage;
-
-beforeAll(async () => {
-  ({ browser, app } = await launchWithSample(baseURL));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const app = sampleApp(baseURL);
 
 describe('a view change', () => {
   it('keeps the figures on screen while the new ones are computed, and shows no old figure once done', async () => {
@@ -120,6 +132,56 @@ describe('a view change', () => {
     }
     expect(log.slice(firstBusy).some((s) => s.busy === 'false')).toBe(true);
     await page.selectOption('#denominator', 'belanja_pengadaan');
+    await page.waitForSelector('[data-testid=agency-chart][aria-busy=false]');
+  });
+
+  it('shows, after changes made in quick succession, the chart and the cards of the last view, each from its own values', async () => {
+    const { page } = app;
+    await showView(page, 'ringkasan');
+    await page.waitForSelector('[data-testid=agency-chart][aria-busy=false]');
+    const toggle = page.locator('[data-testid=filter-toggle]');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    // The most frequent metode of the counted packages, and the one after it: changed one after the other, with
+    // the denominator and a target in between, without waiting for the answers.
+    const counts = new Map<string, number>();
+    for (const r of readSampleCsv('RUP-PaketPenyedia-Terumumkan.csv'))
+      counts.set(r['metode_pengadaan']!, (counts.get(r['metode_pengadaan']!) ?? 0) + 1);
+    const [m1, m2] = [...counts].sort((a, b) => b[1] - a[1]).map(([m]) => m);
+    await page.selectOption('#filter-metode', m1!);
+    await page.selectOption('#denominator', 'rup_penyedia');
+    await page.getByRole('button', { name: 'PDN 95 %' }).click();
+    await page.selectOption('#filter-metode', m2!);
+    await page.waitForSelector('[data-testid=agency-chart][aria-busy=false][data-basis=komitmen]');
+    await page.waitForSelector('[data-testid=kpi-cards][aria-busy=false]');
+    await expect.poll(() => page.textContent('[data-testid=agency-chart]')).toContain('Target 95,0 %');
+
+    // The chart (one query) and the cards (another, with other values) answer for metode m2 and RUP penyedia.
+    const e = [...penyediaOfMetode(m2!)].filter(([, x]) => x.pagu > 0n);
+    const shown = new Map(
+      (await barShares(page)).split(' ').map((b) => {
+        const [k, v] = b.split('=');
+        return [k!, Number(v)];
+      }),
+    );
+    expect([...shown.keys()].sort()).toEqual(e.map(([kd]) => `kd:${kd}`).sort());
+    for (const [kd, x] of e) expect(shown.get(`kd:${kd}`)).toBeCloseTo(Number(x.pdn) / Number(x.pagu), 10);
+    const pdn = e.reduce((t, [, x]) => t + x.pdn, 0n);
+    const pagu = e.reduce((t, [, x]) => t + x.pagu, 0n);
+    expect(Number(await page.getAttribute('[data-testid=card-pdn] .card-value', 'data-value'))).toBe(
+      Number(pdn) / 100,
+    );
+    expect(Number(await page.getAttribute('[data-testid=card-pdn] .card-sub', 'data-share'))).toBeCloseTo(
+      Number(pdn) / Number(pagu),
+      12,
+    );
+    const meeting = e.filter(([, x]) => x.pdn * 100n >= x.pagu * 95n).length;
+    expect(await page.getAttribute('[data-testid=card-meeting-pdn] .card-value', 'data-n')).toBe(
+      String(meeting),
+    );
+    await screenshot(page, 'view-change-quick-succession');
+    await page.selectOption('#filter-metode', '');
+    await page.selectOption('#denominator', 'belanja_pengadaan');
+    await page.getByRole('button', { name: '40 % / 40 %' }).click();
     await page.waitForSelector('[data-testid=agency-chart][aria-busy=false]');
   });
 

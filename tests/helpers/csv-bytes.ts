@@ -38,7 +38,7 @@ const CP1252: Record<string, number> = {
 }; // prettier-ignore
 
 /** Text as Windows-1252 bytes, as Excel on an Indonesian PC saves "CSV". */
-function encodeCp1252(text: string): Uint8Array {
+export function encodeCp1252(text: string): Uint8Array {
   return Uint8Array.from(
     [...text].map((ch) => {
       const c = ch.codePointAt(0)!;

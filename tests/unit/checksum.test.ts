@@ -60,7 +60,7 @@ describe('streaming SHA-256 of a file, slice by slice', () => {
 
 describe('the line count in the same read as the hash', () => {
   it('gives every slice once, in order: the lines counted on the way equal a count of the whole file', async () => {
-    const { LineCounter, countLines } = await import('../../src/p3dn/import/line-counter');
+    const { LineCounter, scanLines } = await import('../../src/p3dn/import/line-endings');
     const chunk = 1024;
     // Line feeds at the slice boundaries, CRLF split across them, a last line without a feed, then with one.
     const text = ('a,b\r\n' + 'x'.repeat(chunk - 6) + '\n\n' + '"q\nr",s\r\n').repeat(5) + 'end';
@@ -82,7 +82,32 @@ describe('the line count in the same read as the hash', () => {
       const feeds = [...body].filter((c) => c === '\n').length;
       const expected = feeds + (body.length > 0 && !body.endsWith('\n') ? 1 : 0);
       expect(counter.lines).toBe(expected);
-      expect(countLines(b)).toBe(expected);
+      expect(scanLines(b).lines).toBe(expected);
     }
+  });
+});
+
+describe('the hash worker’s digest: checksum and line scan from one read', () => {
+  it('equals Node’s SHA-256 and a scan of the whole file, CRs and CRLF split across slices included', async () => {
+    const { digestFile } = await import('../../src/features/import/lib/digest');
+    const { scanLines } = await import('../../src/p3dn/import/line-endings');
+    const bodies = [
+      'a,b\r\n1,2\r\n3,4\r\n', // CRLF only
+      'a,b\n1,2\n3,4', // LF only, no last feed
+      'a,b\r\n1,2\n"x\r\ny",3\r4,5\r\n', // mixed, a bare CR, a CRLF inside quotes
+      '',
+    ];
+    for (const body of bodies) {
+      const b = new TextEncoder().encode(body);
+      const whole = scanLines(b);
+      // Slices of 1..5 bytes: every CR/LF pair is split across two slices somewhere.
+      for (const chunkBytes of [1, 2, 3, 5, 1024]) {
+        const d = await digestFile(new Blob([b]), { chunkBytes });
+        expect([body, chunkBytes, d.hex]).toEqual([body, chunkBytes, nodeSha(b)]);
+        expect([body, chunkBytes, d.scan]).toEqual([body, chunkBytes, whole]);
+      }
+    }
+    expect(scanLines(new TextEncoder().encode(bodies[0]!)).endings).toBe('crlf');
+    expect(scanLines(new TextEncoder().encode(bodies[2]!)).endings).toBe('check');
   });
 });

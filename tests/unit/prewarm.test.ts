@@ -2,11 +2,13 @@
  * The dashboard's statements prepared in idle time (src/queries/prewarm.ts), on the real engine: after a dataset
  * version, every text of the dashboard's two figures (each basis × denominator, over the small cube and the full
  * one) is prepared once, and a view change then prepares nothing, whatever filters are set (filters and targets
- * are bound values); a new dataset version prepares them afresh.
+ * are values of the argument row, src/engine/args.ts: each text is prepared without placeholders, beside the
+ * UPDATE that writes its values); a new dataset version prepares them afresh.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { argsSelect, argsUpdate } from '../../src/engine/args';
 import type { NodeEngine } from '../../src/engine/node-engine';
 import { BASES, DENOMINATORS, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../../src/p3dn/metrics';
 import { BatchingEngine } from '../../src/queries/batch';
@@ -53,10 +55,15 @@ describe('the prewarm of the dashboard statements', () => {
     const stop = startPrewarm(() => engine);
     try {
       await warmed();
-      expect(new Set(prepared)).toEqual(new Set(dashboardTexts()));
-      expect(prepared).toHaveLength(90);
+      // Each text as the engine runs it: every value read from the row, no placeholder left; and the UPDATE of
+      // each number of values, once.
+      const selects = dashboardTexts().map((t) => argsSelect(t));
+      expect(selects.every((x) => x !== null && x.count > 0 && !x.text.includes('?'))).toBe(true);
+      const updates = new Set(selects.map((x) => argsUpdate(x!.count)!));
+      expect(new Set(prepared)).toEqual(new Set([...selects.map((x) => x!.text), ...updates]));
+      expect(prepared).toHaveLength(90 + updates.size);
       prepared.length = 0;
-      // A view with filters set and other targets: the same texts, values bound.
+      // A view with filters set and other targets: the same texts, other values in the row.
       const [y] = await node.query('SELECT CAST(max(tahun) AS INTEGER) AS y FROM rup_penyedia');
       const f = { ...NO_FILTERS, tahun: Number(y?.['y']), metode: 'Tender' };
       const t = { pdn: 0.55, umk: 0.3 };
@@ -66,7 +73,7 @@ describe('the prewarm of the dashboard statements', () => {
       ])
         expect((await engine.query(q.sql, q.params)).length).toBeGreaterThan(0);
       expect(prepared).toHaveLength(0);
-      // New data: prepared afresh.
+      // New data: prepared afresh (the UPDATEs read only the row: kept).
       useDatasetStore.setState({ version: 2 });
       await warmed();
       expect(prepared).toHaveLength(90);

@@ -26,3 +26,13 @@ export class ImportError extends Error {
     super(detail ? `${code}: ${detail}` : code);
   }
 }
+
+/**
+ * Thrown by the importer before it keeps anything: the file's records end in several ways (or in bare CRs), which
+ * DuckDB's strict reader misreads; the pipeline imports an LF copy instead (./line-endings.ts).
+ */
+export class OtherLineEndings extends Error {
+  constructor(readonly kind: 'cr' | 'mixed') {
+    super(`line endings: ${kind}`);
+  }
+}

@@ -5,7 +5,7 @@ import { GENERIC_KIND, KINDS, type KindSpec } from '../kinds';
 import { classifySql, dedupSql } from './classify';
 import { resolveMapping } from './columns';
 import { detectKind, missingColumns, normalizeHeader, requiredName } from './detect';
-import { ImportError } from './errors';
+import { ImportError, OtherLineEndings } from './errors';
 import { accountLines } from './account-lines';
 import { LINE_REJECT_SQL } from './reconcile';
 import { readRaw, stagedColumns } from './read';
@@ -103,6 +103,7 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
       sig,
       ...(onBytes ? { onProgress: (f: number) => onBytes(Math.round(f * req.sizeBytes)) } : {}),
     });
+    await checkLineEndings(req, false);
     const lineRej = `${cls}_lines`;
     await engine.exec(LINE_REJECT_SQL(lineRej));
     const lineCheck = await accountLines(engine, {
@@ -169,6 +170,8 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   } catch (e) {
     if (e instanceof ImportError) throw e;
     if (e instanceof EngineCancelled || req.signal?.aborted) throw new ImportError('dibatalkan');
+    if (e instanceof OtherLineEndings) throw e;
+    await checkLineEndings(req, true);
     const msg = e instanceof Error ? e.message : String(e);
     if (/out of memory|memory access out of bounds|could not allocate|Allocation/i.test(msg)) {
       throw new ImportError('terlalu_besar', msg);
@@ -181,6 +184,16 @@ export async function importCsv(engine: Engine, req: ImportRequest): Promise<Imp
   } finally {
     await cleanup().catch(() => undefined);
   }
+}
+
+/**
+ * Records ending in several ways are read from an LF copy (the pipeline's): after the read, or when the read
+ * failed and other line breaks sit in quoted cells (the model of the reader's quoting may be wrong there).
+ */
+async function checkLineEndings(req: ImportRequest, failed: boolean): Promise<void> {
+  const kind = await req.lineEndings?.catch(() => 'uniform' as const);
+  if (kind === 'cr' || kind === 'mixed') throw new OtherLineEndings(kind);
+  if (failed && kind === 'cells') throw new OtherLineEndings('mixed');
 }
 
 async function countImport(engine: Engine, cls: string, rej: string, lineRej: string): Promise<ImportCounts> {

@@ -18,6 +18,7 @@ export { ImportError, type ImportErrorCode } from './errors';
 export * from './types';
 export * from './detect';
 export * from './sniff';
+export { LineCounter, scanLines, type FileReadBack, type LineScan } from './line-endings';
 export { isXlsx, sheetToCsv, xlsxToCsvBytes, isoFromDate, type SheetCell } from './xlsx';
 export { classifySql, dedupSql } from './classify';
 export { columnExpr, resolveMapping, type ColumnSource } from './columns';

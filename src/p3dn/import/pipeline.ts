@@ -12,9 +12,19 @@ import { refreshAgencyMap } from '../agency/realisasi-map';
 import { KINDS } from '../kinds';
 import { apbdFileBelanja, type ApbdBelanja } from '../metrics/apbd';
 import { crossFileReport, type CrossFileReport } from '../schema/cross-file';
-import { ImportError } from './errors';
+import { ImportError, OtherLineEndings } from './errors';
 import { importCsv } from './import-csv';
-import { HEAD_BYTES, countLines } from './sniff';
+import {
+  blobReadBack,
+  lfBytes,
+  lfCopy,
+  recordEndings,
+  recordEndingsOf,
+  scanLines,
+  type FileReadBack,
+  type LineScan,
+} from './line-endings';
+import { HEAD_BYTES, sniffCsvHead } from './sniff';
 import type { ImportFailure, ImportReport, ImportRequest, ImportResult } from './types';
 
 export interface FileInput extends Omit<ImportRequest, 'engineFileName' | 'head' | 'sizeBytes' | 'lines'> {
@@ -28,10 +38,16 @@ export interface FileInput extends Omit<ImportRequest, 'engineFileName' | 'head'
   /** The size shown and recorded (default: the size of `data`). */
   sizeBytes?: number;
   /**
-   * The file's line count (see `ImportRequest.lines`). Default: counted here when `data` is bytes; `null`: not
-   * counted (the importer then searches for quoted line breaks).
+   * The file's line count (see `ImportRequest.lines`), best with its line endings (`LineCounter.scan`: a file
+   * whose records end in several ways is then read from an LF copy). Default: counted here when `data` is bytes;
+   * `null`: not counted (the importer then searches for quoted line breaks, and reads the file as it is).
    */
-  lines?: Promise<number | null> | null;
+  lines?: Promise<number | LineScan | null> | null;
+  /**
+   * Reading a file given by path again, slice by slice, and writing its LF copy (the caller's disk); a File or
+   * bytes are read back here.
+   */
+  readBack?: FileReadBack;
   /** The SHA-256 of the file as the user has it, computed beside the import. Default: hashed here from `data`. */
   checksum?: Promise<string | null>;
   /** The rows are loaded and only the checksum is still awaited. */
@@ -115,8 +131,17 @@ export function finishBatch(engine: Engine): Promise<void> {
 }
 
 async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile> {
-  const { data, head: givenHead, sizeBytes, lines, checksum, onChecksumWait, refresh, ...req } = input;
-  const engineFileName = `file_${++fileSeq}.csv`;
+  const {
+    data,
+    head: givenHead,
+    sizeBytes,
+    lines,
+    checksum,
+    onChecksumWait,
+    refresh,
+    readBack,
+    ...req
+  } = input;
   if (!(data instanceof Uint8Array) && 'path' in data) {
     // Read on disk by a Node engine: the caller reads its head, size and checksum (this core touches no disk).
     if (!givenHead || sizeBytes === undefined || !checksum)
@@ -129,24 +154,76 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
     givenHead ??
     (bytes ? bytes.slice(0, HEAD_BYTES) : new Uint8Array(await file!.slice(0, HEAD_BYTES).arrayBuffer()));
   const size = sizeBytes ?? bytes?.length ?? file!.size;
-  const lineCount =
-    lines === null ? undefined : (lines ?? (bytes ? Promise.resolve(countLines(bytes)) : undefined));
   const hash = checksum ?? sha256Blob(new Blob([(bytes ?? file) as BlobPart])).catch(() => null);
-  await engine.registerFile(engineFileName, data);
+  const sniffed = sniffCsvHead(head);
+  const delimiter = 'error' in sniffed ? ',' : sniffed.delimiter;
+  const notes: string[] = [];
+  const read = async (
+    source: FileSource,
+    fileHead: Uint8Array,
+    count: Promise<number | null> | undefined,
+    lineEndings?: Promise<'uniform' | 'cells' | 'cr' | 'mixed'>,
+  ): Promise<ImportResult> => {
+    const engineFileName = `file_${++fileSeq}.csv`;
+    await engine.registerFile(engineFileName, source);
+    try {
+      return await importCsv(engine, {
+        ...req,
+        engineFileName,
+        head: fileHead,
+        sizeBytes: size,
+        ...(count ? { lines: count } : {}),
+        ...(lineEndings ? { lineEndings } : {}),
+        checksum: hash,
+        ...(onChecksumWait ? { onChecksumWait } : {}),
+      });
+    } finally {
+      await engine.dropFile(engineFileName).catch(() => undefined);
+    }
+  };
   let result: ImportResult;
-  try {
-    result = await importCsv(engine, {
-      ...req,
-      engineFileName,
-      head,
-      sizeBytes: size,
-      ...(lineCount ? { lines: lineCount } : {}),
-      checksum: hash,
-      ...(onChecksumWait ? { onChecksumWait } : {}),
-    });
-  } finally {
-    await engine.dropFile(engineFileName).catch(() => undefined);
+  if (bytes) {
+    // Bytes in memory: their line endings are known before the read (an LF copy read at once, if need be).
+    const scan = lines === null ? null : await (lines ?? Promise.resolve(scanLines(bytes)));
+    const kind =
+      scan !== null && typeof scan === 'object' && scan.endings === 'check'
+        ? recordEndingsOf(bytes, delimiter)
+        : 'uniform';
+    if (kind === 'uniform') {
+      result = await read(bytes, head, scan === null ? undefined : Promise.resolve(lineCount(scan)));
+    } else {
+      const lf = lfBytes(bytes);
+      notes.push(LINE_ENDING_NOTE[kind]);
+      result = await read(lf.bytes, lf.bytes.slice(0, HEAD_BYTES), Promise.resolve(lf.lines));
+    }
+  } else {
+    const back = readBack ?? (file ? blobReadBack(file) : null);
+    // Counted beside the read; a file with line endings of both kinds read back once more, also beside it.
+    const endings =
+      lines && back
+        ? lines.then((s) =>
+            s !== null && typeof s === 'object' && s.endings === 'check'
+              ? recordEndings(back, delimiter, req.signal).then((k) => (k === 'uniform' ? 'cells' : k))
+              : ('uniform' as const),
+          )
+        : undefined;
+    // Read by the importer only after its read (or its failure): never an unhandled rejection meanwhile.
+    endings?.catch(() => undefined);
+    try {
+      result = await read(
+        data,
+        head,
+        lines?.then((s) => (s === null ? null : lineCount(s))),
+        endings,
+      );
+    } catch (e) {
+      if (!(e instanceof OtherLineEndings) || !back) throw e;
+      const lf = await lfCopy(back, HEAD_BYTES, req.signal);
+      notes.push(LINE_ENDING_NOTE[e.kind]);
+      result = await read(lf.data, lf.head, Promise.resolve(lf.lines));
+    }
   }
+  if (notes.length) result = { ...result, notes: [...result.notes, ...notes] };
   // The file is loaded: what follows can only add warnings to it.
   const warnings: ImportWarning[] = [];
   const attempt = async <T>(code: ImportWarning, f: () => Promise<T>): Promise<T | null> => {
@@ -171,6 +248,11 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
   };
   return { ...result, crossFile, apbd, warnings: [...new Set(warnings)] };
 }
+
+const lineCount = (s: number | LineScan) => (typeof s === 'number' ? s : s.lines);
+
+/** The reading note of a file read from its LF copy. */
+const LINE_ENDING_NOTE = { cr: 'akhir_baris_cr', mixed: 'akhir_baris_campuran' } as const;
 
 /** Record the checksum of an imported file, dropping those of files no longer loaded. */
 async function saveChecksum(engine: Engine, fileId: number, checksum: string | null): Promise<void> {

@@ -70,5 +70,3 @@ export function needsTranscode(head: Uint8Array): boolean {
   const h = sniffCsvHead(head);
   return !('error' in h) && h.encoding === 'latin-1';
 }
-
-export { LineCounter, countLines } from './line-counter';

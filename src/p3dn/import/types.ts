@@ -87,6 +87,13 @@ export interface ImportRequest {
    * breaks inside quoted cells (a second pass over the file) is skipped. Without it, that search always runs.
    */
   lines?: Promise<number | null>;
+  /**
+   * How the records of the file as registered end (./line-endings.ts), known beside the read: `cr` or `mixed`
+   * (DuckDB's strict reader misreads them), or `cells` (the records end alike; other line breaks only in quoted
+   * cells). For `cr` and `mixed`, and for `cells` when the read fails, the importer stops before keeping anything
+   * and throws `OtherLineEndings`: the pipeline then imports an LF copy of the file.
+   */
+  lineEndings?: Promise<'uniform' | 'cells' | 'cr' | 'mixed'>;
   /** The file's SHA-256 (hex), its identity: awaited before the swap (a renamed copy is the same file). */
   checksum?: Promise<string | null>;
   /** The rows are classified and only the checksum is still awaited. */

@@ -1,9 +1,10 @@
 import { bool, num, numOrNull, str } from '../../engine/cells';
+import { ARGS_TABLE } from '../../engine/args';
 import { raw, sql, type Sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
 import { agencySumsSql } from './agency-sums';
 import { N, RX_CUBE_COLS, agencyFigureSource } from './cube';
-import { cubeWhere } from './filters';
+import { ARGS_JOIN, cubeWhere } from './filters';
 import {
   isDenominator,
   type AgencyMetric,
@@ -54,7 +55,7 @@ export function baseSql(den: Denominator, f: Filters, lean = false, years?: read
     ? {
         col: raw('tahun, '),
         aCol: raw('a.tahun, '),
-        where: sql` AND tahun IN (${years[0]}, ${years[1]})`,
+        where: sql` AND tahun IN (CAST(${years[0]} AS INTEGER), CAST(${years[1]} AS INTEGER))`,
         group: raw(', tahun'),
       }
     : { col: raw(''), aCol: raw(''), where: raw(''), group: raw('') };
@@ -91,6 +92,7 @@ export function targetsCte(t: Targets): Sql {
   }
   return sql`t AS (
       SELECT CAST(${t.pdn.toFixed(6)} AS DECIMAL(9, 6)) AS pdn_t, CAST(${t.umk.toFixed(6)} AS DECIMAL(9, 6)) AS umk_t
+      FROM ${raw(ARGS_TABLE)}
     )`;
 }
 
@@ -243,7 +245,7 @@ export function basisSummaryQuery(basis: Basis, den: Denominator, targets: Targe
       FROM base, t
     ), u AS (
       SELECT ${raw(N)} AS n_unmatched, coalesce(sum(nilai), 0) AS unmatched
-      FROM cube_rx WHERE agency IS NULL${cubeWhere(f, RX_CUBE_COLS)}
+      FROM cube_rx${raw(ARGS_JOIN)} WHERE agency IS NULL${cubeWhere(f, RX_CUBE_COLS)}
     )
     SELECT agencies, n_unmatched, ${raw(D('unmatched'))} AS unmatched, ${raw(D('r_total'))} AS r_total,
       ${raw(D('pdn_tanpa'))} AS pdn_tanpa, ${raw(D('umk_tanpa'))} AS umk_tanpa, ${raw(out('pdn'))}, ${raw(out('umk'))}

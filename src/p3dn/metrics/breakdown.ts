@@ -4,7 +4,7 @@ import { raw, sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
 import { D, baseSql } from './basis';
 import { N, RX_CUBE_COLS } from './cube';
-import { cubeWhere } from './filters';
+import { ARGS_JOIN, cubeWhere } from './filters';
 import type { Denominator, Filters, Kpi, Query } from './types';
 export type BreakdownDim = 'metode' | 'jenis' | 'source' | 'bulan';
 const DIM_SQL: Record<BreakdownDim, string> = {
@@ -22,7 +22,7 @@ export function breakdownQuery(dim: BreakdownDim, f: Filters): Query {
         ${D("coalesce(sum(nilai) FILTER (WHERE umk_from = 'tanpa'), 0)")} AS umk_tanpa`);
   const order = raw(dim === 'bulan' ? 'TRY_CAST(grp AS INTEGER) NULLS LAST' : 'total DESC');
   return sql`SELECT ${cols}
-      FROM cube_rx WHERE agency IS NOT NULL${cubeWhere(f, RX_CUBE_COLS)}
+      FROM cube_rx${raw(ARGS_JOIN)} WHERE agency IS NOT NULL${cubeWhere(f, RX_CUBE_COLS)}
       GROUP BY 1 ORDER BY ${order}`;
 }
 
@@ -55,7 +55,7 @@ export function monthlyQuery(den: Denominator, f: Filters): Query {
   return sql`WITH ${baseSql(den, f)}, d AS (SELECT sum(den) AS den FROM base),
       withden AS (SELECT agency_key FROM base WHERE den IS NOT NULL),
       m AS (
-        SELECT bulan, sum(pdn_part) AS pdn, sum(umk_part) AS umk, sum(nilai) AS total FROM cube_rx
+        SELECT bulan, sum(pdn_part) AS pdn, sum(umk_part) AS umk, sum(nilai) AS total FROM cube_rx${raw(ARGS_JOIN)}
         WHERE agency IN (SELECT agency_key FROM withden) AND bulan IS NOT NULL${cubeWhere(f, RX_CUBE_COLS)}
         GROUP BY bulan
       ), months AS (SELECT range AS bulan FROM range(1, 13))

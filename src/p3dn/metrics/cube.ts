@@ -24,9 +24,9 @@
  * Refreshed after every register refresh (an import, an alias change: ../agency/realisasi-map.ts): a cube is never
  * older than the rows and the register it summarises.
  */
-import { sql, type Sql } from '../../engine/sql';
+import { raw, sql, type Sql } from '../../engine/sql';
 import { agencySumsSql } from './agency-sums';
-import { cubeWhere, type FilterCol } from './filters';
+import { ARGS_JOIN, cubeWhere, type FilterCol } from './filters';
 import type { Engine } from '../../engine/types';
 import type { Filters } from './types';
 
@@ -177,8 +177,11 @@ const AGENCY_YEAR_FILTERS = { pemda: 'pemda_key', tahun: 'tahun', agency: 'agenc
 export function agencyFigureSource(f: Filters): { from: Sql; pivoted: boolean } {
   const narrowed = [f.metode, f.jenis, f.sumberDana, f.source].some((v) => v !== null && v !== undefined);
   return narrowed
-    ? { from: sql`cube_base WHERE true${baseWhere(f)}`, pivoted: false }
-    : { from: sql`cube_agency_year WHERE true${cubeWhere(f, AGENCY_YEAR_FILTERS)}`, pivoted: true };
+    ? { from: sql`cube_base${raw(ARGS_JOIN)} WHERE true${baseWhere(f)}`, pivoted: false }
+    : {
+        from: sql`cube_agency_year${raw(ARGS_JOIN)} WHERE true${cubeWhere(f, AGENCY_YEAR_FILTERS)}`,
+        pivoted: true,
+      };
 }
 
 /** Rebuild every cube in one transaction (a failed build leaves the previous cubes, never half of them). */

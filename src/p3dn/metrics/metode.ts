@@ -2,7 +2,7 @@ import { num, str } from '../../engine/cells';
 import { raw, sql } from '../../engine/sql';
 import type { Row } from '../../engine/types';
 import { N, PEN_CUBE_COLS } from './cube';
-import { cubeWhere } from './filters';
+import { ARGS_JOIN, cubeWhere } from './filters';
 import { NO_FILTERS, type Filters, type Query } from './types';
 
 /**
@@ -16,7 +16,7 @@ export function metodeBreakdownQuery(f: Filters = NO_FILTERS): Query {
       SELECT nullif(trim(metode), '') AS metode, ${raw(N)} AS n_paket, sum(pagu) AS pagu,
         coalesce(sum(pagu) FILTER (WHERE is_pdn), 0) AS pdn,
         coalesce(sum(pagu) FILTER (WHERE is_ukm), 0) AS umk
-      FROM cube_pen WHERE true${cubeWhere(f, PEN_CUBE_COLS)} GROUP BY 1
+      FROM cube_pen${raw(ARGS_JOIN)} WHERE true${cubeWhere(f, PEN_CUBE_COLS)} GROUP BY 1
     )
     SELECT metode, n_paket, CAST(pagu AS DOUBLE) AS pagu, CAST(pdn AS DOUBLE) AS pdn, CAST(umk AS DOUBLE) AS umk
     FROM m ORDER BY m.pagu DESC, metode NULLS LAST`;

@@ -3,13 +3,13 @@ import { raw, sql } from '../../engine/sql';
 import { kindsWith } from '../kinds';
 import { D } from './basis';
 import { N, RX_CUBE_COLS } from './cube';
-import { cubeWhere, where } from './filters';
+import { ARGS_JOIN, cubeWhere, where } from './filters';
 import type { Filters, Query } from './types';
 
 /** Counted realisasi by how the agency was matched (kode / nama / alias / NULL = unmatched). */
 export function matchSummaryQuery(f: Filters): Query {
   return sql`SELECT coalesce(match_path, 'none') AS path, ${raw(N)} AS n, ${raw(D('sum(nilai)'))} AS total
-      FROM cube_rx WHERE true${cubeWhere({ ...f, agency: null }, RX_CUBE_COLS)} GROUP BY 1 ORDER BY 1`;
+      FROM cube_rx${raw(ARGS_JOIN)} WHERE true${cubeWhere({ ...f, agency: null }, RX_CUBE_COLS)} GROUP BY 1 ORDER BY 1`;
 }
 
 /** Agencies of other systems that match no SIRUP agency: the rupiah at stake, rows, spellings and sources. */
@@ -18,7 +18,7 @@ export function unmatchedQuery(f: Filters): Query {
         string_agg(DISTINCT nama_satker, ' | ' ORDER BY nama_satker) AS names,
         string_agg(DISTINCT kd_satker_str, ' | ' ORDER BY kd_satker_str) AS codes,
         string_agg(DISTINCT source, ', ' ORDER BY source) AS sources
-      FROM cube_rx WHERE agency IS NULL${cubeWhere({ ...f, agency: null }, RX_CUBE_COLS)}
+      FROM cube_rx${raw(ARGS_JOIN)} WHERE agency IS NULL${cubeWhere({ ...f, agency: null }, RX_CUBE_COLS)}
       GROUP BY alias_key ORDER BY total DESC`;
 }
 

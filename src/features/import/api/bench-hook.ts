@@ -12,6 +12,11 @@ declare global {
       plainRead: (delim: string, allVarchar: boolean, into?: 'memory' | 'file') => Promise<number>;
       /** Register the chosen file as `bench.csv`, run the statements, return each one's seconds. */
       timeSql: (statements: string[]) => Promise<number[]>;
+      /** Each query run once through the app's engine, in turn, `rounds` times: every run's ms (bench/args-bench.ts). */
+      timeQueries: (
+        queries: { sql: string; params: (string | number | boolean | null)[] }[],
+        rounds: number,
+      ) => Promise<number[][]>;
     };
   }
 }
@@ -33,6 +38,18 @@ export function installBenchHook(): void {
   input.style.display = 'none';
   document.body.appendChild(input);
   window.__pantauBench = {
+    async timeQueries(queries, rounds) {
+      const engine = await getEngine();
+      const out: number[][] = queries.map(() => []);
+      for (let r = 0; r < rounds; r++) {
+        for (const [i, q] of queries.entries()) {
+          const t0 = performance.now();
+          await engine.query(q.sql, q.params);
+          out[i]!.push(performance.now() - t0);
+        }
+      }
+      return out;
+    },
     async timeSql(statements) {
       const file = input.files?.[0];
       if (!file) throw new Error('no bench file');

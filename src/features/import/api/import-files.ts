@@ -14,7 +14,6 @@ import {
   HEAD_BYTES,
   ImportError,
   LineCounter,
-  countLines,
   cp1252ToUtf8,
   detectKind,
   finishImports,
@@ -24,8 +23,10 @@ import {
   isXlsx,
   rejectedRows,
   sniffCsvHead,
+  scanLines,
   type ImportStage,
   type ImportedFile,
+  type LineScan,
 } from '../../../p3dn/import';
 import type { Engine } from '../../../engine/types';
 import { loadedSource } from '../../../p3dn/schema';
@@ -182,7 +183,7 @@ async function transcodeFile(
   file: File,
   signal?: AbortSignal,
   onBytes?: (done: number) => void,
-): Promise<{ file: File; lines: number }> {
+): Promise<{ file: File; lines: LineScan }> {
   const parts: BlobPart[] = [];
   const counter = new LineCounter();
   const step = TRANSCODE_SLICE_BYTES;
@@ -194,7 +195,7 @@ async function transcodeFile(
     parts.push(chunk.buffer as ArrayBuffer);
     onBytes?.(Math.min(at + step, file.size));
   }
-  return { file: new File(parts, file.name, { type: 'text/csv' }), lines: counter.lines };
+  return { file: new File(parts, file.name, { type: 'text/csv' }), lines: counter.scan };
 }
 
 export interface Progress {
@@ -305,10 +306,10 @@ async function importEach(
       progress('mempersiapkan');
       store.setBusy(p.name);
       let data: Uint8Array | File;
-      let lines: Promise<number | null>;
+      let lines: Promise<LineScan | null>;
       if (p.bytes) {
         data = p.bytes.slice();
-        lines = Promise.resolve(countLines(p.bytes));
+        lines = Promise.resolve(scanLines(p.bytes));
       } else if (p.format === 'windows-1252') {
         const utf8 = await transcodeFile(p.file, opts.signal, (d) => progress('transkode', d, p.file.size));
         data = utf8.file;
@@ -317,7 +318,7 @@ async function importEach(
         data = p.file;
         // Counted in the hash worker's read; null (not counted) only means the importer searches for line
         // breaks inside quoted cells itself.
-        lines = digest.then((d) => d?.lines ?? null);
+        lines = digest.then((d) => d?.scan ?? null);
       }
       const imported = await importFile(engine, {
         data,

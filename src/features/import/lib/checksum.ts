@@ -1,20 +1,13 @@
 import { ImportError } from '../../../p3dn/import';
+import type { FileDigest } from './digest';
 
 type Reply =
-  | { type: 'bytes'; done: number }
-  | { type: 'done'; hex: string; lines: number }
-  | { type: 'error'; message: string };
-
-/** A file's SHA-256 (hex) and its physical line count, from one read of it. */
-export interface FileDigest {
-  hex: string;
-  lines: number;
-}
+  { type: 'bytes'; done: number } | ({ type: 'done' } & FileDigest) | { type: 'error'; message: string };
 
 /**
- * SHA-256 (hex) of a file of any size and its lines (as `LineCounter` counts them), computed in a Web Worker
- * from one read of the file (src/lib/checksum.ts, slice by slice): the page's main thread never reads it. Cancel
- * stops the worker at once; `onBytes` gets the bytes hashed so far.
+ * SHA-256 (hex) of a file of any size and its lines with their endings (./digest.ts), computed in a Web Worker
+ * from one read of the file, slice by slice: the page's main thread never reads it. Cancel stops the worker at
+ * once; `onBytes` gets the bytes hashed so far.
  */
 export function fileDigest(
   file: Blob,
@@ -40,7 +33,7 @@ export function fileDigest(
       if (m.type === 'bytes') opts.onBytes?.(m.done);
       else if (m.type === 'done') {
         end();
-        resolve({ hex: m.hex, lines: m.lines });
+        resolve({ hex: m.hex, scan: m.scan });
       } else {
         end();
         reject(new Error(m.message));

@@ -1,20 +1,14 @@
 /// <reference lib="webworker" />
-import { sha256Blob } from '../../../lib/checksum';
-import { LineCounter } from '../../../p3dn/import/line-counter';
+import { digestFile } from './digest';
 
 /**
- * Hashes a dropped file off the main thread, slice by slice, and counts its lines in the same read (the importer's
- * physical-line check: our own count of line feeds, never DuckDB's reader); reports the bytes hashed after each
- * slice.
+ * Hashes a dropped file off the main thread and counts its lines in the same read (./digest.ts); reports the bytes
+ * read after each slice.
  */
 self.addEventListener('message', (e: MessageEvent<Blob>) => {
   const post = (m: unknown) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-  const lines = new LineCounter();
-  sha256Blob(e.data, {
-    onBytes: (done) => post({ type: 'bytes', done }),
-    onChunk: (bytes) => lines.add(bytes),
-  })
-    .then((hex) => post({ type: 'done', hex, lines: lines.lines }))
+  digestFile(e.data, { onBytes: (done) => post({ type: 'bytes', done }) })
+    .then((d) => post({ type: 'done', ...d }))
     .catch((err: unknown) =>
       post({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
     );
