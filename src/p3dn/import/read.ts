@@ -36,7 +36,7 @@ export function explicitColumns(headers: readonly string[], types: ReaderTypes =
 export type ReadHow = Sniffed | 'header';
 
 /** What DuckDB's sniffer found in a file: the dialect it detected beside ours, and the columns' names. */
-export interface Sniffed {
+interface Sniffed {
   names: string[];
   newLine: string;
   skip: number;
