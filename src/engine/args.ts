@@ -37,10 +37,7 @@ export interface ArgsStatement {
 
 const NAMES_ARGS = /\bp3dn_args\b/;
 
-/**
- * Each `?` of `sql` outside quotes and comments, in order, with the text between them. Null when none is found
- * and the statement does not name the row.
- */
+/** The text of `sql` around each `?` outside quotes and comments, in order (one more part than placeholders). */
 function placeholders(sql: string): string[] {
   const parts: string[] = [];
   let start = 0;
@@ -91,6 +88,15 @@ export function argsSelect(sql: string): { text: string; count: number } | null 
   if (count > MAX_ARGS) throw new Error(`A statement reads at most ${MAX_ARGS} values from ${ARGS_TABLE}`);
   const text = parts.reduce((acc, p, i) => (i === 0 ? p : `${acc}${ARGS_TABLE}.${col(i)}${p}`), '');
   return { text, count };
+}
+
+/**
+ * What an engine prepares ahead for `sql` (src/queries/prewarm.ts): the statement as it is run — its text reading
+ * the row, prepared afresh — and the UPDATE of its values (which reads no table the data changes: kept), if any.
+ */
+export function argsPrepare(sql: string): { refresh: string; keep: string | null } {
+  const args = argsSelect(sql);
+  return args ? { refresh: args.text, keep: argsUpdate(args.count) } : { refresh: sql, keep: null };
 }
 
 /** The UPDATE that writes `n` values into the row (bound: the values never enter the SQL text). */

@@ -3,7 +3,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { ARGS_INIT_SQL, argsSelect, argsStatement, argsUpdate, type ArgsStatement } from './args';
+import { ARGS_INIT_SQL, argsPrepare, argsStatement, type ArgsStatement } from './args';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
 import { StatementCache, type QueryItem, type QueryOutcome } from './statements';
@@ -116,9 +116,8 @@ export class BrowserEngine implements Engine {
     return this.run(async () => {
       await Promise.allSettled(
         sqls.flatMap((s) => {
-          const args = argsSelect(s);
-          const update = args ? argsUpdate(args.count) : null;
-          return [this.statements.refresh(args?.text ?? s), ...(update ? [this.statements.get(update)] : [])];
+          const { refresh, keep } = argsPrepare(s);
+          return [this.statements.refresh(refresh), ...(keep ? [this.statements.get(keep)] : [])];
         }),
       );
     });

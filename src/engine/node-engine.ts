@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { ARGS_INIT_SQL, argsSelect, argsStatement, argsUpdate } from './args';
+import { ARGS_INIT_SQL, argsPrepare, argsStatement } from './args';
 import { arrowToRows } from './arrow-rows';
 import { ENGINE_LOCK_SQL, WASM_INIT_SQL } from './init-sql';
 import { StatementCache, oneByOne, type QueryItem, type QueryOutcome } from './statements';
@@ -76,12 +76,9 @@ export class NodeEngine implements Engine {
   async prepare(sqls: readonly string[]): Promise<void> {
     for (const s of sqls) {
       try {
-        const args = argsSelect(s);
-        if (args) {
-          const update = argsUpdate(args.count);
-          if (update) this.statements.get(update);
-        }
-        this.statements.refresh(args?.text ?? s);
+        const { refresh, keep } = argsPrepare(s);
+        if (keep) this.statements.get(keep);
+        this.statements.refresh(refresh);
       } catch {
         // Left unprepared (the cache keeps no failed statement): the query prepares it again, and fails there.
       }

@@ -78,6 +78,16 @@ export function scanLines(bytes: Uint8Array): LineScan {
  */
 export type RecordEndingKind = 'uniform' | 'cr' | 'mixed';
 
+/**
+ * What the importer is told of a file's line endings beside its read (`ImportRequest.lineEndings`): the records'
+ * kind, or `cells`: the records end alike, other line breaks only in quoted cells.
+ */
+export type LineEndings = RecordEndingKind | 'cells';
+
+/** Whether a line count (a plain number: not scanned) saw both kinds of line ending, or bare CRs: look closer. */
+export const endingsToCheck = (s: number | LineScan | null): boolean =>
+  s !== null && typeof s === 'object' && s.endings === 'check';
+
 const START = 0;
 const UNQUOTED = 1;
 const QUOTED = 2;

@@ -16,12 +16,14 @@ import { ImportError, OtherLineEndings } from './errors';
 import { importCsv } from './import-csv';
 import {
   blobReadBack,
+  endingsToCheck,
   lfBytes,
   lfCopy,
   recordEndings,
   recordEndingsOf,
   scanLines,
   type FileReadBack,
+  type LineEndings,
   type LineScan,
 } from './line-endings';
 import { HEAD_BYTES, sniffCsvHead } from './sniff';
@@ -162,7 +164,7 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
     source: FileSource,
     fileHead: Uint8Array,
     count: Promise<number | null> | undefined,
-    lineEndings?: Promise<'uniform' | 'cells' | 'cr' | 'mixed'>,
+    lineEndings?: Promise<LineEndings>,
   ): Promise<ImportResult> => {
     const engineFileName = `file_${++fileSeq}.csv`;
     await engine.registerFile(engineFileName, source);
@@ -185,10 +187,7 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
   if (bytes) {
     // Bytes in memory: their line endings are known before the read (an LF copy read at once, if need be).
     const scan = lines === null ? null : await (lines ?? Promise.resolve(scanLines(bytes)));
-    const kind =
-      scan !== null && typeof scan === 'object' && scan.endings === 'check'
-        ? recordEndingsOf(bytes, delimiter)
-        : 'uniform';
+    const kind = endingsToCheck(scan) ? recordEndingsOf(bytes, delimiter) : 'uniform';
     if (kind === 'uniform') {
       result = await read(bytes, head, scan === null ? undefined : Promise.resolve(lineCount(scan)));
     } else {
@@ -202,7 +201,7 @@ async function importOne(engine: Engine, input: FileInput): Promise<ImportedFile
     const endings =
       lines && back
         ? lines.then((s) =>
-            s !== null && typeof s === 'object' && s.endings === 'check'
+            endingsToCheck(s)
               ? recordEndings(back, delimiter, req.signal).then((k) => (k === 'uniform' ? 'cells' : k))
               : ('uniform' as const),
           )

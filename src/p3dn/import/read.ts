@@ -25,8 +25,12 @@ export function explicitColumns(headers: readonly string[], types: ReaderTypes =
     seen.add(n.toLowerCase());
     return n;
   });
-  return `{${names.map((n) => `${literal(n)}: ${literal(types.get(n) ?? 'VARCHAR')}`).join(', ')}}`;
+  return columnsLiteral(names, types);
 }
+
+/** `read_csv`'s `columns`: each name with its type, text unless `types` names it. */
+const columnsLiteral = (names: readonly string[], types: ReaderTypes) =>
+  `{${names.map((n) => `${literal(n)}: ${literal(types.get(n) ?? 'VARCHAR')}`).join(', ')}}`;
 
 /**
  * How the file is read after staging: with what DuckDB's sniffer found in it (`sniff_csv`, once: every later read
@@ -59,7 +63,7 @@ export function rawSelect(
   if (how === 'header')
     return `SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
         columns = ${explicitColumns(head.headers, types)}, ${opts}) WITH ORDINALITY`;
-  const columns = `{${how.names.map((n) => `${literal(n)}: ${literal(types.get(n) ?? 'VARCHAR')}`).join(', ')}}`;
+  const columns = columnsLiteral(how.names, types);
   return `SELECT * FROM read_csv(${literal(file)}, header = true, auto_detect = false,
       new_line = ${literal(how.newLine)}, skip = ${how.skip}, comment = ${literal(how.comment)},
       columns = ${columns}, ${opts}) WITH ORDINALITY`;

@@ -1,3 +1,4 @@
+import type { LineEndings } from './line-endings';
 import type { LineCheck } from './reconcile';
 import type { ReadPath } from './typed-read';
 import type { NumberFormat } from './number-format';
@@ -93,7 +94,7 @@ export interface ImportRequest {
    * cells). For `cr` and `mixed`, and for `cells` when the read fails, the importer stops before keeping anything
    * and throws `OtherLineEndings`: the pipeline then imports an LF copy of the file.
    */
-  lineEndings?: Promise<'uniform' | 'cells' | 'cr' | 'mixed'>;
+  lineEndings?: Promise<LineEndings>;
   /** The file's SHA-256 (hex), its identity: awaited before the swap (a renamed copy is the same file). */
   checksum?: Promise<string | null>;
   /** The rows are classified and only the checksum is still awaited. */
