@@ -1,7 +1,8 @@
 /**
  * The sums behind every agency figure, over `cube_base` (cube.ts: every source's cube rows in one table, `src`
- * telling them apart), and as pre-added per agency, Pemda and year in `cube_agency_year`, which the figures read
- * while no metode / jenis / sumber dana / source filter is set (basis.ts `baseSql`).
+ * telling them apart), pre-added by the cube build into `cube_agency_dims` (per agency, Pemda, year and the
+ * filtered dimensions) and `cube_agency_year` (per agency, Pemda and year), which the figures read and add up
+ * again (basis.ts `baseSql`).
  */
 
 /** Σ of `e` over the rows of source `src` (and `cond`): NULL when the agency has none. */
@@ -55,9 +56,9 @@ const AGENCY_SUMS: readonly AgencySum[] = [
 ];
 
 /**
- * The sums of the `a` CTE: over `cube_base` (`pivoted` false), or adding up the pre-added sums of
- * `cube_agency_year` — the same exact value: a count or a 0-when-none sum adds up, a NULL-when-none sum stays
- * NULL only when every year's is.
+ * The sums over `cube_base` rows (`pivoted` false: the cube build), or adding up the pre-added sums of
+ * `cube_agency_dims` / `cube_agency_year` (the `a` CTE of the figures) — the same exact value: a count or a
+ * 0-when-none sum adds up, a NULL-when-none sum stays NULL only when every pre-added row's is.
  */
 export function agencySumsSql(lean: boolean, pivoted: boolean): string {
   return AGENCY_SUMS.filter((s) => !(lean && s.detail))

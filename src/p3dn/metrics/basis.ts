@@ -40,7 +40,7 @@ const DEN_SQL: Record<Denominator, string> = {
 
 /**
  * Agencies with komitmen, denominator and realisasi sums, under the filters (CTEs `a` and `base`), from one scan of
- * one cube (cube.ts `agencyFigureSource`: `cube_agency_year`, or `cube_base` when a filter needs its dimensions;
+ * one cube (cube.ts `agencyFigureSource`: `cube_agency_year`, or `cube_agency_dims` when a filter needs its dimensions;
  * the sums: agency-sums.ts) - one aggregate, no joins between sources, so a view change plans and runs a small
  * query. Each filter narrows the sources that carry its
  * column (cube.ts, BASE_FILTERS): year, agency and Pemda every source; metode and jenis RUP penyedia and transactions;
@@ -72,8 +72,8 @@ export function baseSql(den: Denominator, f: Filters, lean = false, years?: read
   return sql`
   a AS (
     SELECT agency_key, ${perYear.col}
-      ${raw(agencySumsSql(lean, source.pivoted))}
-    FROM ${source.from}${perYear.where} GROUP BY agency_key${perYear.group}
+      ${raw(agencySumsSql(lean, true))}
+    FROM ${source}${perYear.where} GROUP BY agency_key${perYear.group}
   ), base AS (
     SELECT a.agency_key, ${perYear.aCol}${named}
       coalesce(a.pen_pagu, 0) AS rup_penyedia, coalesce(a.swa_pagu, 0) AS rup_swakelola,
