@@ -1,6 +1,14 @@
 import { useEffect } from 'react';
 import { BENCH_PAGE } from '../lib/bench-flag';
-import { BASES, DENOMINATORS, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../p3dn/metrics';
+import {
+  BASES,
+  DENOMINATORS,
+  NO_FILTERS,
+  RANKING_PEMDA_BOUND_SQL,
+  basisAgencyQuery,
+  basisSummaryQuery,
+  pemdaRankingQuery,
+} from '../p3dn/metrics';
 import { useAliasStore } from '../stores/alias-store';
 import { useDatasetStore } from '../stores/dataset-store';
 import { useViewStore } from '../stores/view-store';
@@ -8,12 +16,13 @@ import type { BatchingEngine } from './batch';
 import { engineIfReady } from './engine';
 
 /**
- * The SQL texts of the dashboard's figures (agencies, totals, and the agencies of two years for year over year)
- * for every basis and denominator, over each cube they read (the small one while no metode / jenis / sumber dana
- * / source filter is set, the full one else). The filters, targets and years are bound values, so these few texts
- * are every statement a view change of the dashboard runs (with one Pemda: the ranking is not asked then).
+ * The SQL texts of the dashboard's figures (agencies, totals, the agencies of two years for year over year, and
+ * with `ranking` the Pemda ranking) for every basis and denominator, over each cube they read (the small one while
+ * no metode / jenis / sumber dana / source filter is set, the full one else). The filters, targets and years are
+ * bound values, so these few texts are every statement a view change of the dashboard runs. The ranking is asked
+ * only of a dataset of several Pemda (src/features/pemda/api/get-pemda.ts), and prepared only then.
  */
-export function dashboardTexts(): string[] {
+export function dashboardTexts(ranking = false): string[] {
   const { targets } = useViewStore.getState();
   // The values are placeholders: only which filters are set shapes the text.
   const cubes = [NO_FILTERS, { ...NO_FILTERS, metode: '' }];
@@ -23,6 +32,7 @@ export function dashboardTexts(): string[] {
         basisAgencyQuery(b, d, targets, filters).sql,
         basisSummaryQuery(b, d, targets, filters).sql,
         basisAgencyQuery(b, d, targets, filters, 'double', [0, 1]).sql,
+        ...(ranking ? [pemdaRankingQuery(b, d, targets, filters).sql] : []),
       ]),
     ),
   );
@@ -51,12 +61,26 @@ export function startPrewarm(getEngine: () => BatchingEngine | null = engineIfRe
     const mine = ++run;
     const engine = getEngine();
     if (!engine || useDatasetStore.getState().version <= 0) return;
-    const texts = dashboardTexts();
+    let texts: string[] | null = null;
     const next = () => {
       if (mine !== run) return; // newer data: that run starts over
       // Idle time of the engine too: never between the statements of an import or of a view change.
       if (engine.inflight() > 0 || useDatasetStore.getState().busy !== null) {
         setTimeout(() => idle(next), 100);
+        return;
+      }
+      if (texts === null) {
+        // Whether the dashboard shows the Pemda ranking (several Pemda): its statements are then prepared too.
+        void engine
+          .query(RANKING_PEMDA_BOUND_SQL)
+          .then(
+            (r) => Number(r[0]?.['n'] ?? 0) >= 2,
+            () => false,
+          )
+          .then((ranking) => {
+            texts = dashboardTexts(ranking);
+            idle(next);
+          });
         return;
       }
       const sql = texts.shift();

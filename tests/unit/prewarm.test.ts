@@ -3,19 +3,28 @@
  * version, every text of the dashboard's two figures (each basis × denominator, over the small cube and the full
  * one) is prepared once, and a view change then prepares nothing, whatever filters are set (filters and targets
  * are values of the argument row, src/engine/args.ts: each text is prepared without placeholders, beside the
- * UPDATE that writes its values); a new dataset version prepares them afresh.
+ * UPDATE that writes its values); a new dataset version prepares them afresh. With several Pemda the ranking's
+ * texts are prepared too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { argsSelect, argsUpdate } from '../../src/engine/args';
 import type { NodeEngine } from '../../src/engine/node-engine';
-import { BASES, DENOMINATORS, NO_FILTERS, basisAgencyQuery, basisSummaryQuery } from '../../src/p3dn/metrics';
+import {
+  BASES,
+  DENOMINATORS,
+  NO_FILTERS,
+  basisAgencyQuery,
+  basisSummaryQuery,
+  pemdaRankingQuery,
+} from '../../src/p3dn/metrics';
 import { BatchingEngine } from '../../src/queries/batch';
 import { dashboardTexts, startPrewarm } from '../../src/queries/prewarm';
 import { useDatasetStore } from '../../src/stores/dataset-store';
 import { freshEngine, importText } from '../helpers/engine';
 import { SAMPLE } from '../helpers/sample';
+import { rupCsv, strukturCsv, tdCsv } from '../helpers/two-pemda';
 
 let node: NodeEngine;
 let prepared: string[];
@@ -61,6 +70,7 @@ describe('the prewarm of the dashboard statements', () => {
       expect(selects.every((x) => x !== null && x.count > 0 && !x.text.includes('?'))).toBe(true);
       const updates = new Set(selects.map((x) => argsUpdate(x!.count)!));
       expect(new Set(prepared)).toEqual(new Set([...selects.map((x) => x!.text), ...updates]));
+      // One Pemda (these files): the ranking is not prepared.
       expect(prepared).toHaveLength(90 + updates.size);
       prepared.length = 0;
       // A view with filters set and other targets: the same texts, other values in the row.
@@ -79,6 +89,55 @@ describe('the prewarm of the dashboard statements', () => {
       expect(prepared).toHaveLength(90);
     } finally {
       stop();
+    }
+  }, 120_000);
+
+  it('with several Pemda, prepares the Pemda ranking too: a ranking then prepares nothing', async () => {
+    const two = await freshEngine();
+    try {
+      await importText(two, 'RUP-PaketPenyedia-Terumumkan.csv', rupCsv);
+      await importText(two, 'RUP-StrukturAnggaranPD.csv', strukturCsv);
+      await importText(two, 'Bela-TokoDaringRealisasi.csv', tdCsv);
+      // Two Pemda in the dataset, counted here from the register itself.
+      const [p] = await two.query('SELECT CAST(count(DISTINCT pemda_key) AS INTEGER) AS n FROM agency_dim');
+      expect(p?.['n']).toBe(2);
+      const conn = (two as unknown as { conn: { prepare: (s: string) => unknown } }).conn;
+      const seen: string[] = [];
+      const real = conn.prepare.bind(conn);
+      vi.spyOn(conn, 'prepare').mockImplementation((s: string) => (seen.push(s), real(s)));
+      const engine = new BatchingEngine(two);
+      // 15 ranking texts per cube more than the 90, all different.
+      expect(new Set(dashboardTexts(true)).size).toBe(120);
+      useDatasetStore.setState({ version: 11 });
+      const stop = startPrewarm(() => engine);
+      try {
+        await warmed();
+        const rankings = BASES.flatMap((b) =>
+          DENOMINATORS.flatMap((d) =>
+            [NO_FILTERS, { ...NO_FILTERS, metode: '' }].map(
+              (f) => argsSelect(pemdaRankingQuery(b, d, { pdn: 0.4, umk: 0.4 }, f).sql)!.text,
+            ),
+          ),
+        );
+        expect(new Set(rankings).size).toBe(30);
+        for (const r of rankings) expect(seen).toContain(r);
+        seen.length = 0;
+        const q = pemdaRankingQuery(
+          'realisasi',
+          'rup_total',
+          { pdn: 0.45, umk: 0.2 },
+          {
+            ...NO_FILTERS,
+            metode: 'Tender',
+          },
+        );
+        expect((await engine.query(q.sql, q.params)).length).toBeGreaterThan(0);
+        expect(seen).toHaveLength(0);
+      } finally {
+        stop();
+      }
+    } finally {
+      two.close();
     }
   }, 120_000);
 });
