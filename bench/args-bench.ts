@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { SAMPLE_READY, launch } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
 import { NO_FILTERS, basisAgencyQuery, basisSummaryQuery, type Filters } from '../src/p3dn/metrics';
+import { runBench } from './results';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--rounds');
@@ -71,7 +72,4 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -13,6 +13,7 @@ import type { Engine, ExecOptions, SqlParam } from '../src/engine/types';
 import { importFile } from '../src/p3dn/import';
 import { createSchema } from '../src/p3dn/schema';
 import { generate } from './generate';
+import { runBench } from './results';
 
 const mb = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 3);
@@ -170,7 +171,4 @@ async function main() {
   engine.close();
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -24,6 +24,7 @@ import { cpuDelta, cpuLine, cpuSnapshot, type CpuDelta } from './cpu-times';
 import { rendererPeakMb } from './view-memory';
 import { SAMPLE_READY, launch, openApp } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
+import { record, runBench, spread } from './results';
 
 /** `--no-save`: do not wait for the snapshot save after each import (its memory is then not reported). */
 const NO_SAVE = process.argv.includes('--no-save');
@@ -232,6 +233,25 @@ async function importRun(browser: Browser, base: string, path: string, browserPi
 /** Print one build's runs at a size: medians and min–max. */
 function summary(label: string, realMb: number, all: Run[]) {
   const ok = all.filter((x) => x.ok);
+  if (!label) {
+    const size = realMb >= 1000 ? `${(realMb / 1024).toFixed(1)} GB` : `${realMb.toFixed(0)} MB`;
+    record({
+      what: `import ÷ plain read_csv, ${size} export`,
+      ...spread(ok.map((x) => x.imp / x.plain)),
+      unit: '×',
+      goal: 1.2,
+    });
+    record({ what: `import, ${size}: peak renderer RSS`, ...spread(all.map((x) => x.rssMb)), unit: 'MB' });
+    record({ what: `import, ${size}: DuckDB wasm memory`, ...spread(all.map((x) => x.wasmMb)), unit: 'MB' });
+    record({ what: `import, ${size}: peak page JS heap`, ...spread(all.map((x) => x.heapMb)), unit: 'MB' });
+    if (ok.length < all.length)
+      record({
+        what: `import, ${size}: runs that failed`,
+        ...spread([all.length - ok.length]),
+        unit: 'count',
+        goal: 0,
+      });
+  }
   console.log(
     [
       `== ${label}${realMb.toFixed(0)} MB, ${all.length} runs (${ok.length} imported), median (min–max):`,
@@ -346,7 +366,4 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

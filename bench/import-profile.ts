@@ -21,6 +21,7 @@ import { cpuDelta, cpuSnapshot, threadSched } from './cpu-times';
 import { generate } from './generate';
 import { SAMPLE_READY, launch, openApp } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
+import { runBench } from './results';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => {
@@ -371,7 +372,4 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

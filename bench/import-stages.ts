@@ -10,6 +10,7 @@ import type { Engine, ExecOptions, SqlParam } from '../src/engine/types';
 import { importFile } from '../src/p3dn/import';
 import { createSchema } from '../src/p3dn/schema';
 import { generate } from './generate';
+import { runBench } from './results';
 
 const fileArg = process.argv.indexOf('--file');
 const file = fileArg >= 0 ? process.argv[fileArg + 1] : undefined;
@@ -107,7 +108,4 @@ async function main() {
   engine.close();
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

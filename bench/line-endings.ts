@@ -12,6 +12,7 @@ import { importFile } from '../src/p3dn/import';
 import { LfWriter, LineCounter, RecordEndings } from '../src/p3dn/import/line-endings';
 import { createSchema } from '../src/p3dn/schema';
 import { generate } from './generate';
+import { runBench } from './results';
 
 const runs = Number(process.argv[2] ?? 2);
 const STEP = 4 * 1024 * 1024;
@@ -100,7 +101,4 @@ async function main() {
   engine.close();
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

@@ -28,6 +28,7 @@ import { chromium, type Page } from 'playwright-core';
 import { generate, generateRows } from './generate';
 import { CHROMIUM_ARGS, launch, showView } from '../tests/e2e/browser';
 import { startPreview } from '../tests/helpers/preview-server';
+import { record, runBench, spread } from './results';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -190,6 +191,13 @@ async function main() {
     const fmt = (v: number) => v.toFixed(digits);
     return `${fmt(median(xs))} (${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))})`;
   };
+  const rows = MB ? `${fileMb.toFixed(0)} MB` : `${ROWS.toLocaleString('en')} rows`;
+  record({ what: `reload → first chart, ${rows}`, ...spread(runs.map((r) => r.reloadChart)), unit: 's' });
+  record({
+    what: `reload → first chart ÷ import, ${rows}`,
+    ...spread(runs.map((r) => r.reloadChart / r.import)),
+    unit: '×',
+  });
   console.log('\nmedian (min–max)');
   console.log(`import s        ${col((r) => r.import)}`);
   console.log(`store s         ${col((r) => r.store)}`);
@@ -202,7 +210,4 @@ async function main() {
   console.log(`load average    ${loads.map((l) => l.toFixed(1)).join(', ')} (1 min, after each run)`);
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);

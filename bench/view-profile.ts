@@ -20,6 +20,7 @@ import { startPreview } from '../tests/helpers/preview-server';
 import { NO_FILTERS } from '../src/p3dn/metrics';
 import { LONGTASK_INIT, VIEW_BENCH_SRC, type Change } from './view-page';
 import { nextStep, type State } from './view-states';
+import { runBench } from './results';
 
 const args = process.argv.slice(2);
 const opt = (name: string, d: string) => {
@@ -293,7 +294,4 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+runBench(main);
