@@ -35,29 +35,37 @@ const state = vi.hoisted(() => ({
   stored: null as StoredStub | null,
   /** The snapshots the app committed: their manifests' text and files. */
   committed: [] as { manifest: string; files: Map<string, Uint8Array> }[],
+  /** The browser's storage is full: every write refused. */
+  full: false,
+  cleared: 0,
+  discarded: 0,
 }));
 vi.mock('../../src/queries/engine', () => ({
   getEngine: async () => state.engine,
   engineIfReady: () => state.engine,
   exclusive: <T>(job: () => Promise<T>) => job(),
 }));
-vi.mock('../../src/features/dataset/lib/opfs-store', () => ({
-  StorageFull: class StorageFull extends Error {},
-  opfsAvailable: () => true,
-  openStored: async () => state.stored,
-  clearStored: async () => undefined,
-  beginSnapshot: async () => {
-    const files = new Map<string, Uint8Array>();
-    return {
-      write: async (file: string, bytes: Uint8Array, append?: boolean) => {
-        const before = append ? (files.get(file) ?? new Uint8Array()) : new Uint8Array();
-        files.set(file, new Uint8Array([...before, ...bytes]));
-      },
-      commit: async (manifest: string) => void state.committed.push({ manifest, files }),
-      discard: async () => undefined,
-    };
-  },
-}));
+vi.mock('../../src/features/dataset/lib/opfs-store', () => {
+  class StorageFull extends Error {}
+  return {
+    StorageFull,
+    opfsAvailable: () => true,
+    openStored: async () => state.stored,
+    clearStored: async () => void state.cleared++,
+    beginSnapshot: async () => {
+      const files = new Map<string, Uint8Array>();
+      return {
+        write: async (file: string, bytes: Uint8Array, append?: boolean) => {
+          if (state.full) throw new StorageFull();
+          const before = append ? (files.get(file) ?? new Uint8Array()) : new Uint8Array();
+          files.set(file, new Uint8Array([...before, ...bytes]));
+        },
+        commit: async (manifest: string) => void state.committed.push({ manifest, files }),
+        discard: async () => void state.discarded++,
+      };
+    },
+  };
+});
 vi.mock('../../src/features/import/api/import-files', () => ({
   inImportQueue: <T>(job: () => Promise<T>) => job(),
   loadSample: () => Promise.reject(new Error('the sample is not loaded when the stored data is usable')),
@@ -66,7 +74,7 @@ vi.stubGlobal('__PANTAU_CORE__', 'this-core');
 vi.stubGlobal('window', { addEventListener: () => undefined });
 
 const { startData } = await import('../../src/app/dataset-lifecycle');
-const { restoreStored } = await import('../../src/features/dataset/api/persistence');
+const { restoreStored, saveCurrent } = await import('../../src/features/dataset/api/persistence');
 const { useStorageStore } = await import('../../src/stores/storage-store');
 const { useDatasetStore } = await import('../../src/stores/dataset-store');
 const { useAliasStore } = await import('../../src/stores/alias-store');
@@ -169,6 +177,29 @@ describe('start with a store of another version', () => {
     await restoreSnapshot(c, opened.manifest, async (f) => files.get(f)!.slice(), opened.fit);
     await expectSameFigures(a, c);
   }, 240_000);
+
+  it('no room to store it again: the stored one is kept (it still loads), and the badge stays saved', async () => {
+    const b = await fresh();
+    await nextVersion(b);
+    const out = await restoreStored(b, await schemaFingerprint(b), stored(manifest, store));
+    expect(out?.storeAgain).toBe(manifest.savedAt);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    state.full = true;
+    try {
+      await saveCurrent(b, await schemaFingerprint(b), out!.storeAgain);
+      expect(warn).toHaveBeenCalledWith('dataset not stored', expect.anything());
+      expect(state.cleared).toBe(0);
+      expect(state.discarded).toBe(1);
+      expect(useStorageStore.getState()).toMatchObject({ state: 'saved', savedAt: manifest.savedAt });
+      // After an import (no `again`), the same full storage makes room by removing the old store, as always.
+      await saveCurrent(b, await schemaFingerprint(b));
+      expect(state.cleared).toBe(1);
+      expect(useStorageStore.getState()).toMatchObject({ state: 'tab-only', savedAt: null });
+    } finally {
+      state.full = false;
+      warn.mockRestore();
+    }
+  }, 120_000);
 
   it('a store whose loaded rows this version reads otherwise: the message of another version, nothing loaded', async () => {
     const b = await fresh();

@@ -213,10 +213,13 @@ async function saveOnce(engine: Engine, schema: string, dated?: string): Promise
 /**
  * Store the data on screen (after an import): a new snapshot replaces the stored one once it is complete. When it
  * does not fit, an older stored snapshot is removed (it no longer matches what is on screen) and it is tried once
- * more; when it still does not fit, the data stays in this tab only and the badge says so. `dated`: the date the
- * new snapshot carries, when it only stores again the data stored then (`Restored.storeAgain`); now otherwise.
+ * more; when it still does not fit, the data stays in this tab only and the badge says so.
+ *
+ * `again`: the data on screen is the stored dataset of another version, stored again in this version's format
+ * (`Restored.storeAgain`, its date kept). The stored one is never removed for room: it still loads (from its loaded
+ * rows, as at this start), so when the new one cannot be written it stays, and so does the badge's `saved`.
  */
-export function saveCurrent(engine: Engine, schema: string, dated?: string): Promise<void> {
+export function saveCurrent(engine: Engine, schema: string, again?: string): Promise<void> {
   saving = saving.then(async () => {
     const storage = useStorageStore.getState();
     if (!opfsAvailable()) {
@@ -227,15 +230,19 @@ export function saveCurrent(engine: Engine, schema: string, dated?: string): Pro
     storage.set({ state: 'saving' });
     try {
       try {
-        await saveOnce(engine, schema, dated);
+        await saveOnce(engine, schema, again);
       } catch (e) {
-        if (!(e instanceof StorageFull)) throw e;
+        if (!(e instanceof StorageFull) || again !== undefined) throw e;
         await clearStored();
-        await saveOnce(engine, schema, dated);
+        await saveOnce(engine, schema, again);
       }
     } catch (e) {
       console.warn('dataset not stored', e);
-      storage.set({ state: e instanceof StorageFull ? 'tab-only' : 'failed', savedAt: null });
+      storage.set(
+        again !== undefined
+          ? { state: 'saved', savedAt: again }
+          : { state: e instanceof StorageFull ? 'tab-only' : 'failed', savedAt: null },
+      );
     }
   });
   return saving;
