@@ -63,6 +63,9 @@ export async function startData(): Promise<Restored> {
   }
   performance.mark('pantau:data-ready');
   saveAfterImports(schema);
+  // A store of another version, restored from its loaded rows: stored again in this version's format.
+  const again = held.storeAgain;
+  if (again !== undefined) void getEngine().then((engine) => saveCurrent(engine, schema, again));
   askBeforeLeaving();
   return held;
 }

@@ -117,6 +117,78 @@ describe('the user’s data survives a reload', () => {
     await screenshot(page, 'persist-01-restored');
   });
 
+  it('a store of an older version whose loaded rows this one reads: the same figures, stored again', async () => {
+    const { page } = app;
+    // As the version before stored it: another schema (its cubes, views or macros), another core; its cube_base
+    // file damaged, which the restore of its loaded rows never reads.
+    const rows = await page.evaluate(async () => {
+      const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('pantau-pdn');
+      const cur = JSON.parse(await (await (await root.getFileHandle('current.json')).getFile()).text()) as {
+        dir: string;
+      };
+      const dir = await root.getDirectoryHandle(cur.dir);
+      const h = await dir.getFileHandle('manifest.json');
+      const m = JSON.parse(await (await h.getFile()).text()) as {
+        schema: string;
+        rows: string;
+        derivation?: string;
+        tables: { name: string; file: string }[];
+      };
+      m.schema = 'an-older-schema';
+      m.derivation = 'an-older-core';
+      const cube = await dir.getFileHandle(m.tables.find((t) => t.name === 'cube_base')!.file);
+      const cw = await cube.createWritable();
+      await cw.write('not,a,cube\n');
+      await cw.close();
+      const w = await h.createWritable();
+      await w.write(JSON.stringify(m));
+      await w.close();
+      return m.rows;
+    });
+    const info: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'info') info.push(m.text());
+    });
+    await page.reload();
+    expect(await figures(page)).toEqual(before);
+    expect(await realisasiFigures(page)).toEqual(beforeRealisasi);
+    expect(await page.locator('[data-testid=stored-problem]').count()).toBe(0);
+    expect(await page.locator('[data-testid=dataset-badge]').getAttribute('data-source')).toBe('own');
+    expect(info.some((t) => t.includes('another version'))).toBe(true);
+    // Stored again in this version's format: one snapshot, this schema (not the older one), the same rows.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('pantau-pdn');
+            const cur = JSON.parse(
+              await (await (await root.getFileHandle('current.json')).getFile()).text(),
+            ) as { dir: string };
+            const dir = await root.getDirectoryHandle(cur.dir);
+            const m = JSON.parse(
+              await (await (await dir.getFileHandle('manifest.json')).getFile()).text(),
+            ) as {
+              schema: string;
+              rows: string;
+              derivation?: string;
+            };
+            return {
+              older: m.schema === 'an-older-schema',
+              rows: m.rows,
+              core: m.derivation !== 'an-older-core',
+            };
+          }),
+        { timeout: 30_000 },
+      )
+      .toEqual({ older: false, rows, core: true });
+    expect(await storageState(page)).toBe('saved');
+    expect((await storedFiles(page)).filter((f) => f.endsWith('/manifest.json'))).toHaveLength(1);
+    // The next start: the fast path, the same figures.
+    await page.reload();
+    expect(await figures(page)).toEqual(before);
+    expect(await storageState(page)).toBe('saved');
+  });
+
   it('a simulated engine failure: the app says so, stays usable, and the stored data is intact', async () => {
     const { page } = app;
     const worker = page.workers().find((w) => w.url().includes('duckdb-browser'));

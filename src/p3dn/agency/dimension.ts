@@ -17,6 +17,13 @@ CREATE TABLE IF NOT EXISTS agency_register (agency_key VARCHAR, pemda_key VARCHA
 CREATE TABLE IF NOT EXISTS pemda_dim (pemda_key VARCHAR, nama VARCHAR, kd_klpd VARCHAR, agencies BIGINT);
 `;
 
+/**
+ * The register's tables that every register refresh rebuilds from the loaded files and the aliases
+ * (register.ts; `agency_ids` is its cache of identities per file, collected again for a file it lacks): derived,
+ * never a part of what the user loaded. `agency_alias` is the user's.
+ */
+export const REGISTER_TABLES = ['agency_ids', 'agency_idmap', 'agency_register', 'pemda_dim'] as const;
+
 /** The agencies of the figures (those with a plan or a budget: komitmen or anggaran), with their Pemda. */
 export const AGENCY_VIEWS_SQL = `
 CREATE OR REPLACE VIEW agency_dim AS

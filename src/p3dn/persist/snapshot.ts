@@ -1,7 +1,15 @@
 import type { Engine } from '../../engine/types';
-import { canonicalViewSql, dataTables, loadedSource, type LoadedFile } from '../schema';
-import { ROW_STORE, ensureRowStore, isDiskTable, tableRef } from '../schema/row-store';
-import type { KindId } from '../kinds';
+import { refreshAgencyMap } from '../agency/realisasi-map';
+import {
+  canonicalViewSql,
+  dataTables,
+  isDerivedTable,
+  loadedSource,
+  sqlType,
+  type LoadedFile,
+} from '../schema';
+import { ROW_STORE, ensureRowStore, isDiskTable, isFileTable, tableRef } from '../schema/row-store';
+import { KINDS, KIND_IDS, type KindId } from '../kinds';
 import { ident, literal } from '../../engine/sql';
 
 /**
@@ -9,6 +17,11 @@ import { ident, literal } from '../../engine/sql';
  * each table's file, columns, DuckDB types and row count. Generic on purpose: whatever tables the importer and
  * the schema create, the catalogue lists them, so schema changes elsewhere need no change here. Views are not
  * stored: the schema's own code recreates them (`canonicalViewSql` from `source_file`).
+ *
+ * A snapshot is restored whole when it was made with the running schema (`schema`, the fast path). Made by a version
+ * whose derived tables (the register and the cubes: ../schema/derived.ts), views or macros differ but whose loaded
+ * rows this one reads alike (`rows`), only the loaded rows' tables are restored and the rest is derived again, as
+ * after an import (`SnapshotFit`).
  *
  * CSV round trips exactly with the types declared on read (DECIMAL as text, NULL as an empty field, an empty
  * string as `""`, quotes, separators and line breaks quoted). Used for the user's data in the browser's storage
@@ -43,6 +56,11 @@ export interface Manifest {
   app: 'pantau-pdn';
   /** Fingerprint of the empty schema (tables, columns, views, macros) the data was made with. */
   schema: string;
+  /**
+   * Fingerprint of what the loaded rows are read with (`rowsFingerprint`): the loaded rows' tables and the files'
+   * own tables. Absent (a manifest made before it was recorded): unknown, and only the same `schema` is restored.
+   */
+  rows?: string;
   savedAt: string;
   /**
    * Whose data: the bundled sample or the user's own files, as `source_file.is_sample` says (`loadedSource`); for
@@ -99,6 +117,28 @@ export async function schemaFingerprint(engine: Engine): Promise<string> {
     FROM duckdb_functions() WHERE schema_name = 'main' AND function_type IN ('macro', 'table_macro')
       AND NOT internal ORDER BY function_name, macro_definition`);
   return fnv1a64([...cols, ...views, ...macros].map((r) => String(r['d'])).join('\n'));
+}
+
+/**
+ * The fingerprint of what the loaded rows are read with: the columns and types of every table of the main schema
+ * that holds what the user loaded (not derived: ../schema/derived.ts; not a file's own table), and of every kind the
+ * columns a file's own table holds (../import/classify.ts writes every column of the kind, typed). Equal: a snapshot
+ * of another version holds rows this version reads alike, even when its register, cubes, views or macros changed.
+ * The same on an empty schema and on a loaded one (the files' tables are left out), so a save takes it itself.
+ */
+export async function rowsFingerprint(engine: Engine): Promise<string> {
+  const cols = await engine.query(`SELECT c.table_name AS t, c.column_name || ':' || c.data_type AS d
+    FROM duckdb_tables() t JOIN duckdb_columns() c
+      ON c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name
+    WHERE t.schema_name = 'main' AND t.database_name = current_database() AND NOT t.temporary AND NOT t.internal
+    ORDER BY c.table_name, c.column_index`);
+  const tables = cols
+    .filter((r) => !isDerivedTable(String(r['t'])) && !isFileTable(String(r['t'])))
+    .map((r) => `${String(r['t'])}.${String(r['d'])}`);
+  const kinds = [...KIND_IDS]
+    .sort()
+    .map((k) => `kind ${k}: ${KINDS[k].columns.map((c) => `${c.name}:${sqlType(c.type)}`).join(', ')}`);
+  return fnv1a64(['rows', ...tables, ...kinds].join('\n'));
 }
 
 /**
@@ -197,6 +237,7 @@ export async function saveSnapshot(
     format: SNAPSHOT_FORMAT,
     app: 'pantau-pdn',
     schema: opts.schema,
+    rows: await rowsFingerprint(engine),
     savedAt: (opts.now ?? new Date()).toISOString(),
     source: await loadedSource(engine),
     files,
@@ -212,8 +253,12 @@ export function manifestFileNames(raw: unknown): string[] {
   return raw['files'].flatMap((f) => (isObj(f) && typeof f['name'] === 'string' ? [f['name']] : []));
 }
 
-/** Validate a manifest's shape and version against the running schema; throws `SnapshotError`. */
-export function parseManifest(text: string, schema: string): Manifest {
+/**
+ * Validate a manifest's shape and version against the running schema (`schema`), or, when `rows` is given, against
+ * what the running version reads the loaded rows with (`rowsFingerprint`; a manifest without it never matches);
+ * throws `SnapshotError`.
+ */
+export function parseManifest(text: string, schema: string, rows?: string): Manifest {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -223,7 +268,8 @@ export function parseManifest(text: string, schema: string): Manifest {
   if (!isObj(raw) || raw['app'] !== 'pantau-pdn')
     throw new SnapshotError('corrupt', 'not a Pantau PDN manifest');
   if (raw['format'] !== SNAPSHOT_FORMAT) throw new SnapshotError('format', `format ${String(raw['format'])}`);
-  if (raw['schema'] !== schema) throw new SnapshotError('schema', `schema ${String(raw['schema'])}`);
+  if (raw['schema'] !== schema && (rows === undefined || raw['rows'] !== rows))
+    throw new SnapshotError('schema', `schema ${String(raw['schema'])}`);
   const tables = raw['tables'];
   const okTable = (t: unknown) =>
     isObj(t) &&
@@ -252,9 +298,39 @@ export function parseManifest(text: string, schema: string): Manifest {
           : [],
       )
     : [];
-  const { derivation, ...rest } = raw as unknown as Manifest;
+  const { derivation, rows: rowsPrint, ...rest } = raw as unknown as Manifest;
   // Anything but a string: unknown (the agencies are matched again), never a reason to refuse the data.
-  return { ...rest, source, files, ...(typeof derivation === 'string' ? { derivation } : {}) };
+  return {
+    ...rest,
+    source,
+    files,
+    ...(typeof rowsPrint === 'string' ? { rows: rowsPrint } : {}),
+    ...(typeof derivation === 'string' ? { derivation } : {}),
+  };
+}
+
+/**
+ * What of a snapshot a restore reads. `all`: every table as stored (made with the running schema). `rows`: only the
+ * loaded rows' tables (made by another version that reads them alike: same `rowsFingerprint`); the derived tables
+ * are made again, as after an import, and the dataset should be stored again in this version's format.
+ */
+export type SnapshotFit = 'all' | 'rows';
+
+/**
+ * A stored manifest checked against the running engine: the same schema (`all`, nothing more asked of the engine),
+ * else the same loaded rows' schema (`rows`, its fingerprint taken only then); throws `SnapshotError` otherwise.
+ */
+export async function openManifest(
+  engine: Engine,
+  text: string,
+  schema: string,
+): Promise<{ manifest: Manifest; fit: SnapshotFit }> {
+  try {
+    return { manifest: parseManifest(text, schema), fit: 'all' };
+  } catch (e) {
+    if (!(e instanceof SnapshotError) || e.code !== 'schema') throw e;
+    return { manifest: parseManifest(text, schema, await rowsFingerprint(engine)), fit: 'rows' };
+  }
 }
 
 /**
@@ -263,25 +339,37 @@ export function parseManifest(text: string, schema: string): Manifest {
  * from `source_file`. On any failure the transaction is rolled back and the engine holds what it held before.
  * Returns whose data was restored, from the restored `source_file` (`loadedSource`), never from the manifest's
  * word: the sample is known as the sample (the user's first file replaces it), the user's own data as own.
+ *
+ * `fit` `rows` (a snapshot of another version, `openManifest`): only the loaded rows' tables are read (the derived
+ * tables' files are not even opened; one missing from the snapshot or unknown here is no matter), then the register
+ * and the cubes are made again from them and the restored aliases, as after an import (`refreshAgencyMap`). When that
+ * fails, the restored rows are taken out again and the engine is left empty, as it was.
  */
 export async function restoreSnapshot(
   engine: Engine,
   manifest: Manifest,
   read: (file: string) => Promise<File | Uint8Array>,
+  fit: SnapshotFit = 'all',
 ): Promise<'sample' | 'own'> {
   const existing = new Set((await mainTables(engine)).map((t) => t.name));
+  const rowsOnly = fit === 'rows';
   // Every table of the schema holds part of the dataset (files, rows, rejects, register, superseded copies…): a
-  // snapshot without one of them would restore an inconsistent dataset.
-  const missing = [...existing].filter((name) => !manifest.tables.some((t) => t.name === name));
+  // snapshot without one of them would restore an inconsistent dataset. Restoring the loaded rows only, every table
+  // that holds them (the derived ones are made again).
+  const needed = [...existing].filter((name) => !rowsOnly || !isDerivedTable(name));
+  const missing = needed.filter((name) => !manifest.tables.some((t) => t.name === name));
   if (missing.length > 0) throw new SnapshotError('corrupt', `tables missing: ${missing.join(', ')}`);
+  const tables = rowsOnly
+    ? manifest.tables.filter((t) => isFileTable(t.name) || (existing.has(t.name) && !isDerivedTable(t.name)))
+    : manifest.tables;
   const registered: string[] = [];
-  /** Tables made in the file store by this restore, until it commits. */
+  /** Tables made in the file store by this restore, until it is complete. */
   const diskMade: string[] = [];
   try {
     // Every file asked for at once (the engine queues them): no wait between two. All settled before going on, so
     // that a failed read leaves no registration behind after the clean-up below.
     const done = await Promise.allSettled(
-      manifest.tables.map(async (t) => {
+      tables.map(async (t) => {
         const name = `restore_${t.file}`;
         await engine.registerFile(name, await read(t.file));
         registered.push(name);
@@ -296,17 +384,18 @@ export async function restoreSnapshot(
     };
     // Files' tables of the file store first, each its own statement (a transaction writes to one database); the
     // main database's in one transaction. On failure the file store's are dropped again.
-    const onDisk = manifest.tables.filter((t) => isDiskTable(t.name) && !existing.has(t.name));
+    const onDisk = tables.filter((t) => isDiskTable(t.name) && !existing.has(t.name));
     if (onDisk.length) await ensureRowStore(engine);
     for (const t of onDisk) {
       diskMade.push(t.name);
       await engine.exec(`CREATE TABLE ${tableRef(t.name)} AS ${src(t)};`);
     }
+    let source: 'sample' | 'own';
     await engine.exec('BEGIN TRANSACTION');
     try {
       // A statement per table (measured with 1M rows: one statement for all the tables restores slower), one
       // query for all their row counts.
-      for (const t of manifest.tables) {
+      for (const t of tables) {
         if (onDisk.includes(t)) continue;
         await engine.exec(
           existing.has(t.name)
@@ -315,12 +404,10 @@ export async function restoreSnapshot(
         );
       }
       const counts = await engine.query(
-        manifest.tables
-          .map((t, i) => `SELECT ${i} AS i, count(*) AS n FROM ${ident(t.name)}`)
-          .join(' UNION ALL '),
+        tables.map((t, i) => `SELECT ${i} AS i, count(*) AS n FROM ${ident(t.name)}`).join(' UNION ALL '),
       );
       const rows = new Map(counts.map((r) => [num(r['i']), num(r['n'])]));
-      manifest.tables.forEach((t, i) => {
+      tables.forEach((t, i) => {
         if (rows.get(i) !== t.rows)
           throw new SnapshotError('corrupt', `${t.name}: ${String(rows.get(i))} rows, ${t.rows} expected`);
       });
@@ -330,21 +417,52 @@ export async function restoreSnapshot(
           .map((table) => canonicalViewSql(table, files))
           .join('\n'),
       );
-      const source = await loadedSource(engine);
+      source = await loadedSource(engine);
       if (source !== manifest.source)
         throw new SnapshotError('corrupt', `source_file says ${source}, the manifest ${manifest.source}`);
       await engine.exec('COMMIT');
-      diskMade.length = 0;
-      return source;
     } catch (e) {
       await engine.exec('ROLLBACK').catch(() => undefined);
       throw e instanceof SnapshotError
         ? e
         : new SnapshotError('corrupt', e instanceof Error ? e.message : String(e));
     }
+    if (rowsOnly) {
+      try {
+        await refreshAgencyMap(engine);
+      } catch (e) {
+        await unloadRows(engine, tables, existing);
+        throw new SnapshotError('corrupt', `derived again: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    diskMade.length = 0;
+    return source;
   } finally {
     for (const name of diskMade)
       await engine.exec(`DROP TABLE IF EXISTS ${tableRef(name)}`).catch(() => undefined);
     for (const name of registered) await engine.dropFile(name).catch(() => undefined);
   }
+}
+
+/**
+ * Take restored rows out again (a restore of the loaded rows whose deriving failed): the schema's tables emptied,
+ * the files' tables in memory dropped (the file store's by the caller), the canonical views over no file, the
+ * register and cubes made again over nothing. Best effort: the engine is in trouble already.
+ */
+async function unloadRows(
+  engine: Engine,
+  tables: readonly SnapshotTable[],
+  existing: ReadonlySet<string>,
+): Promise<void> {
+  const quiet = (q: string) => engine.exec(q).catch(() => undefined);
+  await quiet(
+    dataTables()
+      .map((t) => canonicalViewSql(t, []))
+      .join('\n'),
+  );
+  for (const t of tables) {
+    if (existing.has(t.name)) await quiet(`DELETE FROM ${ident(t.name)}`);
+    else if (!isDiskTable(t.name)) await quiet(`DROP TABLE IF EXISTS ${ident(t.name)}`);
+  }
+  await refreshAgencyMap(engine).catch(() => undefined);
 }

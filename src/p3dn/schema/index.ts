@@ -23,3 +23,4 @@ export async function createSchema(engine: Engine): Promise<void> {
 
 export { canonicalViewSql, dataTables, loadedSource, sqlType, tableColumns, type LoadedFile } from './tables';
 export { REALISASI_COLUMNS } from './realisasi';
+export { DERIVED_TABLES, isDerivedTable } from './derived';

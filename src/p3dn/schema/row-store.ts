@@ -15,18 +15,24 @@ import type { Engine } from '../../engine/types';
 /** The attached database of the file store. */
 export const ROW_STORE = 'p3dn_rows';
 
-/** A file's table name in the file store starts with this (`p3dn_file_` in memory). */
+/** A file's table name in the file store starts with this, in memory with `MEMORY_PREFIX`. */
 const DISK_PREFIX = 'p3dn_disk_';
+const MEMORY_PREFIX = 'p3dn_file_';
 
 export type RowStore = 'memory' | 'disk';
 
 /** The table name of a loaded file's rows, in the given store. */
 export function fileTableName(store: RowStore, unique: string): string {
-  return `${store === 'disk' ? DISK_PREFIX : 'p3dn_file_'}${unique}`;
+  return `${store === 'disk' ? DISK_PREFIX : MEMORY_PREFIX}${unique}`;
 }
 
 export function isDiskTable(name: string): boolean {
   return name.startsWith(DISK_PREFIX);
+}
+
+/** Whether a table is a loaded file's own (in memory or in the file store), by its name. */
+export function isFileTable(name: string): boolean {
+  return name.startsWith(MEMORY_PREFIX) || isDiskTable(name);
 }
 
 /** The table as a statement that creates it names it: in the file store when it is one of its tables. */

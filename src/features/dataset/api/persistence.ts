@@ -3,6 +3,7 @@ import {
   MANIFEST_NAME,
   SnapshotError,
   manifestFileNames,
+  openManifest,
   parseManifest,
   restoreSnapshot,
   saveSnapshot,
@@ -35,6 +36,12 @@ const namesFrom = (text: string | null, files: string[]): string[] => {
  */
 export interface Restored {
   aliasesHeld: readonly AliasEntry[] | null;
+  /**
+   * A stored dataset of another version whose loaded rows were restored and whose register and cubes were made
+   * again (`SnapshotFit` `rows`): to be stored again in this version's format, keeping this date (when the user
+   * loaded the files: the badge's). Absent otherwise.
+   */
+  storeAgain?: string;
 }
 
 /** Asked before the data is announced (`dataChanged`), so that the figures are asked once, with their aliases. */
@@ -51,7 +58,9 @@ const restored = (engine: Engine, manifest: { derivation?: string }): Promise<Re
 /**
  * At start, into the fresh engine: the stored dataset, if there is one and it is usable. Returns null when nothing
  * is stored, or when the store is from another version or corrupt (then `storage.problem` says so with the stored
- * file names, the store is left as it is, and the caller loads the sample).
+ * file names, the store is left as it is, and the caller loads the sample). A store of another version whose loaded
+ * rows this one reads alike is no problem: those are restored, the register and the cubes made again by this core
+ * (with the stored aliases; the user's are checked as always), and the caller stores it again (`storeAgain`).
  */
 export async function restoreStored(
   engine: Engine,
@@ -62,11 +71,18 @@ export async function restoreStored(
   const storage = useStorageStore.getState();
   try {
     if (stored.manifest === null) throw new SnapshotError('corrupt', 'no manifest');
-    const manifest = parseManifest(stored.manifest, schema);
-    const source = await restoreSnapshot(engine, manifest, stored.read);
+    const { manifest, fit } = await openManifest(engine, stored.manifest, schema);
+    const source = await restoreSnapshot(engine, manifest, stored.read, fit);
+    if (fit === 'rows')
+      console.info(
+        'stored dataset of another version: its loaded rows restored, the agencies and aggregates made again; storing it again',
+      );
     storage.set({ state: 'saved', savedAt: manifest.savedAt });
     // "Loaded at" is when the user loaded these files (saved right after), not this start.
-    const out = await restored(engine, manifest);
+    const out =
+      fit === 'rows'
+        ? { ...(await aliasesHeld(engine, true)), storeAgain: manifest.savedAt }
+        : await restored(engine, manifest);
     useDatasetStore.getState().dataChanged(source, Date.parse(manifest.savedAt));
     return out;
   } catch (e) {
@@ -174,13 +190,14 @@ const quietVersion = (): number | null => {
   return d.busy === null ? d.version : null;
 };
 
-async function saveOnce(engine: Engine, schema: string): Promise<void> {
+async function saveOnce(engine: Engine, schema: string, dated?: string): Promise<void> {
   const snap = await beginSnapshot();
   try {
     // Not interleaved with an alias change (`exclusive`); an import meanwhile is seen by the data version.
     const manifest = await exclusive(async () => {
       const before = quietVersion();
-      const m = await saveSnapshot(engine, { schema, write: snap.write });
+      const now = dated === undefined ? {} : { now: new Date(dated) };
+      const m = await saveSnapshot(engine, { schema, write: snap.write, ...now });
       const quiet = before !== null && quietVersion() === before;
       // The register and cubes copied match the rows and aliases copied: no re-matching after the restore.
       return quiet ? { ...m, derivation: __PANTAU_CORE__ } : m;
@@ -197,8 +214,12 @@ async function saveOnce(engine: Engine, schema: string): Promise<void> {
  * Store the data on screen (after an import): a new snapshot replaces the stored one once it is complete. When it
  * does not fit, an older stored snapshot is removed (it no longer matches what is on screen) and it is tried once
  * more; when it still does not fit, the data stays in this tab only and the badge says so.
+ *
+ * `again`: the data on screen is the stored dataset of another version, stored again in this version's format
+ * (`Restored.storeAgain`, its date kept). The stored one is never removed for room: it still loads (from its loaded
+ * rows, as at this start), so when the new one cannot be written it stays, and so does the badge's `saved`.
  */
-export function saveCurrent(engine: Engine, schema: string): Promise<void> {
+export function saveCurrent(engine: Engine, schema: string, again?: string): Promise<void> {
   saving = saving.then(async () => {
     const storage = useStorageStore.getState();
     if (!opfsAvailable()) {
@@ -209,15 +230,19 @@ export function saveCurrent(engine: Engine, schema: string): Promise<void> {
     storage.set({ state: 'saving' });
     try {
       try {
-        await saveOnce(engine, schema);
+        await saveOnce(engine, schema, again);
       } catch (e) {
-        if (!(e instanceof StorageFull)) throw e;
+        if (!(e instanceof StorageFull) || again !== undefined) throw e;
         await clearStored();
-        await saveOnce(engine, schema);
+        await saveOnce(engine, schema, again);
       }
     } catch (e) {
       console.warn('dataset not stored', e);
-      storage.set({ state: e instanceof StorageFull ? 'tab-only' : 'failed', savedAt: null });
+      storage.set(
+        again !== undefined
+          ? { state: 'saved', savedAt: again }
+          : { state: e instanceof StorageFull ? 'tab-only' : 'failed', savedAt: null },
+      );
     }
   });
   return saving;
