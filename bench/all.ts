@@ -7,7 +7,7 @@
  *   import            bench/import-bench.ts: a 100 MB, 1 GB and 2 GB RUP export beside a plain read_csv, 5 runs
  *   reload            bench/reload-bench.ts: 1M rows imported, then the page reloaded
  *
- * `--only view,start,import,reload` runs some of them. Each bench prints its own report as it goes and records its
+ * `--only view,start,import,reload` runs some of them (`--append`: beside the figures of the last run). Each bench prints its own report as it goes and records its
  * figures (bench/results.ts) in a file this script reads at the end.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,8 @@ if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('no dist/: run `
 const out = join(ROOT, 'bench/out');
 mkdirSync(out, { recursive: true });
 const results = join(out, 'results.jsonl');
-rmSync(results, { force: true });
+// `--append`: keep the figures of an earlier run (e.g. one bench run again alone) and add these.
+if (!process.argv.includes('--append')) rmSync(results, { force: true });
 const t0 = Date.now();
 const failed: string[] = [];
 for (const k of only) {
