@@ -127,14 +127,9 @@ export async function schemaFingerprint(engine: Engine): Promise<string> {
  * The same on an empty schema and on a loaded one (the files' tables are left out), so a save takes it itself.
  */
 export async function rowsFingerprint(engine: Engine): Promise<string> {
-  const cols = await engine.query(`SELECT c.table_name AS t, c.column_name || ':' || c.data_type AS d
-    FROM duckdb_tables() t JOIN duckdb_columns() c
-      ON c.database_name = t.database_name AND c.schema_name = t.schema_name AND c.table_name = t.table_name
-    WHERE t.schema_name = 'main' AND t.database_name = current_database() AND NOT t.temporary AND NOT t.internal
-    ORDER BY c.table_name, c.column_index`);
-  const tables = cols
-    .filter((r) => !isDerivedTable(String(r['t'])) && !isFileTable(String(r['t'])))
-    .map((r) => `${String(r['t'])}.${String(r['d'])}`);
+  const tables = (await mainTables(engine))
+    .filter((t) => !isDerivedTable(t.name) && !isFileTable(t.name))
+    .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${c.type}`));
   const kinds = [...KIND_IDS]
     .sort()
     .map((k) => `kind ${k}: ${KINDS[k].columns.map((c) => `${c.name}:${sqlType(c.type)}`).join(', ')}`);
